@@ -1,0 +1,154 @@
+"""The data that flows through the pipeline: documents, actors, events.
+
+Plain dataclasses so that every stage, the store, the CLI and Spark share them.
+Ids are stable content hashes: processing the same article twice yields the same
+ids, which is what makes every write an idempotent upsert.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+MODALITIES: tuple[str, ...] = (
+    "asserted", "negated", "hypothetical", "future", "demanded", "reported",
+)  # fmt: skip
+Granularity = Literal["day", "week", "month", "year", "range"]
+SourceFormat = Literal["text", "html"]
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, whitespace collapsed, stripped: the form a content hash is taken of."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex digest of the parts; the same parts always give the same id."""
+    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode())
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the raw article that cleaning dropped, and why."""
+
+    text: str
+    reason: str  # e.g. "ad-marker", "cookie-banner", "paywall", "repeated-caption"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: who a mention refers to, as a CAMEO-style code."""
+
+    name: str  # canonical name ("Nicolás Maduro", "Venezuela")
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # GOV MIL COP JUD LEG OPP REB CRM BUS MED NGO IGO CVL ELI ...
+    qid: str | None = None  # Wikidata id when known
+
+    @property
+    def code(self) -> str:
+        """CAMEO-style code: country + sector ("VENGOV"), either part may be missing."""
+        return f"{self.country or ''}{self.sector or ''}" or "UNK"
+
+    @property
+    def id(self) -> str:
+        return stable_id("actor", self.name, self.code)
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """An actor as the text names it, with the character span in the document text."""
+
+    text: str
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass(slots=True)
+class EventDate:
+    """When an event happened, as an interval with its granularity and basis."""
+
+    start: date | None
+    end: date | None
+    granularity: Granularity | None = None
+    expression: str | None = None  # the words it came from ("last week"), None if none
+    basis: str = "unknown"  # "expression", "publication", "unknown"
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, with the evidence it came from."""
+
+    doc_id: str
+    type: str  # one of PLOVER_TYPES
+    source: ActorMention | None
+    target: ActorMention | None
+    sentence: str
+    sentence_start: int  # character span of the sentence in Document.text
+    sentence_end: int
+    trigger: str  # the word(s) that name the action ("offered", "designation")
+    trigger_start: int
+    trigger_end: int
+    mode: str | None = None  # PLOVER mode: visit, phone, arrest, deport, aerial ...
+    modality: str = "asserted"  # one of MODALITIES
+    date: EventDate = field(default_factory=lambda: EventDate(None, None))
+    confidence: float = 0.5
+    coder_version: str = ""
+
+    @property
+    def id(self) -> str:
+        return stable_id(
+            "event", self.doc_id, self.type, self.trigger_start, self.trigger_end,
+            self.source.actor.code if self.source else None, self.source.start if self.source else None,
+            self.target.actor.code if self.target else None, self.target.start if self.target else None,
+        )  # fmt: skip
+
+
+@dataclass(slots=True)
+class Document:
+    """One article: where it came from, its clean text and what was found in it."""
+
+    id: str  # stable_id of the normalised raw content
+    raw: str
+    format: SourceFormat = "text"
+    origin: str = ""  # how it was found: "path/to/file.txt", "feed.jsonl:12", "<stdin>"
+    url: str | None = None
+    title: str | None = None
+    published_at: date | None = None
+    published_basis: str = "unknown"  # "metadata", "byline", "html-meta", "unknown"
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The clean text; event character spans point into it."""
+        return "\n\n".join(self.paragraphs)
+
+    @staticmethod
+    def make_id(raw: str) -> str:
+        return stable_id("doc", normalise_text(raw))
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """An input that could not be processed, kept so nothing is silently lost."""
+
+    origin: str
+    stage: str  # "ingest", "clean", "nlp", "coding", ...
+    reason: str  # one line a user can act on
+
+    @property
+    def id(self) -> str:
+        return stable_id("error", self.origin)
