@@ -15,12 +15,31 @@ from datetime import date
 from typing import Literal
 
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 MODALITIES: tuple[str, ...] = (
-    "asserted", "negated", "hypothetical", "future", "demanded", "reported",
-)  # fmt: skip
+    "asserted",
+    "negated",
+    "hypothetical",
+    "future",
+    "demanded",
+    "reported",
+)
 Granularity = Literal["day", "week", "month", "year", "range"]
 SourceFormat = Literal["text", "html"]
 
@@ -109,10 +128,16 @@ class Event:
     @property
     def id(self) -> str:
         return stable_id(
-            "event", self.doc_id, self.type, self.trigger_start, self.trigger_end,
-            self.source.actor.code if self.source else None, self.source.start if self.source else None,
-            self.target.actor.code if self.target else None, self.target.start if self.target else None,
-        )  # fmt: skip
+            "event",
+            self.doc_id,
+            self.type,
+            self.trigger_start,
+            self.trigger_end,
+            self.source.actor.code if self.source else None,
+            self.source.start if self.source else None,
+            self.target.actor.code if self.target else None,
+            self.target.start if self.target else None,
+        )
 
 
 @dataclass(slots=True)

@@ -1,0 +1,184 @@
+"""Actor dictionaries: the shipped TSV files under `newsevents/data/`, read once.
+
+Three tables (formats in `data/ACTORS.md`): `countries.tsv` (names, demonyms,
+capitals, government metonyms per ISO3, on top of pycountry's names),
+`actors.tsv` (people and organisations, one row per role span) and `agents.tsv`
+(generic agent nouns that give a sector: "authorities", "troops", "cartel").
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+from newsevents.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+COUNTRY_SOURCE = "country"  # the country itself ("Venezuela", "the US")
+DEMONYM_SOURCE = "demonym"  # "Venezuelan": a modifier, gives the country only
+CAPITAL_SOURCE = "capital"  # "Caracas", "the White House": the government by metonymy
+
+
+def fold(text: str) -> str:
+    """Accent-free, apostrophe-normalised, space-collapsed form used as a lookup key."""
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.split())
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """One row of actors.tsv: a named actor's code during a span of dates."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    start: date | None
+    end: date | None
+    qid: str | None
+
+    def valid_on(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    iso3: str
+    name: str
+    kind: str  # COUNTRY_SOURCE, DEMONYM_SOURCE or CAPITAL_SOURCE
+
+
+@dataclass(slots=True)
+class ActorDictionary:
+    """Lookup tables keyed by folded surface forms."""
+
+    countries: dict[str, CountryEntry] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> display name
+    named: dict[str, list[RoleSpan]] = field(default_factory=lambda: defaultdict(list))
+    agents: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # term -> sector, iso3
+    max_name_tokens: int = 1
+
+    def roles(self, surface: str) -> list[RoleSpan]:
+        return self.named.get(fold(surface), [])
+
+    def country(self, surface: str) -> CountryEntry | None:
+        return self.countries.get(fold(surface))
+
+    def agent(self, term: str) -> tuple[str, str | None] | None:
+        return self.agents.get(fold(term).lower())
+
+
+def _rows(path: Path | resources.abc.Traversable) -> Iterator[dict[str, str]]:
+    """TSV rows as dicts; `#` lines are comments. Errors name the file and line."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                raise ConfigError(f"{path}: row {reader.line_num} has the wrong number of columns")
+            yield {k.strip(): (v or "").strip() for k, v in row.items()}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _parse_date(value: str, path: object) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: bad date {value!r}, expected YYYY-MM-DD") from exc
+
+
+def _add_country(table: ActorDictionary, surface: str, entry: CountryEntry) -> None:
+    key = fold(surface)
+    # First writer wins, so a curated alias is never overridden by a pycountry variant.
+    table.countries.setdefault(key, entry)
+    table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
+
+
+def _load_pycountry(table: ActorDictionary) -> None:
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        table.country_names.setdefault(country.alpha_3, name)
+        for surface in {country.name, name, getattr(country, "official_name", None)} - {None}:
+            _add_country(table, str(surface), CountryEntry(country.alpha_3, name, COUNTRY_SOURCE))
+
+
+def _load_countries(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
+    kinds = (
+        ("names", COUNTRY_SOURCE),
+        ("demonyms", DEMONYM_SOURCE),
+        ("capitals", CAPITAL_SOURCE),
+        ("government_names", CAPITAL_SOURCE),
+    )
+    for row in _rows(path):
+        iso3 = row["iso3"].upper()
+        names = _split(row.get("names", ""))
+        display = table.country_names.get(iso3) or (names[0] if names else iso3)
+        table.country_names[iso3] = display
+        for column, kind in kinds:
+            for surface in _split(row.get(column, "")):
+                _add_country(table, surface, CountryEntry(iso3, display, kind))
+
+
+def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
+    for row in _rows(path):
+        role = RoleSpan(
+            name=row["name"],
+            country=row.get("country", "").upper() or None,
+            sector=row.get("sector", "").upper() or None,
+            start=_parse_date(row.get("start", ""), path),
+            end=_parse_date(row.get("end", ""), path),
+            qid=row.get("qid") or None,
+        )
+        for surface in {row["name"], *_split(row.get("aliases", ""))}:
+            key = fold(surface)
+            table.named[key].append(role)
+            table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
+
+
+def _load_agents(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
+    for row in _rows(path):
+        sector = row["sector"].upper()
+        for term in _split(row["term"]):
+            table.agents[fold(term).lower()] = (sector, row.get("country", "").upper() or None)
+
+
+def _data_file(name: str) -> resources.abc.Traversable:
+    return resources.files("newsevents") / "data" / name
+
+
+@cache
+def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
+    """The shipped dictionaries plus any user actor files, loaded once per process."""
+    table = ActorDictionary()
+    _load_countries(table, _data_file("countries.tsv"))
+    _load_pycountry(table)
+    _load_actors(table, _data_file("actors.tsv"))
+    for path in extra_actors:
+        if not path.exists():
+            raise ConfigError(f"Actor dictionary not found: {path}")
+        _load_actors(table, path)
+    _load_agents(table, _data_file("agents.tsv"))
+    logger.info(
+        "actor dictionary: %d country forms, %d names, %d agent terms",
+        len(table.countries),
+        len(table.named),
+        len(table.agents),
+    )
+    return table

@@ -1,0 +1,184 @@
+"""Resolve the noun phrase around a parse token to an actor, on a given date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from newsevents.actors._dictionary import (
+    CAPITAL_SOURCE,
+    ActorDictionary,
+    RoleSpan,
+    load_dictionary,
+)
+from newsevents.model import Actor, ActorMention
+
+# Dependents that belong to a mention ("the so-called Venezuelan Cartel of the Suns").
+_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
+_RIGHT_DEPS = {"appos", "flat", "case"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # token indices in the Doc, end exclusive
+    end: int
+    actor: Actor
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head with its modifiers, appositions and `of` complements, in order."""
+    tokens = [head]
+    for child in head.children:
+        if (
+            (child.i < head.i and child.dep_ in _LEFT_DEPS)
+            or (child.i > head.i and child.dep_ in _RIGHT_DEPS)
+            or (child.dep_ == "prep" and child.lower_ == "of")
+        ):
+            tokens.extend(child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
+    """The role valid on `when`; without a date, the current (open-ended, latest) one."""
+    if when is not None:
+        valid = [role for role in roles if role.valid_on(when)]
+        if valid:
+            return max(valid, key=lambda r: r.start or date.min)
+    open_ended = [role for role in roles if role.end is None]
+    return max(open_ended or roles, key=lambda r: r.start or date.min)
+
+
+class ActorResolver:
+    """Turns parse tokens into `ActorMention`s using the actor dictionaries."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        self.dictionary = dictionary or load_dictionary()
+
+    def resolve(
+        self, head: Token, when: date | None, *, allow_possessor: bool = False
+    ) -> ActorMention | None:
+        """The actor the phrase headed by `head` names, or None when it names none."""
+        phrase = _phrase_tokens(head)
+        actor = self._named_or_place(head, phrase, when) or self._agent(head, phrase, when)
+        if actor is None and allow_possessor:
+            for child in head.children:
+                if child.dep_ in {"poss", "prep"} and (
+                    child.dep_ == "poss" or child.lower_ == "of"
+                ):
+                    target = (
+                        child
+                        if child.dep_ == "poss"
+                        else next((c for c in child.children if c.dep_ == "pobj"), None)
+                    )
+                    if target is not None:
+                        return self.resolve(target, when)
+        if actor is None:
+            return None
+        doc = head.doc
+        start, end = phrase[0].i, phrase[-1].i + 1
+        span = doc[start:end]
+        return ActorMention(span.text, span.start_char, span.end_char, actor)
+
+    def resolve_name(self, name: str, when: date | None = None) -> Actor | None:
+        """Look up a bare name (a person, organisation, country or capital)."""
+        roles = self.dictionary.roles(name)
+        if roles:
+            return self._from_role(_pick_role(roles, when))
+        entry = self.dictionary.country(name)
+        if entry is not None:
+            sector = "GOV" if entry.kind == CAPITAL_SOURCE else None
+            return Actor(entry.name, entry.iso3, sector)
+        return None
+
+    # -- the pieces ---------------------------------------------------------------
+
+    def _from_role(self, role: RoleSpan) -> Actor:
+        return Actor(role.name, role.country, role.sector, role.qid)
+
+    def _matches(self, tokens: list[Token], when: date | None) -> list[_Match]:
+        """Longest dictionary matches over runs of adjacent tokens, left to right."""
+        matches: list[_Match] = []
+        if not tokens:
+            return matches
+        doc = tokens[0].doc
+        indices = [t.i for t in tokens]
+        position, limit = 0, self.dictionary.max_name_tokens
+        while position < len(indices):
+            start = indices[position]
+            found: _Match | None = None
+            for length in range(min(limit, len(indices) - position), 0, -1):
+                end = start + length
+                if indices[position + length - 1] != end - 1:
+                    continue  # not a contiguous run of the phrase
+                text = doc[start:end].text
+                if text.endswith(("'s", "’s")):
+                    text = text[:-2]
+                actor = self.resolve_name(text, when) if text[:1].isupper() else None
+                if actor is not None:
+                    found = _Match(start, end, actor)
+                    break
+            if found is not None:
+                matches.append(found)
+                position += found.end - found.start
+            else:
+                position += 1
+        return matches
+
+    def _named_or_place(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
+        """A dictionary name or place that covers the head word itself."""
+        for match in self._matches(phrase, when):
+            if match.start <= head.i < match.end:
+                return match.actor
+        return None
+
+    def _agent_sector(self, head: Token, phrase: list[Token]) -> str | None:
+        """The sector named by the head noun, trying multi-word terms first."""
+        left = [
+            t for t in phrase if (t.i <= head.i and t.dep_ in {"compound", "amod"}) or t == head
+        ]
+        for size in range(min(3, len(left)), 0, -1):
+            words = left[-size:]
+            if words[-1] != head:
+                continue
+            for form in (
+                " ".join(t.lower_ for t in words),
+                " ".join([*(t.lower_ for t in words[:-1]), head.lemma_.lower()]),
+            ):
+                hit = self.dictionary.agent(form)
+                if hit is not None:
+                    return hit[0]
+        if head.pos_ == "PROPN":  # an unknown name with a title: "Prime Minister Jane Doe"
+            titles = [t for t in phrase if t.i < head.i and t.dep_ == "compound"]
+            for size in (3, 2, 1):
+                for start in range(len(titles) - size + 1):
+                    hit = self.dictionary.agent(
+                        " ".join(t.lower_ for t in titles[start : start + size])
+                    )
+                    if hit is not None:
+                        return hit[0]
+        return None
+
+    def _agent(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
+        """A generic agent ("Venezuelan authorities", "Maduro's government", "US forces")."""
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        sector = self._agent_sector(head, phrase)
+        if sector is None:
+            return None
+        country = None
+        for match in self._matches([t for t in phrase if t != head], when):
+            if match.actor.country:
+                country = match.actor.country
+                break
+        if country is None:
+            for token in phrase:
+                if token.dep_ in {"amod", "compound"} and token.text[:1].isupper():
+                    entry = self.dictionary.country(token.text)
+                    if entry is not None:
+                        country = entry.iso3
+                        break
+        name = self.dictionary.country_names.get(country, country) if country else None
+        label = f"{name} {sector}" if name else sector
+        return Actor(label, country, sector)

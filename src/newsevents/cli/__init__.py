@@ -1,0 +1,11 @@
+"""The `newsevents` command line: one Typer app, one module per command."""
+
+from newsevents.cli import _code, _demo, _evaluate, _events, _export, _run  # noqa: F401
+from newsevents.cli._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the `newsevents` console script."""
+    app(prog_name="newsevents")

@@ -1,0 +1,54 @@
+"""The Typer app, the shared options and the one place errors become messages."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from newsevents.errors import NewsEventsError
+
+app = typer.Typer(
+    name="newsevents",
+    help="Turn news articles into a database of coded political events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+# Exit codes: 0 success, 1 error, 2 usage (click), 3 finished but some inputs failed.
+EXIT_ERROR = 1
+EXIT_PARTIAL = 3
+EXIT_INTERRUPTED = 130
+
+DEFAULT_DB = "newsevents.db"
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help="SQLite file path, or a sqlite:/// or postgresql:// URL."),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Output format: table, csv or jsonl.")
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn newsevents errors into one red line and exit code 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        try:
+            return command(*args, **kwargs)
+        except NewsEventsError as exc:
+            console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper

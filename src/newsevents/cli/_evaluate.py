@@ -1,0 +1,81 @@
+"""`newsevents evaluate GOLD.jsonl`: score the coder against annotated items."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsevents.cli._app import app, user_errors
+from newsevents.evaluate import GoldItem, Report, evaluate_gold
+from newsevents.model import Document
+from newsevents.pipeline import Pipeline, document_from_text
+
+
+@app.command("evaluate")
+@user_errors
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines file (see data/gold/README.md).")],
+    json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    per_type: Annotated[bool, typer.Option("--per-type", help="Show per-type P/R/F1.")] = False,
+    errors: Annotated[int, typer.Option("--errors", help="Show N misses and N false events.")] = 0,
+) -> None:
+    """Precision, recall and F1 of the coder on a gold file, plus modality and dates."""
+    pipeline = Pipeline()
+    report = evaluate_gold(gold, lambda items: _code(pipeline, items))
+    if json_:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    _print(report, per_type=per_type, errors=errors)
+
+
+def _code(pipeline: Pipeline, items: list[GoldItem]) -> list[Document]:
+    documents = [document_from_text(i.text, f"gold:{n}", i.published) for n, i in enumerate(items)]
+    done, _ = pipeline.process_documents(documents)
+    coded = {d.origin: d for d in done}
+    # An item that failed to clean or code scores as "no events", never as a gap.
+    return [coded.get(d.origin, d) for d in documents]
+
+
+def _print(report: Report, *, per_type: bool, errors: int) -> None:
+    out = Console()
+    summary = report.as_dict()
+    table = Table(
+        "measure",
+        "P",
+        "R",
+        "F1",
+        title=f"{report.items} items, "
+        f"{report.events_gold} gold events, {report.events_predicted} predicted",
+    )
+    for key in ("type", "type_actors", "type_actors_sectors"):
+        s = summary[key]
+        assert isinstance(s, dict)
+        table.add_row(key, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}")
+    out.print(table)
+    out.print(
+        f"modality accuracy: {summary['modality_accuracy']}   "
+        f"date accuracy: {summary['date_accuracy']}"
+    )
+    if per_type:
+        types = Table("type", "P", "R", "F1", "gold", "predicted", title="per type")
+        for kind, s in sorted(report.per_type.items()):
+            types.add_row(
+                kind, f"{s.p:.2f}", f"{s.r:.2f}", f"{s.f1:.2f}", str(s.tp + s.fn), str(s.tp + s.fp)
+            )
+        out.print(types)
+    for miss in report.misses[:errors]:
+        out.print(
+            f"[yellow]missed[/] {miss['type']} ({miss['item']}): {miss['evidence']}",
+            highlight=False,
+        )
+    for false in report.false_events[:errors]:
+        out.print(
+            f"[red]false[/] {false['type']} {false['source']}->{false['target']} "
+            f"({false['item']}): {false['sentence']}",
+            highlight=False,
+        )

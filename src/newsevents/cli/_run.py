@@ -1,0 +1,95 @@
+"""`newsevents run PATH...`: process articles into a database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from newsevents.cli._app import (
+    DEFAULT_DB,
+    EXIT_INTERRUPTED,
+    EXIT_PARTIAL,
+    DbOption,
+    app,
+    console,
+    user_errors,
+)
+from newsevents.ingest import DEFAULT_MAX_BYTES, expand_paths
+from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline, RunStats
+from newsevents.store import Store
+
+
+@app.command("run")
+@user_errors
+def run_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[
+        int, typer.Option(help="Documents per batch and transaction.")
+    ] = DEFAULT_BATCH_SIZE,
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip (and record) inputs larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    patterns: Annotated[
+        Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
+    ] = None,
+) -> None:
+    """Process articles into the database; a re-run skips what is already stored."""
+    options = Options(
+        batch_size=batch_size, max_bytes=max_bytes, patterns=str(patterns) if patterns else None
+    )
+    stats = run_paths(paths, db=db, options=options)
+    if stats.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def run_paths(paths: list[str], *, db: str, options: Options) -> RunStats:
+    """Run the pipeline with a progress bar and print the summary; shared with `demo`."""
+    files = expand_paths(paths)
+    pipeline = Pipeline(options)
+    stats = RunStats()
+    with Store.open(db) as store, _progress() as progress:
+        task = progress.add_task("articles", total=len(files) if _countable(files) else None)
+
+        def report(current: RunStats) -> None:
+            progress.update(task, completed=current.seen)
+
+        try:
+            stats = pipeline.run(files, store, progress=report)
+        except KeyboardInterrupt:
+            progress.stop()
+            console.print("Interrupted: every finished batch is stored; run again to continue.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    _summary(stats, db)
+    return stats
+
+
+def _countable(files: list[str]) -> bool:
+    """One file is one article unless it is JSON Lines or stdin."""
+    return not any(f == "-" or ".jsonl" in f or ".ndjson" in f for f in files)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def _summary(stats: RunStats, db: str) -> None:
+    console.print(
+        f"{stats.stored} articles stored, {stats.skipped} already done, "
+        f"{stats.failed} failed, {stats.events} events -> {db}",
+        highlight=False,
+    )
+    for error in stats.errors[:20]:
+        console.print(f"  [yellow]failed[/] {error.origin}: {error.reason}", highlight=False)
+    if len(stats.errors) > 20:
+        console.print(f"  ... and {len(stats.errors) - 20} more (see the errors table)")

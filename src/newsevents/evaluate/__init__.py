@@ -1,0 +1,6 @@
+"""Scoring the coder against annotated gold items (`newsevents evaluate GOLD.jsonl`)."""
+
+from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
+from newsevents.evaluate._score import Report, Scores, evaluate_gold, score
+
+__all__ = ["GoldEvent", "GoldItem", "Report", "Scores", "evaluate_gold", "load_gold", "score"]

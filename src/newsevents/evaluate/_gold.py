@@ -1,0 +1,92 @@
+"""Reading gold files: JSON Lines items with `text` or `file` and their `events`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from newsevents.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    type: str
+    source_countries: frozenset[str]
+    source_sectors: frozenset[str]
+    target_countries: frozenset[str]
+    target_sectors: frozenset[str]
+    modality: str | None
+    date_start: date | None
+    date_end: date | None
+    evidence: str
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Events with the same key are one event (a headline repeating the lead)."""
+        return (self.type, self.source_countries, self.source_sectors,
+                self.target_countries, self.target_sectors)  # fmt: skip
+
+
+@dataclass(slots=True)
+class GoldItem:
+    id: str
+    text: str
+    published: date | None
+    events: list[GoldEvent] | None  # None: the item is not scored for events
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _date(value: object) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _side(actors: object, key: str) -> frozenset[str]:
+    if not isinstance(actors, list):
+        return frozenset()
+    return frozenset(str(a[key]).upper() for a in actors if isinstance(a, dict) and a.get(key))
+
+
+def _event(raw: dict[str, object]) -> GoldEvent:
+    when = raw.get("date") if isinstance(raw.get("date"), dict) else {}
+    assert isinstance(when, dict)
+    return GoldEvent(
+        type=str(raw["type"]).upper(),
+        source_countries=_side(raw.get("source"), "country"),
+        source_sectors=_side(raw.get("source"), "sector"),
+        target_countries=_side(raw.get("target"), "country"),
+        target_sectors=_side(raw.get("target"), "sector"),
+        modality=str(raw["modality"]) if raw.get("modality") else None,
+        date_start=_date(when.get("start")),
+        date_end=_date(when.get("end")),
+        evidence=str(raw.get("evidence") or raw.get("trigger") or ""),
+    )
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Items of a gold file; `file` paths are relative to the gold file's folder."""
+    if not path.is_file():
+        raise InputError(f"No such gold file: {path}", origin=str(path))
+    items = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            if "text" in raw:
+                text = str(raw["text"])
+            else:
+                text = (path.parent / str(raw["file"])).read_text("utf-8")
+            events = [_event(e) for e in raw["events"]] if "events" in raw else None
+        except (json.JSONDecodeError, KeyError, OSError, TypeError) as exc:
+            raise InputError(f"{path}:{number}: not a gold item ({exc})", origin=str(path)) from exc
+        items.append(
+            GoldItem(str(raw.get("id", number)), text, _date(raw.get("published")), events)
+        )
+    return items

@@ -1,0 +1,226 @@
+"""Precision, recall and F1 of coded events against gold, as `newsevents evaluate` reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
+from newsevents.model import Document, Event
+
+CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+
+
+@dataclass(slots=True)
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "p": round(self.p, 4),
+            "r": round(self.r, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    type: Scores = field(default_factory=Scores)
+    type_actors: Scores = field(default_factory=Scores)
+    type_actors_sectors: Scores = field(default_factory=Scores)
+    per_type: dict[str, Scores] = field(default_factory=dict)
+    modality: Counter[bool] = field(default_factory=Counter)
+    dates: Counter[bool] = field(default_factory=Counter)
+    reliability: dict[str, Counter[bool]] = field(default_factory=dict)
+    items: int = 0
+    events_gold: int = 0
+    events_predicted: int = 0
+    misses: list[dict[str, str]] = field(default_factory=list)
+    false_events: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        """The `--json` shape (keys fixed by the evaluation spec)."""
+        return {
+            "type": self.type.as_dict(),
+            "type_actors": self.type_actors.as_dict(),
+            "type_actors_sectors": self.type_actors_sectors.as_dict(),
+            "modality_accuracy": _rate(self.modality),
+            "date_accuracy": _rate(self.dates),
+            "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
+            "reliability": {
+                k: {"events": sum(c.values()), "correct": _rate(c)}
+                for k, c in self.reliability.items()
+            },
+            "items": self.items,
+            "events_gold": self.events_gold,
+            "events_predicted": self.events_predicted,
+        }
+
+
+def _rate(counter: Counter[bool]) -> float | None:
+    total = counter[True] + counter[False]
+    return round(counter[True] / total, 4) if total else None
+
+
+def _side_ok(
+    country: str | None,
+    sector: str | None,
+    countries: frozenset[str],
+    sectors: frozenset[str],
+    with_sectors: bool,
+) -> bool:
+    if countries and country not in countries:
+        return False
+    return not (with_sectors and sectors and sector not in sectors)
+
+
+def _actors_ok(gold: GoldEvent, event: Event, with_sectors: bool) -> bool:
+    source = event.source.actor if event.source else None
+    target = event.target.actor if event.target else None
+    return (
+        gold.type == event.type
+        and _side_ok(
+            source.country if source else None,
+            source.sector if source else None,
+            gold.source_countries,
+            gold.source_sectors,
+            with_sectors,
+        )
+        and _side_ok(
+            target.country if target else None,
+            target.sector if target else None,
+            gold.target_countries,
+            gold.target_sectors,
+            with_sectors,
+        )
+    )
+
+
+def _unique(events: Sequence[Event]) -> list[Event]:
+    """One event per (type, source code, target code): repeats in one article count once."""
+    seen: dict[tuple[str, str, str], Event] = {}
+    for event in events:
+        key = (
+            event.type,
+            event.source.actor.code if event.source else "",
+            event.target.actor.code if event.target else "",
+        )
+        if key not in seen or event.confidence > seen[key].confidence:
+            seen[key] = event
+    return list(seen.values())
+
+
+def _pair(
+    golds: list[GoldEvent], events: list[Event], ok: Callable[[GoldEvent, Event], bool]
+) -> list[tuple[GoldEvent, Event]]:
+    """Greedy one-to-one matching, gold in order, most confident prediction first."""
+    free = sorted(events, key=lambda e: -e.confidence)
+    pairs = []
+    for gold in golds:
+        match = next((e for e in free if ok(gold, e)), None)
+        if match is not None:
+            free.remove(match)
+            pairs.append((gold, match))
+    return pairs
+
+
+def _count(scores: Scores, matched: int, gold: int, predicted: int) -> None:
+    scores.tp += matched
+    scores.fp += predicted - matched
+    scores.fn += gold - matched
+
+
+def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
+    golds = list({g.key: g for g in item.events or []}.values())
+    predicted = _unique(events)
+    report.items += 1
+    report.events_gold += len(golds)
+    report.events_predicted += len(predicted)
+    by_type = _pair(golds, predicted, lambda g, e: g.type == e.type)
+    actors = _pair(golds, predicted, lambda g, e: _actors_ok(g, e, False))
+    sectors = _pair(golds, predicted, lambda g, e: _actors_ok(g, e, True))
+    _count(report.type, len(by_type), len(golds), len(predicted))
+    _count(report.type_actors, len(actors), len(golds), len(predicted))
+    _count(report.type_actors_sectors, len(sectors), len(golds), len(predicted))
+    gold_types, pred_types = Counter(g.type for g in golds), Counter(e.type for e in predicted)
+    for kind in gold_types | pred_types:
+        matched = min(gold_types[kind], pred_types[kind])
+        _count(
+            report.per_type.setdefault(kind, Scores()), matched, gold_types[kind], pred_types[kind]
+        )
+    # Modality and date are judged on the best pairing available: by actors, else by type.
+    paired = dict(actors)
+    paired.update({g: e for g, e in by_type if g not in paired and e not in paired.values()})
+    for gold, event in paired.items():
+        if gold.modality:
+            report.modality[event.modality == gold.modality] += 1
+        if gold.date_start or gold.date_end:
+            report.dates[_overlaps(gold, event)] += 1
+    right = {id(e) for _, e in actors}
+    for event in predicted:
+        low = max(b for b in CONFIDENCE_BINS if b <= event.confidence)
+        high = min(b for b in CONFIDENCE_BINS if b > event.confidence)
+        report.reliability.setdefault(f"{low:.1f}-{min(high, 1.0):.1f}", Counter())[
+            id(event) in right
+        ] += 1
+    matched_golds = {id(g) for g, _ in by_type}
+    report.misses += [
+        {"item": item.id, "type": g.type, "evidence": g.evidence}
+        for g in golds
+        if id(g) not in matched_golds
+    ]
+    matched_events = {id(e) for _, e in by_type}
+    report.false_events += [
+        {
+            "item": item.id,
+            "type": e.type,
+            "source": e.source.actor.code if e.source else "",
+            "target": e.target.actor.code if e.target else "",
+            "sentence": e.sentence,
+        }
+        for e in predicted
+        if id(e) not in matched_events
+    ]
+
+
+def _overlaps(gold: GoldEvent, event: Event) -> bool:
+    start, end = event.date.start, event.date.end or event.date.start
+    if start is None or end is None:
+        return False
+    return (gold.date_end is None or start <= gold.date_end) and (
+        gold.date_start is None or end >= gold.date_start
+    )
+
+
+def score(items: Sequence[GoldItem], documents: Sequence[Document]) -> Report:
+    """Score coded documents (in item order) against their gold items."""
+    report = Report()
+    for item, document in zip(items, documents, strict=True):
+        if item.events is not None:
+            _score_item(report, item, document.events)
+    return report
+
+
+def evaluate_gold(path: Path, code: Callable[[list[GoldItem]], list[Document]]) -> Report:
+    """Load a gold file, code its items with `code` and score the result."""
+    items = load_gold(path)
+    return score(items, code(items))

@@ -1,0 +1,39 @@
+"""The events stage: PLOVER events (who did what to whom) from parsed sentences.
+
+Coders are registered by versioned name in spaCy's registry, so a user can swap in
+another (a transformer coder, their own patterns) by configuration:
+`Pipeline(coder="newsevents.coder.v1")`.
+"""
+
+from pathlib import Path
+
+import catalogue
+import spacy
+
+from newsevents.errors import ConfigError
+from newsevents.events._coder import CODER_NAME, RuleCoder
+from newsevents.events._patterns import PatternBook, load_pattern_book, parse_pattern_book
+
+__all__ = [
+    "CODER_NAME",
+    "PatternBook",
+    "RuleCoder",
+    "load_pattern_book",
+    "make_coder",
+    "parse_pattern_book",
+]
+
+
+@spacy.registry.misc(CODER_NAME)
+def _make_rule_coder(patterns: str | None = None) -> RuleCoder:
+    return RuleCoder(load_pattern_book(Path(patterns) if patterns else None))
+
+
+def make_coder(name: str = CODER_NAME, **settings: object) -> RuleCoder:
+    """Build the coder registered under `name` (see `spacy.registry.misc`)."""
+    try:
+        factory = spacy.registry.misc.get(name)
+    except catalogue.RegistryError as exc:
+        raise ConfigError(f"Unknown coder {name!r}; registered: {CODER_NAME}") from exc
+    coder: RuleCoder = factory(**settings)
+    return coder

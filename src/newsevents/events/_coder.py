@@ -1,0 +1,311 @@
+"""The rule coder: who did what to whom in each sentence, from the dependency parse."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span, Token
+
+from newsevents.actors import ActorResolver
+from newsevents.events import _syntax as syn
+from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
+from newsevents.model import Actor, ActorMention, Event
+from newsevents.time import event_date
+
+CODER_NAME = "newsevents.coder.v1"
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class _Trigger:
+    token: Token  # the word that names the action
+    pattern: Pattern
+    nominal: bool
+    subjects: list[Token]
+    objects: list[Token]
+    modality: str
+    tense: str
+    span: tuple[int, int]  # token indices of the trigger words, end exclusive
+
+
+@dataclass(slots=True)
+class _DocContext:
+    """What the coder remembers across the sentences of one article."""
+
+    doc_id: str
+    published: date | None
+    person_offsets: list[int] = field(default_factory=list)
+    persons: list[Actor] = field(default_factory=list)
+
+    def person_before(self, offset: int) -> Actor | None:
+        index = bisect.bisect_left(self.person_offsets, offset)
+        return self.persons[index - 1] if index else None
+
+
+class RuleCoder:
+    """Codes PLOVER events with verb and noun patterns over a spaCy parse."""
+
+    name = CODER_NAME
+
+    def __init__(self, book: PatternBook | None = None, resolver: ActorResolver | None = None):
+        self.book = book or load_pattern_book()
+        self.resolver = resolver or ActorResolver()
+        self.version = f"{CODER_NAME}+patterns.{self.book.version}"
+
+    def code(
+        self,
+        doc_id: str,
+        parsed: Sequence[SpacyDoc],
+        offsets: Sequence[int],
+        published: date | None,
+    ) -> list[Event]:
+        """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text."""
+        context = _DocContext(doc_id, published)
+        events: list[Event] = []
+        for paragraph, offset in zip(parsed, offsets, strict=True):
+            for sentence in paragraph.sents:
+                self._remember_persons(sentence, offset, context)
+                events += self.code_sentence(sentence, offset, context)
+        return events
+
+    def code_sentence(self, sentence: Span, offset: int, context: _DocContext) -> list[Event]:
+        triggers = [t for t in map(self._trigger, sentence) if t is not None]
+        trigger_tokens = {t.token.i for t in triggers} | {
+            i for t in triggers for i in range(*t.span)
+        }
+        events: list[Event] = []
+        seen: set[tuple[str, str, str, int]] = set()
+        for trigger in triggers:
+            # A trigger inside another's clause is its content, not a separate event:
+            # "denied that X attacked Y" is one REJECT, "offered to help" one AGREE.
+            if any(
+                g.i in trigger_tokens and g.i not in range(*trigger.span)
+                for g in syn.governors(trigger.token)
+            ):
+                continue
+            for event in self._events(trigger, sentence, offset, context):
+                key = (event.type, _code(event.source), _code(event.target), event.trigger_start)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    # -- triggers -----------------------------------------------------------------
+
+    def _trigger(self, token: Token) -> _Trigger | None:
+        if token.pos_ == "VERB":
+            return self._verb_trigger(token)
+        if token.pos_ == "NOUN":
+            return self._noun_trigger(token)
+        return None
+
+    def _verb_trigger(self, verb: Token) -> _Trigger | None:
+        lemma = verb.lemma_.lower()
+        if lemma in self.book.modal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "plans to visit": the visit is the event
+        for obj in self._light_verb_objects(verb, lemma):
+            pattern = self._match(self.book.nouns, [obj.lemma_.lower()], obj)
+            if pattern is not None:
+                return self._make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
+        for key in syn.verb_keys(verb):
+            pattern = self._match(self.book.verbs, [key], verb)
+            if pattern is not None:
+                return self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
+        return None
+
+    def _light_verb_objects(self, verb: Token, lemma: str) -> list[Token]:
+        """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
+        objects = []
+        for child in verb.children:
+            if child.dep_ == "dobj" and (
+                lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
+            ):
+                objects.append(child)
+            elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.book.light_verbs:
+                objects += [c for c in child.children if c.dep_ == "pobj"]
+        return objects
+
+    def _noun_trigger(self, noun: Token) -> _Trigger | None:
+        forms = [f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children if c.dep_ == "compound"]
+        pattern = self._match(self.book.nouns, [*forms, noun.lemma_.lower()], noun)
+        if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
+            return None  # light-verb objects are coded from their verb
+        return self._make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
+
+    def _match(
+        self, table: dict[str, list[Pattern]], keys: list[str], token: Token
+    ) -> Pattern | None:
+        for key in keys:
+            for pattern in table.get(key, ()):
+                if pattern.objects and not pattern.objects & syn.object_lemmas(token):
+                    continue
+                if pattern.preps and not pattern.preps & syn.prep_words(token):
+                    continue
+                if pattern.unless and pattern.unless & syn.object_lemmas(token):
+                    continue
+                return pattern
+        return None
+
+    def _make(
+        self, token: Token, pattern: Pattern, *, nominal: bool, span: tuple[int, int]
+    ) -> _Trigger:
+        sentence = token.sent
+        if nominal:
+            subjects = [c for c in token.children if c.dep_ in {"poss", "compound", "amod"}]
+            subjects += [
+                p
+                for c in token.children
+                if c.dep_ == "agent" or c.lower_ == "by"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            objects = [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in syn.TARGET_PREPS | {"of"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            modality, tense = syn.noun_modality(token, sentence), "past"
+        else:
+            head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
+            subjects = syn.subject_heads(token)
+            objects = syn.object_heads(head) + ([] if head is token else syn.object_heads(token))
+            # "sent troops", "imposed sanctions": the object named by the pattern is the
+            # instrument of the action, not its target.
+            objects = [
+                o for o in objects if o.lemma_.lower() not in pattern.objects | pattern.instruments
+            ]
+            modality = syn.verb_modality(token, sentence, self.book.modal_verbs)
+            tense = syn.tense(token)
+        return _Trigger(token, pattern, nominal, subjects, objects, modality, tense, span)
+
+    # -- events -------------------------------------------------------------------
+
+    def _events(
+        self, trigger: _Trigger, sentence: Span, offset: int, context: _DocContext
+    ) -> list[Event]:
+        when_date = event_date(
+            sentence.text,
+            context.published,
+            tense=trigger.tense,  # type: ignore[arg-type]
+            hints=[e.text for e in sentence.ents if e.label_ == "DATE"],
+        )
+        when = when_date.start or context.published
+        sources = self._actors(trigger.subjects, when, offset, context, possessor=False)
+        if not sources:
+            return []  # an action with no known actor is not an event we can code
+        targets = self._target(trigger.objects, when, offset, context)
+        if not targets and len(sources) > 1 and trigger.pattern.type in self.book.symmetric_types:
+            sources, targets = sources[:1], sources[1:]  # "Trump and Maduro talked"
+        doc = sentence.doc
+        words = doc[trigger.span[0] : trigger.span[1]]
+        events = []
+        for source in sources:
+            real_targets = [t for t in targets if t.actor != source.actor] or [None]
+            for target in real_targets[:1] if trigger.nominal else real_targets:
+                events.append(
+                    Event(
+                        doc_id=context.doc_id,
+                        type=trigger.pattern.type,
+                        source=source,
+                        target=target,
+                        sentence=sentence.text,
+                        sentence_start=offset + sentence.start_char,
+                        sentence_end=offset + sentence.end_char,
+                        trigger=words.text,
+                        trigger_start=offset + words.start_char,
+                        trigger_end=offset + words.end_char,
+                        mode=trigger.pattern.mode,
+                        modality=trigger.modality,
+                        date=when_date,
+                        confidence=_confidence(trigger, source, target),
+                        coder_version=self.version,
+                    )
+                )
+        return events
+
+    def _target(
+        self, candidates: list[Token], when: date | None, offset: int, context: _DocContext
+    ) -> list[ActorMention]:
+        """The first candidate that names an actor, with the actors coordinated with it."""
+        for head in candidates:
+            found = self._actors(syn.with_conjuncts(head), when, offset, context, possessor=True)
+            if found:
+                return found
+        return []
+
+    def _actors(
+        self,
+        heads: list[Token],
+        when: date | None,
+        offset: int,
+        context: _DocContext,
+        *,
+        possessor: bool,
+    ) -> list[ActorMention]:
+        mentions = []
+        for head in heads:
+            person = context.person_before(offset + head.idx)
+            if head.pos_ == "PRON":
+                if head.lower_ in _PERSON_PRONOUNS and person is not None:
+                    start = offset + head.idx
+                    mentions.append(ActorMention(head.text, start, start + len(head), person))
+                continue
+            mention = self.resolver.resolve(head, when, allow_possessor=possessor)
+            if mention is None:
+                continue
+            mention.start += offset
+            mention.end += offset
+            if (
+                mention.actor.country is None
+                and person is not None
+                and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children)
+            ):  # "his government" after Maduro is named: his country, the noun's sector
+                mention.actor = replace(
+                    mention.actor,
+                    name=f"{person.country} {mention.actor.sector}",
+                    country=person.country,
+                )
+            mentions.append(mention)
+        return mentions
+
+    def _remember_persons(self, sentence: Span, offset: int, context: _DocContext) -> None:
+        """Named people acting as subjects: what a later "he" or "his" most likely means."""
+        for entity in sentence.ents:
+            # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
+            # ORG too, but only for names the dictionary knows.
+            if entity.label_ not in {"PERSON", "ORG"} or entity.root.dep_ not in _SUBJECT_DEPS:
+                continue
+            names = [entity.text] + ([entity[-1].text] if entity.label_ == "PERSON" else [])
+            roles = next((r for r in map(self.resolver.dictionary.roles, names) if r), None)
+            if roles:
+                actor = self.resolver.resolve_name(entity.text, context.published) or (
+                    self.resolver.resolve_name(names[-1], context.published)
+                )
+                if actor is not None and actor.country:
+                    context.person_offsets.append(offset + entity.end_char)
+                    context.persons.append(actor)
+
+
+def _code(mention: ActorMention | None) -> str:
+    return mention.actor.code if mention else ""
+
+
+def _confidence(trigger: _Trigger, source: ActorMention, target: ActorMention | None) -> float:
+    """A prior from the pattern, lowered for each thing the coder had to guess."""
+    score = trigger.pattern.confidence
+    if target is None:
+        score -= 0.15
+    if source.actor.country is None:
+        score -= 0.1
+    if trigger.nominal:
+        score -= 0.1
+    if trigger.modality != "asserted":
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 3)

@@ -1,0 +1,114 @@
+"""The coder's pattern book: `data/verbs.toml`, read and indexed once."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from newsevents.errors import ConfigError
+from newsevents.model import MODALITIES, PLOVER_TYPES
+
+DEFAULT_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One trigger: a lemma (maybe with a particle) and the event it signals."""
+
+    type: str
+    mode: str | None
+    objects: frozenset[str]
+    preps: frozenset[str]
+    unless: frozenset[str]
+    instruments: frozenset[str]
+    confidence: float
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.objects or self.preps)
+
+
+@dataclass(slots=True)
+class PatternBook:
+    """Verb and noun patterns keyed by lemma, conditional patterns first."""
+
+    version: str
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    light_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    modal_verbs: dict[str, str] = field(default_factory=dict)
+    symmetric_types: frozenset[str] = frozenset()
+
+
+def _pattern(entry: dict[str, object], where: str) -> Pattern:
+    kind = str(entry.get("type", "")).upper()
+    if kind not in PLOVER_TYPES:
+        raise ConfigError(f"{where}: unknown PLOVER type {kind!r}")
+    keys = ("objects", "preps", "unless", "instruments")
+    objects, preps, unless, instruments = (entry.get(key, []) for key in keys)
+    if not all(isinstance(value, list) for value in (objects, preps, unless, instruments)):
+        raise ConfigError(f"{where}: {', '.join(keys)} must be lists")
+    confidence = entry.get("confidence", DEFAULT_CONFIDENCE)
+    if not isinstance(confidence, int | float):
+        raise ConfigError(f"{where}: 'confidence' must be a number")
+    mode = entry.get("mode")
+    return Pattern(
+        type=kind,
+        mode=str(mode) if mode else None,
+        objects=frozenset(str(o).lower() for o in objects),
+        preps=frozenset(str(p).lower() for p in preps),
+        unless=frozenset(str(u).lower() for u in unless),
+        instruments=frozenset(str(i).lower() for i in instruments),
+        confidence=float(confidence),
+    )
+
+
+def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], name: str) -> None:
+    for number, entry in enumerate(entries, 1):
+        pattern = _pattern(entry, f"[[{name}]] #{number}")
+        lemmas = entry.get("lemmas", [])
+        if not isinstance(lemmas, list) or not lemmas:
+            raise ConfigError(f"[[{name}]] #{number}: 'lemmas' must be a non-empty list")
+        for lemma in lemmas:
+            table[str(lemma).lower()].append(pattern)
+    for patterns in table.values():
+        patterns.sort(key=lambda p: not p.conditional)  # stable: file order otherwise
+
+
+def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
+    """Build a PatternBook from TOML text; errors name the entry at fault."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: {exc}") from exc
+    modal = {str(k): str(v) for k, v in data.get("modal_verbs", {}).items()}
+    bad = sorted(set(modal.values()) - set(MODALITIES))
+    if bad:
+        raise ConfigError(f"{origin}: unknown modality {bad[0]!r} in [modal_verbs]")
+    book = PatternBook(
+        version=str(data.get("version", "0")),
+        light_verbs=frozenset(data.get("light_verbs", [])),
+        speech_verbs=frozenset(data.get("speech_verbs", [])),
+        modal_verbs=modal,
+        symmetric_types=frozenset(data.get("symmetric_types", [])),
+    )
+    _index(data.get("verb", []), book.verbs, "verb")
+    _index(data.get("noun", []), book.nouns, "noun")
+    return book
+
+
+@cache
+def load_pattern_book(path: Path | None = None) -> PatternBook:
+    """The shipped patterns, or a user's file instead; read once per process."""
+    if path is None:
+        text = (resources.files("newsevents") / "data" / "verbs.toml").read_text("utf-8")
+        return parse_pattern_book(text)
+    try:
+        return parse_pattern_book(path.read_text("utf-8"), str(path))
+    except OSError as exc:
+        raise ConfigError(f"Cannot read pattern file {path}: {exc.strerror}") from exc

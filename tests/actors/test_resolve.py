@@ -1,0 +1,97 @@
+"""Actor resolution against the shipped dictionaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.actors import ActorResolver, load_dictionary
+from newsevents.actors._dictionary import fold
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def _head(nlp, sentence: str, word: str):
+    doc = nlp(sentence)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "code"),
+    [
+        ("Venezuelan authorities detained him.", "authorities", "VENGOV"),
+        ("US forces struck a boat.", "forces", "USAMIL"),
+        ("Caracas rejected the charge.", "Caracas", "VENGOV"),
+        ("The White House dismissed the offer.", "House", "USAGOV"),
+        ("Washington imposed sanctions.", "Washington", "USAGOV"),
+        ("Spanish police arrested two men.", "police", "ESPCOP"),
+        ("The opposition candidate spoke.", "candidate", "OPP"),
+        ("Russian troops advanced.", "troops", "RUSMIL"),
+        ("The government of Nicolás Maduro refused.", "government", "VENGOV"),
+        ("Tren de Aragua expanded.", "Aragua", "VENCRM"),
+        ("The United Nations condemned it.", "Nations", "IGO"),
+    ],
+)
+def test_mentions_resolve_to_codes(nlp, resolver, sentence, head, code):
+    mention = resolver.resolve(_head(nlp, sentence, head), date(2025, 9, 1))
+    assert mention is not None, sentence
+    assert mention.actor.code == code
+    assert sentence[: mention.end].endswith(mention.text)
+
+
+@pytest.mark.parametrize("word", ["boats", "weather", "prices"])
+def test_things_are_not_actors(nlp, resolver, word):
+    sentence = f"The {word} changed quickly."
+    assert resolver.resolve(_head(nlp, sentence, word), None) is None
+
+
+@pytest.mark.parametrize(
+    ("when", "sector"),
+    [
+        (date(2016, 6, 1), "ELI"),
+        (date(2019, 6, 1), "GOV"),
+        (date(2024, 12, 1), "ELI"),
+        (date(2025, 6, 1), "GOV"),
+    ],
+)
+def test_roles_depend_on_the_date(resolver, when, sector):
+    actor = resolver.resolve_name("Donald Trump", when)
+    assert actor is not None
+    assert (actor.country, actor.sector) == ("USA", sector)
+
+
+def test_no_date_takes_the_current_role(resolver):
+    actor = resolver.resolve_name("Trump")
+    assert actor is not None and actor.sector == "GOV"
+
+
+def test_accents_and_apostrophes_are_folded(resolver):
+    assert fold("Nicolás Maduro’s") == "Nicolas Maduro's"
+    assert resolver.resolve_name("Nicolas Maduro") == resolver.resolve_name("Nicolás Maduro")
+
+
+def test_user_dictionary_extends_the_shipped_one(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "name\taliases\tcountry\tsector\tstart\tend\tqid\tnote\n"
+        "Jane Example\tExample\tCAN\tNGO\t\t\t\ttest row\n",
+        "utf-8",
+    )
+    table = load_dictionary((path,))
+    actor = ActorResolver(table).resolve_name("Jane Example")
+    assert actor is not None and actor.code == "CANNGO"
+
+
+def test_bad_dictionary_rows_name_the_file(tmp_path):
+    from newsevents.errors import ConfigError
+
+    path = tmp_path / "bad.tsv"
+    path.write_text(
+        "name\taliases\tcountry\tsector\tstart\tend\tqid\tnote\nX\t\tCAN\tGOV\tsoon\t\t\t\n"
+    )
+    with pytest.raises(ConfigError, match="bad date"):
+        load_dictionary((path,))

@@ -1,0 +1,163 @@
+"""Scoring rules, on hand-made gold and predictions (no model needed)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from newsevents.errors import InputError
+from newsevents.evaluate import load_gold, score
+from newsevents.model import Actor, ActorMention, Document, Event, EventDate
+
+
+def _mention(code: str) -> ActorMention:
+    return ActorMention(code, 0, 1, Actor(code, code[:3], code[3:] or None))
+
+
+def _event(kind: str, source: str, target: str | None, modality="asserted", when=None, conf=0.7):
+    return Event(
+        doc_id="d",
+        type=kind,
+        source=_mention(source),
+        target=_mention(target) if target else None,
+        sentence="s",
+        sentence_start=0,
+        sentence_end=1,
+        trigger="t",
+        trigger_start=0,
+        trigger_end=1,
+        modality=modality,
+        date=EventDate(when, when),
+        confidence=conf,
+    )
+
+
+def _gold(tmp_path, items) -> list:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(i) for i in items), "utf-8")
+    return load_gold(path)
+
+
+def _doc(*events: Event) -> Document:
+    return Document(id="d", raw="x", events=list(events))
+
+
+def test_perfect_match(tmp_path):
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "x",
+                "events": [
+                    {
+                        "type": "ACCUSE",
+                        "modality": "asserted",
+                        "source": [{"country": "UKR"}],
+                        "target": [{"country": "RUS", "sector": "GOV"}],
+                    }
+                ],
+            }
+        ],
+    )
+    report = score(items, [_doc(_event("ACCUSE", "UKR", "RUSGOV"))])
+    result = report.as_dict()
+    assert result["type"]["f1"] == result["type_actors_sectors"]["f1"] == 1.0
+    assert result["modality_accuracy"] == 1.0
+
+
+def test_wrong_target_counts_for_type_but_not_actors(tmp_path):
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "x",
+                "events": [
+                    {
+                        "type": "ACCUSE",
+                        "source": [{"country": "UKR"}],
+                        "target": [{"country": "RUS"}],
+                    }
+                ],
+            }
+        ],
+    )
+    result = score(items, [_doc(_event("ACCUSE", "UKR", "BLR"))]).as_dict()
+    assert result["type"]["f1"] == 1.0
+    assert result["type_actors"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
+
+
+def test_empty_gold_side_is_not_scored_and_repeats_count_once(tmp_path):
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "x",
+                "events": [
+                    {
+                        "type": "AGREE",
+                        "source": [{"country": "BRA"}, {"country": "ARG"}],
+                        "target": [],
+                    }
+                ],
+            }
+        ],
+    )
+    predicted = _doc(_event("AGREE", "BRA", "ARG"), _event("AGREE", "BRA", "ARG", conf=0.5))
+    result = score(items, [predicted]).as_dict()
+    assert result["type_actors"]["f1"] == 1.0
+    assert result["events_predicted"] == 1
+
+
+def test_false_events_lower_precision_and_items_without_events_are_skipped(tmp_path):
+    items = _gold(
+        tmp_path,
+        [
+            {"id": "1", "text": "x", "events": []},
+            {"id": "2", "text": "y"},
+        ],
+    )
+    report = score(
+        items, [_doc(_event("ASSAULT", "USAMIL", None)), _doc(_event("AID", "JPN", None))]
+    )
+    assert report.items == 1
+    assert report.type.fp == 1 and report.type.p == 0.0
+    assert report.false_events[0]["type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("predicted", "expected"),
+    [(date(2025, 9, 10), True), (date(2025, 8, 10), False), (None, False)],
+)
+def test_date_accuracy_is_interval_overlap(tmp_path, predicted, expected):
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "x",
+                "events": [{"type": "AID", "date": {"start": "2025-09-01", "end": "2025-09-27"}}],
+            }
+        ],
+    )
+    result = score(items, [_doc(_event("AID", "JPN", None, when=predicted))]).as_dict()
+    assert result["date_accuracy"] == (1.0 if expected else 0.0)
+
+
+def test_gold_files_are_read_with_relative_paths(tmp_path):
+    (tmp_path / "article.txt").write_text("Some text", "utf-8")
+    [item] = _gold(
+        tmp_path, [{"id": "a", "file": "article.txt", "published": "2025-01-02", "events": []}]
+    )
+    assert item.text == "Some text" and item.published == date(2025, 1, 2)
+
+
+def test_bad_gold_line_is_an_input_error(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": 1}\n', "utf-8")
+    with pytest.raises(InputError, match="gold.jsonl:1"):
+        load_gold(path)

@@ -1,0 +1,110 @@
+"""The rule coder on sentences written for these tests (not the gold sets)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.model import MODALITIES, PLOVER_TYPES
+
+# (sentence, type, source code, target code or None when not asserted, modality)
+CODED = [
+    ("Ukraine accused Russia of violating the ceasefire.", "ACCUSE", "UKR", "RUS", "asserted"),
+    ("Russian forces shelled Kyiv overnight.", "ASSAULT", "RUSMIL", "UKR", "asserted"),
+    ("Three boats were destroyed by US forces.", "ASSAULT", "USAMIL", None, "asserted"),
+    ("The European Union imposed new sanctions on Iran.", "SANCTION", "IGO", "IRN", "asserted"),
+    ("Brazil and Argentina signed a trade agreement.", "AGREE", "BRA", "ARG", "asserted"),
+    ("Venezuelan authorities arrested three journalists.", "COERCE", "VENGOV", None, "asserted"),
+    ("Caracas denied the accusation.", "REJECT", "VENGOV", None, "asserted"),
+    ("Japan pledged $10 million in aid to Ukraine.", "AID", "JPN", "UKR", "asserted"),
+    ("Qatar hosted talks between Israel and Iran.", "CONSULT", "QAT", "ISR", "asserted"),
+    ("Maduro did not meet the American envoy.", "CONSULT", "VENGOV", "USAGOV", "negated"),
+    ("Israel could strike Iranian nuclear sites.", "ASSAULT", "ISR", None, "hypothetical"),
+    ("Zelensky will visit Washington next week.", "CONSULT", "UKRGOV", "USAGOV", "future"),
+    ("Russia reportedly deployed troops near the border.", "MOBILIZE", "RUS", None, "reported"),
+    ("Iran plans to expel the French ambassador.", "COERCE", "IRN", "FRAGOV", "future"),
+    (
+        "The United States urged Colombia to extradite the suspects.",
+        "REQUEST",
+        "USA",
+        "COL",
+        "asserted",
+    ),
+    ("Mexico condemned the Israeli strikes on Gaza.", "ACCUSE", "MEX", None, "asserted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "source", "target", "modality"), CODED)
+def test_codes_the_event(code_text, sentence, kind, source, target, modality):
+    events = code_text(sentence)
+    matching = [e for e in events if e.type == kind]
+    assert matching, f"no {kind} in {[(e.type, e.trigger) for e in events]}"
+    event = matching[0]
+    assert event.source is not None
+    assert event.source.actor.code == source
+    if target is not None:
+        assert event.target is not None and event.target.actor.code.startswith(target)
+    assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team won the match 3-1 on Sunday, and fans celebrated in the streets.",
+        "The ministry declined to comment on the report.",
+        "Prices of coffee rose sharply in March.",
+        "He said the weather would improve by the weekend.",
+    ],
+)
+def test_no_event_where_nothing_political_happens(code_text, sentence):
+    assert code_text(sentence) == []
+
+
+def test_denial_is_a_rejection_not_the_thing_denied(code_text):
+    events = code_text("Moscow denied that its troops attacked the village.")
+    assert [e.type for e in events] == ["REJECT"]
+    assert events[0].source.actor.code == "RUSGOV"
+
+
+def test_pronoun_takes_the_person_named_before(code_text):
+    events = code_text(
+        "Maduro spoke on state television.\n\nHe accused Colombia of harbouring rebels."
+    )
+    [accuse] = [e for e in events if e.type == "ACCUSE"]
+    assert accuse.source.actor.code == "VENGOV"
+    assert accuse.source.text == "He"
+
+
+def test_evidence_spans_point_into_the_text(code_text):
+    text = "Talks stalled.\n\nUkraine accused Russia of shelling Kharkiv."
+    [event] = [e for e in code_text(text) if e.type == "ACCUSE"]
+    assert text[event.sentence_start : event.sentence_end] == event.sentence
+    assert text[event.trigger_start : event.trigger_end] == event.trigger == "accused"
+    assert text[event.source.start : event.source.end] == "Ukraine"
+    assert text[event.target.start : event.target.end] == "Russia"
+
+
+def test_every_event_is_well_formed(code_text, seeds_dir):
+    text = (seeds_dir / "004_98a14e9bd877e571.txt").read_text("utf-8")
+    events = code_text(text.replace("\n", "\n\n"), published=None)
+    assert events
+    for event in events:
+        assert event.type in PLOVER_TYPES
+        assert event.modality in MODALITIES
+        assert 0.0 <= event.confidence <= 1.0
+        assert event.coder_version.startswith("newsevents.coder.v1")
+        assert event.id == event.id and len(event.id) == 16
+
+
+def test_event_ids_are_stable(code_text):
+    first = code_text("Ukraine accused Russia of shelling Kharkiv.")
+    second = code_text("Ukraine accused Russia of shelling Kharkiv.")
+    assert [e.id for e in first] == [e.id for e in second]
+
+
+def test_role_follows_the_event_date(code_text):
+    before = code_text("Donald Trump praised Israel.", published=date(2024, 12, 1))
+    after = code_text("Donald Trump praised Israel.", published=date(2025, 3, 1))
+    assert before[0].source.actor.code == "USAELI"
+    assert after[0].source.actor.code == "USAGOV"

@@ -1,0 +1,50 @@
+import pytest
+
+from newsevents.errors import ConfigError
+from newsevents.events import load_pattern_book, make_coder, parse_pattern_book
+from newsevents.model import PLOVER_TYPES
+
+
+def test_shipped_patterns_cover_all_sixteen_types():
+    book = load_pattern_book()
+    types = {p.type for patterns in book.verbs.values() for p in patterns}
+    assert types == set(PLOVER_TYPES)
+
+
+def test_conditional_patterns_are_tried_first():
+    book = load_pattern_book()
+    for patterns in book.verbs.values():
+        flags = [p.conditional for p in patterns]
+        assert flags == sorted(flags, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[verb]]\nlemmas = ["x"]\ntype = "FIGHT"\n', "unknown PLOVER type"),
+        ('[[verb]]\nlemmas = []\ntype = "AGREE"\n', "non-empty list"),
+        ('[[verb]]\nlemmas = ["x"]\ntype = "AGREE"\nobjects = "troops"\n', "must be lists"),
+        ('[modal_verbs]\nplan = "someday"\n', "unknown modality"),
+        ("[[verb]\n", "verbs.toml"),
+    ],
+)
+def test_bad_pattern_files_say_what_is_wrong(text, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_pattern_book(text)
+
+
+def test_user_pattern_file_replaces_the_shipped_one(tmp_path, nlp):
+    path = tmp_path / "verbs.toml"
+    path.write_text('version = "u1"\n[[verb]]\nlemmas = ["scold"]\ntype = "ACCUSE"\n', "utf-8")
+    coder = make_coder(patterns=str(path))
+    assert coder.version.endswith("patterns.u1")
+    doc = nlp("Germany scolded France.")
+    events = coder.code("d", [doc], [0], None)
+    assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [
+        ("ACCUSE", "DEU", "FRA")
+    ]
+
+
+def test_unknown_coder_name_is_a_config_error():
+    with pytest.raises(ConfigError, match=r"no\.such\.coder"):
+        make_coder("no.such.coder.v9")

@@ -1,0 +1,106 @@
+"""The command line: each verb, its help, and clean one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from newsevents.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory, seeds_dir):
+    db = tmp_path_factory.mktemp("cli") / "seeds.db"
+    result = invoke("run", str(seeds_dir), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize("command", ["run", "events", "export", "demo", "code"])
+def test_every_command_has_help(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) > 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "/no/such/folder"], "No such file or folder"),
+        (["events", "--db", "foo://nowhere"], "Cannot open database"),
+    ],
+)
+def test_user_mistakes_get_one_line_not_a_traceback(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_type_is_a_usage_error(seeds_db):
+    result = runner.invoke(app, ["events", "--db", str(seeds_db), "--type", "PUNCH"])
+    assert result.exit_code == 2
+    assert "unknown type" in result.output
+
+
+@pytest.mark.slow
+def test_events_filters_by_actor_and_type(seeds_db):
+    result = invoke("events", "--db", str(seeds_db), "--actor", "VEN", "--format", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert rows
+    assert all("VEN" in (r["source_code"] or "") + (r["target_code"] or "") for r in rows)
+    accuse = invoke("events", "--db", str(seeds_db), "--type", "accuse", "--format", "csv")
+    records = list(csv.DictReader(accuse.stdout.splitlines()))
+    assert records and {r["type"] for r in records} == {"ACCUSE"}
+
+
+@pytest.mark.slow
+def test_events_table_prints(seeds_db):
+    result = invoke("events", "--db", str(seeds_db), "--since", "2025-01-01")
+    assert result.exit_code == 0
+    assert "type" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export_writes_every_event(seeds_db, tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    result = invoke("export", str(out), "--db", str(seeds_db), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    total = len(json.loads(json.dumps([r for r in _read(out, fmt)])))
+    listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
+    assert total == len(listed.stdout.splitlines()) > 0
+
+
+def _read(path, fmt):
+    if fmt == "csv":
+        return list(csv.DictReader(path.open(encoding="utf-8")))
+    if fmt == "jsonl":
+        return [json.loads(line) for line in path.open(encoding="utf-8")]
+    return pq.read_table(path).to_pylist()
+
+
+@pytest.mark.slow
+def test_demo_builds_its_database(tmp_path):
+    db = tmp_path / "demo.db"
+    result = invoke("demo", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+    assert "events" in result.stdout
+
+
+@pytest.mark.slow
+def test_code_prints_events_as_json():
+    result = invoke("code", "Japan pledged $10 million in aid to Ukraine.", "--json")
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", "JPN", "UKR")]

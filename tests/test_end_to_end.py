@@ -1,0 +1,110 @@
+"""The whole path on the seed articles: files in, events in a database, twice."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsevents.pipeline import Options, Pipeline
+from newsevents.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, seeds_dir) -> tuple[Path, list]:
+    db = tmp_path_factory.mktemp("e2e") / "seeds.db"
+    with Store.open(str(db)) as store:
+        stats = Pipeline(Options()).run([str(seeds_dir)], store)
+    return db, stats
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_all_five_seeds_are_stored(seeded):
+    db, stats = seeded
+    assert stats.stored == 5 and stats.failed == 0
+    assert _rows(db, "select count(*) from documents") == [(5,)]
+
+
+def test_no_boilerplate_survives_cleaning(seeded):
+    db, _ = seeded
+    gold = [
+        json.loads(line)
+        for line in (Path(__file__).parent.parent.parent / "shared/data/gold/seeds.jsonl").open()
+    ]
+    texts = {
+        Path(origin).stem: text for origin, text in _rows(db, "select origin, text from documents")
+    }
+    for item in gold:
+        for line in item.get("boilerplate", []):
+            assert line not in texts[item["id"]], (item["id"], line)
+
+
+def test_publication_dates_byline_or_unknown(seeded):
+    db, _ = seeded
+    dates = {
+        Path(o).stem[:3]: (d, b)
+        for o, d, b in _rows(db, "select origin, published_at, published_basis from documents")
+    }
+    assert dates["000"] == (date(2025, 9, 27).isoformat(), "byline")
+    for key in ("001", "002", "003", "004"):
+        assert dates[key] == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("seed", "kind", "source", "target"),
+    [
+        ("000", "AGREE", "VENGOV", "USA"),  # Maduro offers help to the US administration
+        ("002", "CONSULT", "USAGOV", "VEN"),  # the US official's visit / negotiations
+        ("004", "CONSULT", "USAGOV", "VENGOV"),  # the Trump-Maduro phone call
+        ("004", "SANCTION", "USA", "VENCRM"),  # the Cartel of the Suns designation
+    ],
+)
+def test_key_events_are_found(seeded, seed, kind, source, target):
+    db, _ = seeded
+    rows = _rows(
+        db,
+        "select e.source_code, e.target_code from events e join documents d on d.id = e.doc_id "
+        f"where d.origin like '%{seed}_%' and e.type = '{kind}'",
+    )
+    assert any(s.startswith(source) and (t or "").startswith(target) for s, t in rows), rows
+
+
+def test_running_again_changes_nothing(seeded, seeds_dir):
+    db, _ = seeded
+    tables = ("documents", "events", "actors", "errors")
+    before = {t: _rows(db, f"select count(*) from {t}") for t in tables}
+    with Store.open(str(db)) as store:
+        stats = Pipeline().run([str(seeds_dir)], store)
+    assert stats.skipped == 5 and stats.stored == 0
+    assert {t: _rows(db, f"select count(*) from {t}") for t in tables} == before
+
+
+def test_every_event_keeps_its_provenance(seeded):
+    db, _ = seeded
+    rows = _rows(
+        db,
+        "select e.sentence, e.sentence_start, e.sentence_end, d.text, e.coder_version, "
+        "e.confidence from events e join documents d on d.id = e.doc_id",
+    )
+    assert rows
+    for sentence, start, end, text, version, confidence in rows:
+        assert text[start:end] == sentence
+        assert version and 0 <= confidence <= 1
+
+
+def test_python_api_codes_texts_in_memory():
+    from newsevents import Pipeline as PublicPipeline
+
+    [doc] = PublicPipeline().process(["Ukraine accused Russia of shelling Kharkiv."])
+    assert [(e.type, e.source.actor.code, e.target.actor.code) for e in doc.events] == [
+        ("ACCUSE", "UKR", "RUS")
+    ]
