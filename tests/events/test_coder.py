@@ -23,7 +23,8 @@ CODED = [
     ("Israel could strike Iranian nuclear sites.", "ASSAULT", "ISR", None, "hypothetical"),
     ("Zelensky will visit Washington next week.", "CONSULT", "UKRGOV", "USAGOV", "future"),
     ("Russia reportedly deployed troops near the border.", "MOBILIZE", "RUS", None, "reported"),
-    ("Iran plans to expel the French ambassador.", "COERCE", "IRN", "FRAGOV", "future"),
+    ("Iran plans to expel the French ambassador.", "SANCTION", "IRN", "FRAGOV", "future"),
+    ("Kenya will deport the two French activists.", "COERCE", "KEN", None, "future"),
     (
         "The United States urged Colombia to extradite the suspects.",
         "REQUEST",

@@ -18,6 +18,22 @@ from newsevents.model import Actor, ActorMention
 # Dependents that belong to a mention ("the so-called Venezuelan Cartel of the Suns").
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
 _RIGHT_DEPS = {"appos", "flat", "case"}
+_QUANTITY_WORDS = {
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "scores",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "group",
+    "members",
+    "supporters",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +76,13 @@ class ActorResolver:
         self, head: Token, when: date | None, *, allow_possessor: bool = False
     ) -> ActorMention | None:
         """The actor the phrase headed by `head` names, or None when it names none."""
+        if head.lower_ in _QUANTITY_WORDS or head.pos_ == "NUM":
+            # "Thousands of Nigerians", "two of the suspects": the group is the actor.
+            members = [
+                p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            ]
+            if members:
+                return self.resolve(members[0], when, allow_possessor=allow_possessor)
         phrase = _phrase_tokens(head)
         actor = self._named_or_place(head, phrase, when) or self._agent(head, phrase, when)
         if actor is None and allow_possessor:

@@ -25,6 +25,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 class _Trigger:
     token: Token  # the word that names the action
     pattern: Pattern
+    kind: str  # the PLOVER type coded: the pattern's, unless negation turned it
     nominal: bool
     subjects: list[Token]
     objects: list[Token]
@@ -109,14 +110,24 @@ class RuleCoder:
         if lemma in self.book.modal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "plans to visit": the visit is the event
         for obj in self._light_verb_objects(verb, lemma):
-            pattern = self._match(self.book.nouns, [obj.lemma_.lower()], obj)
+            pattern = self._match(self.book.nouns, _noun_keys(obj), obj, light_verb=lemma)
             if pattern is not None:
                 return self._make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
         for key in syn.verb_keys(verb):
             pattern = self._match(self.book.verbs, [key], verb)
-            if pattern is not None:
-                return self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
+            if pattern is None:
+                continue
+            if lemma in self.book.promise_verbs and self._promises_harm(verb):
+                pattern = replace(pattern, type="THREATEN", mode=None)  # "vowed to retaliate"
+            return self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
         return None
+
+    def _promises_harm(self, verb: Token) -> bool:
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            inner = self._verb_trigger(clause)
+            if inner is not None and inner.pattern.type in self.book.conflict_types:
+                return True
+        return False
 
     def _light_verb_objects(self, verb: Token, lemma: str) -> list[Token]:
         """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
@@ -131,17 +142,22 @@ class RuleCoder:
         return objects
 
     def _noun_trigger(self, noun: Token) -> _Trigger | None:
-        forms = [f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children if c.dep_ == "compound"]
-        pattern = self._match(self.book.nouns, [*forms, noun.lemma_.lower()], noun)
+        pattern = self._match(self.book.nouns, _noun_keys(noun), noun)
         if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
             return None  # light-verb objects are coded from their verb
         return self._make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
 
     def _match(
-        self, table: dict[str, list[Pattern]], keys: list[str], token: Token
+        self,
+        table: dict[str, list[Pattern]],
+        keys: list[str],
+        token: Token,
+        light_verb: str | None = None,
     ) -> Pattern | None:
         for key in keys:
             for pattern in table.get(key, ()):
+                if pattern.verbs and light_verb not in pattern.verbs:
+                    continue
                 if pattern.objects and not pattern.objects & syn.object_lemmas(token):
                     continue
                 if pattern.preps and not pattern.preps & syn.prep_words(token):
@@ -183,7 +199,10 @@ class RuleCoder:
             ]
             modality = syn.verb_modality(token, sentence, self.book.modal_verbs)
             tense = syn.tense(token)
-        return _Trigger(token, pattern, nominal, subjects, objects, modality, tense, span)
+        kind = pattern.type
+        if modality == "negated" and kind in self.book.negated_types:
+            kind, modality = self.book.negated_types[kind], "asserted"  # "did not accept"
+        return _Trigger(token, pattern, kind, nominal, subjects, objects, modality, tense, span)
 
     # -- events -------------------------------------------------------------------
 
@@ -201,7 +220,7 @@ class RuleCoder:
         if not sources:
             return []  # an action with no known actor is not an event we can code
         targets = self._target(trigger.objects, when, offset, context)
-        if not targets and len(sources) > 1 and trigger.pattern.type in self.book.symmetric_types:
+        if not targets and len(sources) > 1 and trigger.kind in self.book.symmetric_types:
             sources, targets = sources[:1], sources[1:]  # "Trump and Maduro talked"
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
@@ -212,7 +231,7 @@ class RuleCoder:
                 events.append(
                     Event(
                         doc_id=context.doc_id,
-                        type=trigger.pattern.type,
+                        type=trigger.kind,
                         source=source,
                         target=target,
                         sentence=sentence.text,
@@ -291,6 +310,13 @@ class RuleCoder:
                 if actor is not None and actor.country:
                     context.person_offsets.append(offset + entity.end_char)
                     context.persons.append(actor)
+
+
+def _noun_keys(noun: Token) -> list[str]:
+    """A noun's lemma, preceded by its compound forms ("hunger strike", "phone call")."""
+    lemma = noun.lemma_.lower()
+    modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
+    return [*(f"{c.lower_} {lemma}" for c in modifiers), lemma]
 
 
 def _code(mention: ActorMention | None) -> str:

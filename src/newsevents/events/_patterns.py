@@ -25,11 +25,12 @@ class Pattern:
     preps: frozenset[str]
     unless: frozenset[str]
     instruments: frozenset[str]
+    verbs: frozenset[str]  # nouns only: the light verb must be one of these
     confidence: float
 
     @property
     def conditional(self) -> bool:
-        return bool(self.objects or self.preps)
+        return bool(self.objects or self.preps or self.verbs)
 
 
 @dataclass(slots=True)
@@ -43,29 +44,25 @@ class PatternBook:
     speech_verbs: frozenset[str] = frozenset()
     modal_verbs: dict[str, str] = field(default_factory=dict)
     symmetric_types: frozenset[str] = frozenset()
+    negated_types: dict[str, str] = field(default_factory=dict)
+    promise_verbs: frozenset[str] = frozenset()
+    conflict_types: frozenset[str] = frozenset()
 
 
 def _pattern(entry: dict[str, object], where: str) -> Pattern:
     kind = str(entry.get("type", "")).upper()
     if kind not in PLOVER_TYPES:
         raise ConfigError(f"{where}: unknown PLOVER type {kind!r}")
-    keys = ("objects", "preps", "unless", "instruments")
-    objects, preps, unless, instruments = (entry.get(key, []) for key in keys)
-    if not all(isinstance(value, list) for value in (objects, preps, unless, instruments)):
+    keys = ("objects", "preps", "unless", "instruments", "verbs")
+    lists = {key: entry.get(key, []) for key in keys}
+    if not all(isinstance(value, list) for value in lists.values()):
         raise ConfigError(f"{where}: {', '.join(keys)} must be lists")
     confidence = entry.get("confidence", DEFAULT_CONFIDENCE)
     if not isinstance(confidence, int | float):
         raise ConfigError(f"{where}: 'confidence' must be a number")
     mode = entry.get("mode")
-    return Pattern(
-        type=kind,
-        mode=str(mode) if mode else None,
-        objects=frozenset(str(o).lower() for o in objects),
-        preps=frozenset(str(p).lower() for p in preps),
-        unless=frozenset(str(u).lower() for u in unless),
-        instruments=frozenset(str(i).lower() for i in instruments),
-        confidence=float(confidence),
-    )
+    sets = {key: frozenset(str(v).lower() for v in values) for key, values in lists.items()}
+    return Pattern(kind, str(mode) if mode else None, confidence=float(confidence), **sets)
 
 
 def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], name: str) -> None:
@@ -96,7 +93,16 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         speech_verbs=frozenset(data.get("speech_verbs", [])),
         modal_verbs=modal,
         symmetric_types=frozenset(data.get("symmetric_types", [])),
+        negated_types={str(k): str(v) for k, v in data.get("negated_types", {}).items()},
+        promise_verbs=frozenset(data.get("promise_verbs", [])),
+        conflict_types=frozenset(data.get("conflict_types", [])),
     )
+    named_types = set(book.negated_types) | set(book.negated_types.values())
+    named_types |= book.symmetric_types | book.conflict_types
+    if named_types - set(PLOVER_TYPES):
+        raise ConfigError(
+            f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
+        )
     _index(data.get("verb", []), book.verbs, "verb")
     _index(data.get("noun", []), book.nouns, "noun")
     return book
