@@ -192,11 +192,8 @@ class RuleCoder:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
             subjects = syn.subject_heads(token)
             objects = syn.object_heads(head) + ([] if head is token else syn.object_heads(token))
-            # "sent troops", "imposed sanctions": the object named by the pattern is the
-            # instrument of the action, not its target.
-            objects = [
-                o for o in objects if o.lemma_.lower() not in pattern.objects | pattern.instruments
-            ]
+            # "deployed troops": what the actor uses is not whom it acts on.
+            objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
             modality = syn.verb_modality(token, sentence, self.book.modal_verbs)
             tense = syn.tense(token)
         kind = pattern.type
