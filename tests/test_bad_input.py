@@ -23,7 +23,9 @@ def corpus(tmp_path):
     (folder / "good.txt").write_text(GOOD, "utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "empty.txt").write_text("   \n", "utf-8")
-    (folder / "undecodable.txt").write_bytes(random.Random(1).randbytes(4000).replace(b"\x00", b"1"))
+    (folder / "undecodable.txt").write_bytes(
+        random.Random(1).randbytes(4000).replace(b"\x00", b"1")
+    )
     big = folder / "huge.html"
     with big.open("w") as handle:  # 50 MB of HTML
         handle.write("<html><body>")

@@ -36,10 +36,8 @@ def test_all_five_seeds_are_stored(seeded):
 
 def test_no_boilerplate_survives_cleaning(seeded):
     db, _ = seeded
-    gold = [
-        json.loads(line)
-        for line in (Path(__file__).parent.parent.parent / "shared/data/gold/seeds.jsonl").open()
-    ]
+    gold_file = Path(__file__).parent.parent.parent / "shared/data/gold/seeds.jsonl"
+    gold = [json.loads(line) for line in gold_file.read_text("utf-8").splitlines() if line]
     texts = {
         Path(origin).stem: text for origin, text in _rows(db, "select origin, text from documents")
     }
