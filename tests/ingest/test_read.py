@@ -162,7 +162,7 @@ def test_byline_dates_of_the_seeds(seeds_dir, seed, expected):
         ("Headline\nSample Wire — 2025-06-03 09:15 UTC\n\nBody.", date(2025, 6, 3)),
         ("Headline\n\n" + "A long paragraph that mentions January 10, 2025 in passing. " * 3, None),
         (
-            "Headline\nThe president speaks in Caracas, Venezuela, September 1, 2025. File Image/Reuters",
+            "Headline\nThe leader speaks in Caracas, Venezuela, Sept. 1, 2025. File Image/AP",
             None,
         ),
     ],
