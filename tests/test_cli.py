@@ -77,16 +77,16 @@ def test_export_writes_every_event(seeds_db, tmp_path, fmt):
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", str(out), "--db", str(seeds_db), "--format", fmt)
     assert result.exit_code == 0, result.output
-    total = len(json.loads(json.dumps([r for r in _read(out, fmt)])))
+    total = len(_read(out, fmt))
     listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
     assert total == len(listed.stdout.splitlines()) > 0
 
 
 def _read(path, fmt):
     if fmt == "csv":
-        return list(csv.DictReader(path.open(encoding="utf-8")))
+        return list(csv.DictReader(path.read_text("utf-8").splitlines()))
     if fmt == "jsonl":
-        return [json.loads(line) for line in path.open(encoding="utf-8")]
+        return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     return pq.read_table(path).to_pylist()
 
 

@@ -125,7 +125,7 @@ class Pipeline:
             stats.skipped += len(batch) - len(errors) - len(todo)
             done, failed = self.process_documents(todo)
             errors += failed
-            store.write_batch(done, errors)
+            store.write_batch(done, errors, coder_version=version)
             stats.stored += len(done)
             stats.failed += len(errors)
             stats.events += sum(len(d.events) for d in done)

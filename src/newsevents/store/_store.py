@@ -1,0 +1,350 @@
+"""The event store: SQLite by default, PostgreSQL by URL; idempotent batch writes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from newsevents.errors import StoreError
+from newsevents.model import Document, Event, IngestError
+from newsevents.store._tables import actors, documents, errors, events
+
+logger = logging.getLogger(__name__)
+
+_CHUNK = 500  # ids per IN (...) clause, under every backend's parameter limit
+
+# One flat row per event: what `events`, `export` and the API print.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "doc_id",
+    "url",
+    "origin",
+    "published_at",
+    "date_start",
+    "date_end",
+    "date_granularity",
+    "date_expression",
+    "type",
+    "mode",
+    "modality",
+    "source_text",
+    "source_code",
+    "source_country",
+    "source_sector",
+    "target_text",
+    "target_code",
+    "target_country",
+    "target_sector",
+    "trigger",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "confidence",
+    "coder_version",
+)
+
+
+def _engine_url(url_or_path: str) -> str:
+    if "://" not in url_or_path:
+        return f"sqlite:///{Path(url_or_path).expanduser()}"
+    if url_or_path.startswith("postgresql://") or url_or_path.startswith("postgres://"):
+        return "postgresql+psycopg://" + url_or_path.split("://", 1)[1]
+    return url_or_path
+
+
+def _sqlite_pragmas(connection: Any, _record: object) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cursor.close()
+
+
+class Store:
+    """A database of documents, actors, events and errors."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str) -> Store:
+        """Open (and migrate to the latest schema) a SQLite file or a database URL."""
+        try:
+            url = make_url(_engine_url(url_or_path))
+            engine = create_engine(url)
+        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+            raise StoreError(
+                f"Cannot open database {url_or_path!r}: {exc}; give a file path or a "
+                "sqlite:/// or postgresql:// URL"
+            ) from None
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine)
+        store.migrate()
+        return store
+
+    def migrate(self) -> None:
+        """Bring the schema to the latest Alembic revision."""
+        config = Config()
+        config.set_main_option(
+            "script_location", str(resources.files("newsevents.store") / "migrations")
+        )
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Cannot open database {self._name}: {_reason(exc)}") from None
+
+    @property
+    def _name(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------
+
+    def known_documents(self, ids: Iterable[str], coder_version: str) -> set[str]:
+        """Which of these documents are already stored, coded by this coder version."""
+        wanted, known = list(ids), set()
+        with self._connect() as connection:
+            for start in range(0, len(wanted), _CHUNK):
+                query = select(documents.c.id).where(
+                    documents.c.id.in_(wanted[start : start + _CHUNK]),
+                    documents.c.coder_version == coder_version,
+                )
+                known |= set(connection.scalars(query))
+        return known
+
+    def write_batch(
+        self, docs: Sequence[Document], errs: Sequence[IngestError] = (), *, coder_version: str = ""
+    ) -> None:
+        """Store a batch in one transaction: upsert documents and actors, replace the
+        documents' events, record errors and clear the errors of inputs now read."""
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as connection:
+                if docs:
+                    self._upsert(
+                        connection, documents, [_document_row(d, now, coder_version) for d in docs]
+                    )
+                    actor_rows = {
+                        r["id"]: r for d in docs for e in d.events for r in _actor_rows(e)
+                    }
+                    self._upsert(connection, actors, list(actor_rows.values()))
+                    ids = [d.id for d in docs]
+                    connection.execute(delete(events).where(events.c.doc_id.in_(ids)))
+                    rows = list({e.id: _event_row(e) for d in docs for e in d.events}.values())
+                    if rows:
+                        connection.execute(events.insert(), rows)
+                    origins = [d.origin for d in docs]
+                    connection.execute(delete(errors).where(errors.c.origin.in_(origins)))
+                error_rows = {e.id: _error_row(e, now) for e in errs}
+                self._upsert(connection, errors, list(error_rows.values()))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Cannot write to {self._name}: {_reason(exc)}") from None
+
+    def _upsert(self, connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(table)
+        update = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
+        connection.execute(
+            statement.on_conflict_do_update(index_elements=["id"], set_=update), rows
+        )
+
+    # -- reading --------------------------------------------------------------------
+
+    def _connect(self) -> Connection:
+        try:
+            return self.engine.connect()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Cannot read {self._name}: {_reason(exc)}") from None
+
+    def _event_query(self, **filters: Any) -> Any:
+        query = select(*_row_columns()).select_from(
+            events.join(documents, documents.c.id == events.c.doc_id)
+        )
+        return _filtered(query, **filters).order_by(events.c.date_start, events.c.id)
+
+    def query_events(
+        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Events as flat rows (EVENT_COLUMNS), oldest first, filtered."""
+        query = self._event_query(**filters).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._connect() as connection:
+            return [_plain(row._mapping) for row in connection.execute(query)]
+
+    def iter_event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every matching event, streamed in chunks so memory stays flat."""
+        with self._connect() as connection:
+            result = connection.execution_options(yield_per=1000).execute(
+                self._event_query(**filters)
+            )
+            for row in result:
+                yield _plain(row._mapping)
+
+    def counts(self) -> dict[str, int]:
+        with self._connect() as connection:
+            return {
+                table.name: connection.scalar(select(func.count()).select_from(table)) or 0
+                for table in (documents, actors, events, errors)
+            }
+
+    def errors(self) -> list[dict[str, Any]]:
+        with self._connect() as connection:
+            rows = connection.execute(select(errors).order_by(errors.c.origin))
+            return [_plain(row._mapping) for row in rows]
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own first line, without SQLAlchemy's statement dump."""
+    original = getattr(exc, "orig", None) or exc
+    return str(original).strip().splitlines()[0]
+
+
+def _row_columns() -> list[Any]:
+    named = {
+        "event_id": events.c.id,
+        "url": documents.c.url,
+        "origin": documents.c.origin,
+        "published_at": documents.c.published_at,
+    }
+    return [named[name].label(name) if name in named else events.c[name] for name in EVENT_COLUMNS]
+
+
+def _filtered(
+    query: Any,
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # the filter's public name
+    since: date | None = None,
+    until: date | None = None,
+    country: str | None = None,
+    doc_id: str | None = None,
+) -> Any:
+    if actor:
+        needle = f"%{actor.lower()}%"
+        query = query.where(
+            or_(
+                events.c.source_code.startswith(actor.upper()),
+                events.c.target_code.startswith(actor.upper()),
+                func.lower(events.c.source_text).like(needle),
+                func.lower(events.c.target_text).like(needle),
+            )
+        )
+    if type:
+        query = query.where(events.c.type == type.upper())
+    if since:
+        query = query.where(func.coalesce(events.c.date_end, events.c.date_start) >= since)
+    if until:
+        query = query.where(events.c.date_start <= until)
+    if country:
+        code = country.upper()
+        query = query.where(or_(events.c.source_country == code, events.c.target_country == code))
+    if doc_id:
+        query = query.where(events.c.doc_id == doc_id)
+    return query
+
+
+def _plain(mapping: Any) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in mapping.items()}
+
+
+def _document_row(document: Document, now: datetime, coder_version: str) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "origin": document.origin,
+        "url": document.url,
+        "title": document.title,
+        "format": document.format,
+        "published_at": document.published_at,
+        "published_basis": document.published_basis,
+        "text": document.text,
+        "paragraphs": document.paragraphs,
+        "removed": [{"text": r.text, "reason": r.reason} for r in document.removed],
+        "raw_chars": len(document.raw),
+        "coder_version": coder_version,
+        "processed_at": now,
+    }
+
+
+def _actor_rows(event_: Event) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": m.actor.id,
+            "name": m.actor.name,
+            "code": m.actor.code,
+            "country": m.actor.country,
+            "sector": m.actor.sector,
+            "qid": m.actor.qid,
+        }
+        for m in (event_.source, event_.target)
+        if m is not None
+    ]
+
+
+def _event_row(e: Event) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": e.id,
+        "doc_id": e.doc_id,
+        "type": e.type,
+        "mode": e.mode,
+        "modality": e.modality,
+        "trigger": e.trigger,
+        "trigger_start": e.trigger_start,
+        "trigger_end": e.trigger_end,
+        "sentence": e.sentence,
+        "sentence_start": e.sentence_start,
+        "sentence_end": e.sentence_end,
+        "date_start": e.date.start,
+        "date_end": e.date.end,
+        "date_granularity": e.date.granularity,
+        "date_expression": e.date.expression,
+        "date_basis": e.date.basis,
+        "confidence": e.confidence,
+        "coder_version": e.coder_version,
+    }
+    for side, mention in (("source", e.source), ("target", e.target)):
+        actor = mention.actor if mention else None
+        row |= {
+            f"{side}_actor_id": actor.id if actor else None,
+            f"{side}_text": mention.text if mention else None,
+            f"{side}_code": actor.code if actor else None,
+            f"{side}_country": actor.country if actor else None,
+            f"{side}_sector": actor.sector if actor else None,
+            f"{side}_start": mention.start if mention else None,
+            f"{side}_end": mention.end if mention else None,
+        }
+    return row
+
+
+def _error_row(error: IngestError, now: datetime) -> dict[str, Any]:
+    return {
+        "id": error.id,
+        "origin": error.origin,
+        "stage": error.stage,
+        "reason": error.reason,
+        "at": now,
+    }

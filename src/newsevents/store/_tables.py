@@ -1,0 +1,109 @@
+"""The database schema: the single source of truth the migrations are checked against.
+
+Actor codes and countries are copied onto each event on purpose: the common
+filters (actor, country, type, date) never need a join.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("format", String(8), nullable=False),
+    Column("published_at", Date),
+    Column("published_basis", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("paragraphs", JSON, nullable=False),
+    Column("removed", JSON, nullable=False),
+    Column("raw_chars", Integer, nullable=False),
+    Column("coder_version", String(64), nullable=False),
+    Column("processed_at", DateTime(timezone=True), nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("code", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("qid", String(16)),
+)
+
+_SIDES = ("source", "target")
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("modality", String(16), nullable=False),
+    *(
+        column
+        for side in _SIDES
+        for column in (
+            Column(f"{side}_actor_id", String(32), ForeignKey("actors.id")),
+            Column(f"{side}_text", Text),
+            Column(f"{side}_code", String(16)),
+            Column(f"{side}_country", String(3)),
+            Column(f"{side}_sector", String(8)),
+            Column(f"{side}_start", Integer),
+            Column(f"{side}_end", Integer),
+        )
+    ),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("date_granularity", String(8)),
+    Column("date_expression", Text),
+    Column("date_basis", String(32), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("coder_version", String(64), nullable=False),
+    Index("ix_events_doc_id", "doc_id"),
+    Index("ix_events_type", "type"),
+    Index("ix_events_date_start", "date_start"),
+    Index("ix_events_source_code", "source_code"),
+    Index("ix_events_target_code", "target_code"),
+    Index("ix_events_source_country", "source_country"),
+    Index("ix_events_target_country", "target_country"),
+)
+
+errors = Table(
+    "errors",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_errors_origin", "origin"),
+)
