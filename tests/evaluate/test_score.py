@@ -159,5 +159,5 @@ def test_gold_files_are_read_with_relative_paths(tmp_path):
 def test_bad_gold_line_is_an_input_error(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text('{"id": 1}\n', "utf-8")
-    with pytest.raises(InputError, match="gold.jsonl:1"):
+    with pytest.raises(InputError, match=r"gold\.jsonl:1"):
         load_gold(path)

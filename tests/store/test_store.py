@@ -1,0 +1,172 @@
+"""The store on SQLite (and PostgreSQL when NEWSEVENTS_TEST_PG gives a server URL)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from newsevents.errors import StoreError
+from newsevents.model import Actor, ActorMention, Document, Event, EventDate, IngestError
+from newsevents.store import EVENT_COLUMNS, Store, metadata
+
+VERSION = "test-coder.v1"
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("NEWSEVENTS_TEST_PG") else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        opened = Store.open(str(tmp_path / "test.db"))
+    else:
+        opened = Store.open(os.environ["NEWSEVENTS_TEST_PG"])
+        with opened.engine.begin() as connection:
+            for table in ("events", "errors", "actors", "documents"):
+                connection.execute(text(f"delete from {table}"))
+    yield opened
+    opened.close()
+
+
+def _mention(text_: str, country: str, sector: str | None) -> ActorMention:
+    return ActorMention(text_, 0, len(text_), Actor(text_, country, sector))
+
+
+def _document(name: str, events: list[tuple[str, str, str | None, date | None]]) -> Document:
+    raw = f"Article {name}. " * 5
+    document = Document(id=Document.make_id(raw), raw=raw, origin=f"{name}.txt", paragraphs=[raw])
+    for number, (kind, source, target, when) in enumerate(events):
+        document.events.append(
+            Event(
+                doc_id=document.id,
+                type=kind,
+                source=_mention(source, source[:3], source[3:] or None),
+                target=_mention(target, target[:3], target[3:] or None) if target else None,
+                sentence="Article.",
+                sentence_start=0,
+                sentence_end=8,
+                trigger=f"t{number}",
+                trigger_start=number,
+                trigger_end=number + 1,
+                date=EventDate(when, when, "day"),
+                confidence=0.7,
+                coder_version=VERSION,
+            )
+        )
+    return document
+
+
+@pytest.fixture
+def batch():
+    return [
+        _document(
+            "a",
+            [
+                ("ACCUSE", "UKRGOV", "RUSGOV", date(2025, 3, 1)),
+                ("ASSAULT", "RUSMIL", "UKR", date(2025, 3, 2)),
+            ],
+        ),
+        _document("b", [("AID", "JPN", "UKR", date(2025, 6, 1))]),
+        _document("c", []),
+    ]
+
+
+def test_write_and_read_back(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    assert store.counts() == {"documents": 3, "actors": 5, "events": 3, "errors": 0}
+    rows = store.query_events(limit=None)
+    assert [r["type"] for r in rows] == ["ACCUSE", "ASSAULT", "AID"]
+    assert set(rows[0]) == set(EVENT_COLUMNS)
+    assert rows[0]["date_start"] == "2025-03-01" and rows[0]["origin"] == "a.txt"
+
+
+def test_writing_twice_changes_nothing(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    before = store.counts()
+    store.write_batch(batch, coder_version=VERSION)
+    assert store.counts() == before
+
+
+def test_rewriting_a_document_replaces_its_events(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    batch[0].events = batch[0].events[:1]
+    store.write_batch(batch[:1], coder_version=VERSION)
+    assert store.counts()["events"] == 2
+
+
+def test_known_documents_depend_on_the_coder_version(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    ids = [d.id for d in batch] + ["missing"]
+    assert store.known_documents(ids, VERSION) == {d.id for d in batch}
+    assert store.known_documents(ids, "other.v2") == set()
+
+
+def test_errors_are_recorded_once_and_cleared_on_success(store, batch):
+    error = IngestError("a.txt", "ingest", "binary content, not text")
+    store.write_batch([], [error, error], coder_version=VERSION)
+    store.write_batch([], [error], coder_version=VERSION)
+    assert [e["reason"] for e in store.errors()] == ["binary content, not text"]
+    store.write_batch(batch[:1], coder_version=VERSION)
+    assert store.errors() == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "types"),
+    [
+        ({"actor": "UKR"}, ["ACCUSE", "ASSAULT", "AID"]),
+        ({"actor": "RUSMIL"}, ["ASSAULT"]),
+        ({"actor": "jpn"}, ["AID"]),
+        ({"type": "accuse"}, ["ACCUSE"]),
+        ({"since": date(2025, 3, 2)}, ["ASSAULT", "AID"]),
+        ({"until": date(2025, 3, 1)}, ["ACCUSE"]),
+        ({"country": "JPN"}, ["AID"]),
+    ],
+)
+def test_filters(store, batch, filters, types):
+    store.write_batch(batch, coder_version=VERSION)
+    assert [r["type"] for r in store.query_events(**filters)] == types
+    assert [r["type"] for r in store.iter_event_rows(**filters)] == types
+
+
+def test_pagination(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    assert [r["type"] for r in store.query_events(limit=1, offset=1)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("url", ["foo://nowhere", "postgresql+nodriver://x/y"])
+def test_bad_urls_are_store_errors(url):
+    with pytest.raises(StoreError, match="Cannot open database"):
+        Store.open(url)
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database " * 100)
+    with pytest.raises(StoreError, match="not a database"):
+        Store.open(str(path))
+
+
+def test_migrated_schema_matches_the_tables(tmp_path):
+    with Store.open(str(tmp_path / "m.db")) as opened, opened.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+        assert diff == []
+        names = set(inspect(connection).get_table_names())
+    assert {"documents", "actors", "events", "errors", "alembic_version"} <= names
+
+
+def test_downgrade_and_upgrade_again(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    with Store.open(str(tmp_path / "m.db")) as opened:
+        config = Config()
+        config.set_main_option("script_location", "newsevents.store:migrations")
+        with opened.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+            assert "events" not in inspect(connection).get_table_names()
+        opened.migrate()
+        assert opened.counts()["events"] == 0
