@@ -223,7 +223,8 @@ class RuleCoder:
         words = doc[trigger.span[0] : trigger.span[1]]
         events = []
         for source in sources:
-            real_targets = [t for t in targets if t.actor != source.actor] or [None]
+            # An actor acting on itself is a misparse far more often than news.
+            real_targets = [t for t in targets if t.actor.code != source.actor.code] or [None]
             for target in real_targets[:1] if trigger.nominal else real_targets:
                 events.append(
                     Event(

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "between"}
 )
+_OBJECT_PREPS = ("from", "by", "of", *sorted(TARGET_PREPS))
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Walking up from a trigger through these relations stays inside one governing clause:
 # a trigger found above means the lower one is its content ("denied that X attacked").
@@ -94,9 +95,13 @@ def object_heads(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             candidates += [c for c in child.children if c.dep_ == "pobj"]
     for obj in [c for c in candidates if c.dep_ == "dobj"]:
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"of"}:
-                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        # "dismissed a letter from Maduro to Trump": the author is the target, before
+        # the addressee; "the arrest of", "sanctions on" name it too.
+        preps = sorted(
+            (p for p in obj.children if p.dep_ == "prep" and p.lower_ in _OBJECT_PREPS),
+            key=lambda p: _OBJECT_PREPS.index(p.lower_),
+        )
+        candidates += [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
     for child in verb.children:
         if child.dep_ == "xcomp":  # "offered to help the administration (track down ...)"
             candidates += [c for c in child.children if c.dep_ in {"dobj", "dative"}]
