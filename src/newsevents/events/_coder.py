@@ -194,6 +194,8 @@ class RuleCoder:
             objects = syn.object_heads(head) + ([] if head is token else syn.object_heads(token))
             # "deployed troops": what the actor uses is not whom it acts on.
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
+            if pattern.type in self.book.place_target_types:
+                objects += syn.place_heads(token)
             modality = syn.verb_modality(token, sentence, self.book.modal_verbs)
             tense = syn.tense(token)
         kind = pattern.type

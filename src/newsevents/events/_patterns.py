@@ -47,6 +47,7 @@ class PatternBook:
     negated_types: dict[str, str] = field(default_factory=dict)
     promise_verbs: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
+    place_target_types: frozenset[str] = frozenset()
 
 
 def _pattern(entry: dict[str, object], where: str) -> Pattern:
@@ -96,9 +97,10 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         negated_types={str(k): str(v) for k, v in data.get("negated_types", {}).items()},
         promise_verbs=frozenset(data.get("promise_verbs", [])),
         conflict_types=frozenset(data.get("conflict_types", [])),
+        place_target_types=frozenset(data.get("place_target_types", [])),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
-    named_types |= book.symmetric_types | book.conflict_types
+    named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

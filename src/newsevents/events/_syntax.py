@@ -104,7 +104,6 @@ def object_heads(verb: Token) -> list[Token]:
         candidates += [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
     for child in verb.children:
         if child.dep_ == "xcomp":  # "offered to help the administration (track down ...)"
-            candidates += [c for c in child.children if c.dep_ in {"dobj", "dative"}]
             candidates += [
                 s
                 for c in child.children
@@ -112,7 +111,20 @@ def object_heads(verb: Token) -> list[Token]:
                 for s in c.children
                 if s.dep_ == "nsubj"
             ]
+            # "threatened to break relations with Russia": the clause's own targets.
+            candidates += object_heads(child)
     return candidates
+
+
+def place_heads(verb: Token) -> list[Token]:
+    """Where an action took place ("protested in Caracas"): the target of last resort."""
+    return [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "outside"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}
+    ]
 
 
 def object_lemmas(token: Token) -> set[str]:
