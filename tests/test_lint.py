@@ -1,4 +1,4 @@
-"""The code style gate: ruff runs as part of the suite, so CI enforces it."""
+"""The code gates: ruff and mypy run as part of the suite, so CI enforces them."""
 
 import shutil
 import subprocess
@@ -17,5 +17,12 @@ def test_ruff_is_clean(args):
         pytest.fail("ruff is not installed: `pip install -e '.[dev]'`")
     result = subprocess.run(
         [ruff, *args, "src", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "src"], cwd=REPO, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr

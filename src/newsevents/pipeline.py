@@ -19,7 +19,7 @@ from newsevents.clean import clean
 from newsevents.errors import NewsEventsError
 from newsevents.events import CODER_NAME, RuleCoder, make_coder
 from newsevents.ingest import DEFAULT_MAX_BYTES, iter_documents
-from newsevents.model import Document, IngestError
+from newsevents.model import Document, IngestError, SourceFormat
 from newsevents.nlp import DEFAULT_MODEL, parse_paragraphs
 from newsevents.store import Store
 
@@ -138,7 +138,9 @@ class Pipeline:
 def document_from_text(text: str, origin: str, published: date | None = None) -> Document:
     """A Document for text given in memory; HTML is recognised by its first tag."""
     head = text.lstrip()[:200].lower()
-    fmt = "html" if head.startswith(("<!doctype html", "<html", "<body", "<article")) else "text"
+    fmt: SourceFormat = "text"
+    if head.startswith(("<!doctype html", "<html", "<body", "<article")):
+        fmt = "html"
     document = Document(id=Document.make_id(text), raw=text, format=fmt, origin=origin)
     if published is not None:
         document.published_at, document.published_basis = published, "metadata"

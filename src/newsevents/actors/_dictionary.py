@@ -82,13 +82,13 @@ class ActorDictionary:
 
 def _rows(path: Path | resources.abc.Traversable) -> Iterator[dict[str, str]]:
     """TSV rows as dicts; `#` lines are comments. Errors name the file and line."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in reader:
-            if None in row or any(v is None for v in row.values()):
-                raise ConfigError(f"{path}: row {reader.line_num} has the wrong number of columns")
-            yield {k.strip(): (v or "").strip() for k, v in row.items()}
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for row in reader:
+        if None in row or any(v is None for v in row.values()):
+            raise ConfigError(f"{path}: row {reader.line_num} has the wrong number of columns")
+        yield {k.strip(): (v or "").strip() for k, v in row.items()}
 
 
 def _split(cell: str) -> list[str]:

@@ -226,7 +226,10 @@ class RuleCoder:
         events = []
         for source in sources:
             # An actor acting on itself is a misparse far more often than news.
-            real_targets = [t for t in targets if t.actor.code != source.actor.code] or [None]
+            others: list[ActorMention | None] = [
+                t for t in targets if t.actor.code != source.actor.code
+            ]
+            real_targets = others or [None]
             for target in real_targets[:1] if trigger.nominal else real_targets:
                 events.append(
                     Event(

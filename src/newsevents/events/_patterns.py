@@ -62,7 +62,7 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     if not isinstance(confidence, int | float):
         raise ConfigError(f"{where}: 'confidence' must be a number")
     mode = entry.get("mode")
-    sets = {key: frozenset(str(v).lower() for v in values) for key, values in lists.items()}
+    sets = {key: frozenset(str(v).lower() for v in values) for key, values in lists.items()}  # type: ignore[attr-defined]
     return Pattern(kind, str(mode) if mode else None, confidence=float(confidence), **sets)
 
 

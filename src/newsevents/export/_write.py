@@ -79,8 +79,9 @@ def _jsonl(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
     typed = {name: row.get(name) for name in EVENT_COLUMNS}
     for name in _DATES:
-        if isinstance(typed[name], str):
-            typed[name] = date.fromisoformat(typed[name][:10])
+        value = typed[name]
+        if isinstance(value, str):
+            typed[name] = date.fromisoformat(value[:10])
     return typed
 
 

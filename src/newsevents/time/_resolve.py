@@ -106,8 +106,9 @@ def _anchored(name: str, m: re.Match[str], pub: date, tense: Tense, text: str) -
         month = _MONTHS[m["mon"].lower().rstrip(".")]
         year = pub.year + (month < pub.month) if forward else pub.year - (month > pub.month)
         if name == "month_day":
-            day = min(int(m["d"]), calendar.monthrange(year, month)[1])
-            return _span(date(year, month, day), date(year, month, day), "day", text)
+            day_of_month = min(int(m["d"]), calendar.monthrange(year, month)[1])
+            exact = date(year, month, day_of_month)
+            return _span(exact, exact, "day", text)
         return _month(year, month, text)
     if name == "weekday":
         target = _WEEKDAYS[m["wd"].lower()]
