@@ -3,7 +3,13 @@ that ask for it (the `nlp` fixture), never by an autouse fixture."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -48,3 +54,61 @@ def code_text(nlp: Language) -> Callable[..., list[Event]]:
         return coder.code("test-doc", list(nlp.pipe(paragraphs)), offsets, published)
 
     return run
+
+
+def _pg_bindir() -> Path | None:
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).resolve().parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(candidates[-1]).parent if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL: NEWSEVENTS_TEST_PG if set, else a throwaway server of our own.
+
+    initdb refuses to run as root, so as root the server runs as the `postgres` user.
+    """
+    given = os.environ.get("NEWSEVENTS_TEST_PG")
+    if given:
+        yield given
+        return
+    bindir = _pg_bindir()
+    if bindir is None:
+        message = "no PostgreSQL: apt-get install postgresql, or set NEWSEVENTS_TEST_PG"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    data = Path(tempfile.mkdtemp(prefix="newsevents-pg-"))
+    if as_postgres:
+        shutil.chown(data, "postgres")
+    port = _free_port()
+    run = lambda *args: subprocess.run([*as_postgres, *args], check=True, capture_output=True)  # noqa: E731
+    run(
+        str(bindir / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "postgres", "--no-sync"
+    )
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -F"
+    run(
+        str(bindir / "pg_ctl"),
+        "-D",
+        str(data / "db"),
+        "-o",
+        options,
+        "-l",
+        str(data / "log"),
+        "-w",
+        "start",
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop")
+        shutil.rmtree(data, ignore_errors=True)

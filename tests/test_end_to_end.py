@@ -106,3 +106,18 @@ def test_python_api_codes_texts_in_memory():
     assert [(e.type, e.source.actor.code, e.target.actor.code) for e in doc.events] == [
         ("ACCUSE", "UKR", "RUS")
     ]
+
+
+def test_postgresql_url_runs_the_same_pipeline(pg_url, seeds_dir):
+    from sqlalchemy import text
+
+    with Store.open(pg_url) as store:
+        with store.engine.begin() as connection:
+            for table in ("events", "errors", "actors", "documents"):
+                connection.execute(text(f"delete from {table}"))
+        first = Pipeline().run([str(seeds_dir)], store)
+        counts = store.counts()
+        again = Pipeline().run([str(seeds_dir)], store)
+        assert store.counts() == counts
+    assert first.stored == 5 and counts["events"] == first.events > 0
+    assert again.skipped == 5

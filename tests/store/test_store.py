@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import pytest
@@ -15,15 +14,14 @@ from newsevents.model import Actor, ActorMention, Document, Event, EventDate, In
 from newsevents.store import EVENT_COLUMNS, Store, metadata
 
 VERSION = "test-coder.v1"
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("NEWSEVENTS_TEST_PG") else [])
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     if request.param == "sqlite":
         opened = Store.open(str(tmp_path / "test.db"))
     else:
-        opened = Store.open(os.environ["NEWSEVENTS_TEST_PG"])
+        opened = Store.open(request.getfixturevalue("pg_url"))
         with opened.engine.begin() as connection:
             for table in ("events", "errors", "actors", "documents"):
                 connection.execute(text(f"delete from {table}"))
