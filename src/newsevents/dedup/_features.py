@@ -1,6 +1,6 @@
-"""What a copy keeps: word shingles for near copies; names, numbers and rare words,
-sentence by sentence, for reworded ("spun") copies, whose synonyms change but whose
-names, figures and quotations cannot."""
+"""What a copy keeps: word shingles for near copies; names and numbers, sentence by
+sentence, for reworded ("spun") copies, whose synonyms change but whose names and
+figures cannot."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 _WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])")
 _SHINGLE = 5
-_RARE_MIN_CHARS = 9  # long words survive synonym swaps far more often than short ones
 _MAX_ANCHOR_SHARE = 0.5
 
 
@@ -38,7 +37,11 @@ def shingles(paragraphs: Sequence[str]) -> set[str]:
 
 
 def _anchors(sentence: str, first: bool) -> set[str]:
-    """Names (capitalised words not opening the sentence), numbers and rare words."""
+    """Names (capitalised words not opening the sentence) and numbers.
+
+    Long "rare" words were tried too: they add recall on real copies but match across
+    unrelated articles that share a topic's vocabulary, so they are left out.
+    """
     found: set[str] = set()
     for position, match in enumerate(_WORD.finditer(sentence)):
         token = match.group(0)
@@ -47,8 +50,6 @@ def _anchors(sentence: str, first: bool) -> set[str]:
             found.add(f"#{int(digits)}")
         elif token[:1].isupper() and (position > 0 or not first) and len(token) > 1:
             found.add(fold(token).removesuffix("'s"))
-        elif len(token) >= _RARE_MIN_CHARS:
-            found.add(fold(token))
     return found
 
 
