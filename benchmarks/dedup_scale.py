@@ -98,10 +98,11 @@ def main() -> int:
             groups += 1
         if number in checkpoints:
             seconds = time.perf_counter() - block_start
+            block = number - _previous(number)
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
-                f"{number:>7} docs: {1000 * seconds / (number - (number > 10_000) * _previous(number)):.2f} "
-                f"ms/doc over the last block, {groups} copies found, peak RSS {peak:.0f} MB",
+                f"{number:>7} docs: {1000 * seconds / block:.2f} ms/doc over the last block, "
+                f"{groups} copies found, peak RSS {peak:.0f} MB",
                 flush=True,
             )
             block_start = time.perf_counter()
@@ -109,6 +110,7 @@ def main() -> int:
 
 
 def _previous(number: int) -> int:
+    """The checkpoint before `number`, where its block of documents started."""
     return {50_000: 10_000, 100_000: 50_000}.get(number, 0)
 
 

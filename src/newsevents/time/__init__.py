@@ -1,5 +1,11 @@
-"""The time stage: when did an event happen, as an interval with its granularity."""
+"""The time stage: when an event happened, as an interval with its granularity.
 
-from newsevents.time._resolve import event_date, find_date_expressions, resolve_expression
+`event_date` is what the pipeline calls for each event; `find_date_expressions`
+and `resolve_expression` are its two halves, for callers that need one of them.
+The words it knows are in `newsevents/data/date_expressions.toml`.
+"""
+
+from newsevents.time._patterns import find_date_expressions
+from newsevents.time._resolve import event_date, resolve_expression
 
 __all__ = ["event_date", "find_date_expressions", "resolve_expression"]
