@@ -18,8 +18,8 @@ from typing import BinaryIO
 from newsevents.clean import clean
 from newsevents.errors import NewsEventsError
 from newsevents.events import CODER_NAME, RuleCoder, make_coder
-from newsevents.ingest import DEFAULT_MAX_BYTES, iter_documents
-from newsevents.model import Document, IngestError, SourceFormat
+from newsevents.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents
+from newsevents.model import Document, IngestError
 from newsevents.nlp import DEFAULT_MODEL, parse_paragraphs
 from newsevents.store import Store
 
@@ -133,18 +133,6 @@ class Pipeline:
             if progress is not None:
                 progress(stats)
         return stats
-
-
-def document_from_text(text: str, origin: str, published: date | None = None) -> Document:
-    """A Document for text given in memory; HTML is recognised by its first tag."""
-    head = text.lstrip()[:200].lower()
-    fmt: SourceFormat = "text"
-    if head.startswith(("<!doctype html", "<html", "<body", "<article")):
-        fmt = "html"
-    document = Document(id=Document.make_id(text), raw=text, format=fmt, origin=origin)
-    if published is not None:
-        document.published_at, document.published_basis = published, "metadata"
-    return document
 
 
 def _clean_into(document: Document) -> None:

@@ -12,8 +12,9 @@ from rich.table import Table
 
 from newsevents.cli._app import app, user_errors
 from newsevents.evaluate import GoldItem, Report, evaluate_gold
+from newsevents.ingest import document_from_text
 from newsevents.model import Document
-from newsevents.pipeline import Pipeline, document_from_text
+from newsevents.pipeline import Pipeline
 
 
 @app.command("evaluate")

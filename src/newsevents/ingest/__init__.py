@@ -1,6 +1,17 @@
 """The ingest stage: files, folders, globs and stdin in; `Document`s (or errors) out."""
 
 from newsevents.ingest._dates import find_byline_date
-from newsevents.ingest._read import DEFAULT_MAX_BYTES, expand_paths, iter_documents
+from newsevents.ingest._read import (
+    DEFAULT_MAX_BYTES,
+    document_from_text,
+    expand_paths,
+    iter_documents,
+)
 
-__all__ = ["DEFAULT_MAX_BYTES", "expand_paths", "find_byline_date", "iter_documents"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "document_from_text",
+    "expand_paths",
+    "find_byline_date",
+    "iter_documents",
+]

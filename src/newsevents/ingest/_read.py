@@ -148,6 +148,12 @@ def _from_bytes(
         yield _document(text, origin, "html" if kind == "html" or _is_html(text) else "text")
 
 
+def document_from_text(raw: str, origin: str, published: date | None = None) -> Document:
+    """A Document for text held in memory (HTML recognised by its first tag), dated by
+    `published`, else by the page's metadata or a byline, as files are."""
+    return _document(raw, origin, "html" if _is_html(raw) else "text", published=published)
+
+
 def _is_html(text: str) -> bool:
     return text.lstrip()[:100].lower().startswith(_HTML_STARTS)
 
