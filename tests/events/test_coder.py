@@ -23,8 +23,11 @@ CODED = [
     ("Israel could strike Iranian nuclear sites.", "ASSAULT", "ISR", None, "hypothetical"),
     ("Zelensky will visit Washington next week.", "CONSULT", "UKRGOV", "USAGOV", "future"),
     ("Russia reportedly deployed troops near the border.", "MOBILIZE", "RUS", None, "reported"),
-    ("Iran plans to expel the French ambassador.", "SANCTION", "IRN", "FRAGOV", "future"),
-    ("Kenya will deport the two French activists.", "COERCE", "KEN", None, "future"),
+    # A stated intention to harm is a threat, as PLOVER codes it; to help, an agreement.
+    ("Iran plans to expel the French ambassador.", "THREATEN", "IRN", "FRAGOV", "future"),
+    ("Kenya will deport the two French activists.", "THREATEN", "KEN", None, "future"),
+    ("Norway will send food aid to Sudan.", "AGREE", "NOR", "SDN", "future"),
+    ("Poland said it would close the border with Belarus.", "THREATEN", "POL", "BLR", "future"),
     (
         "The United States urged Colombia to extradite the suspects.",
         "REQUEST",

@@ -183,13 +183,27 @@ class ActorResolver:
                         return hit[0]
         return None
 
+    def _by_modifier(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
+        """A group named through its modifier: "the al-Qaeda network", "the Turkish side".
+
+        Only direct modifiers of the head count, not a complement ("the brother of X").
+        """
+        modifiers = [t for t in phrase if t.head == head and t.dep_ in {"compound", "amod", "nmod"}]
+        modifiers += [c for t in modifiers for c in t.conjuncts if c.dep_ == "conj"]
+        for match in self._matches(sorted(modifiers, key=lambda t: t.i), when):
+            actor = match.actor
+            if self.dictionary.roles(head.doc[match.start : match.end].text):
+                return actor  # a named organisation or person modifies the head
+            return Actor(actor.name, actor.country, None)  # a country or demonym: the country
+        return None
+
     def _agent(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
         """A generic agent ("Venezuelan authorities", "Maduro's government", "US forces")."""
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
         sector = self._agent_sector(head, phrase)
         if sector is None:
-            return None
+            return self._by_modifier(head, phrase, when)
         country = None
         for match in self._matches([t for t in phrase if t != head], when):
             if match.actor.country:

@@ -19,6 +19,7 @@ from newsevents.time import event_date
 CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
 @dataclass(slots=True)
@@ -196,11 +197,20 @@ class RuleCoder:
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
             if pattern.type in self.book.place_target_types:
                 objects += syn.place_heads(token)
-            modality = syn.verb_modality(token, sentence, self.book.modal_verbs)
+            modality = syn.verb_modality(
+                token, sentence, self.book.modal_verbs, self.book.speech_verbs
+            )
             tense = syn.tense(token)
         kind = pattern.type
         if modality == "negated" and kind in self.book.negated_types:
             kind, modality = self.book.negated_types[kind], "asserted"  # "did not accept"
+        elif modality == "future" and kind in self.book.intent_types:
+            kind = self.book.intent_types[kind]  # "will provide aid" is a promise: AGREE
+        elif modality == "demanded" and kind != "REQUEST":
+            speakers = syn.speaker_heads(token, self.book.speech_verbs)
+            if speakers:  # "X said Y must step down": X asks Y
+                subjects, objects = speakers, subjects
+                kind, modality = "REQUEST", "asserted"
         return _Trigger(token, pattern, kind, nominal, subjects, objects, modality, tense, span)
 
     # -- events -------------------------------------------------------------------
@@ -275,9 +285,10 @@ class RuleCoder:
         for head in heads:
             person = context.person_before(offset + head.idx)
             if head.pos_ == "PRON":
-                if head.lower_ in _PERSON_PRONOUNS and person is not None:
+                actor = self._pronoun(head, when, offset, context, person)
+                if actor is not None:
                     start = offset + head.idx
-                    mentions.append(ActorMention(head.text, start, start + len(head), person))
+                    mentions.append(ActorMention(head.text, start, start + len(head), actor))
                 continue
             mention = self.resolver.resolve(head, when, allow_possessor=possessor)
             if mention is None:
@@ -296,6 +307,24 @@ class RuleCoder:
                 )
             mentions.append(mention)
         return mentions
+
+    def _pronoun(
+        self,
+        pronoun: Token,
+        when: date | None,
+        offset: int,
+        context: _DocContext,
+        person: Actor | None,
+    ) -> Actor | None:
+        """ "Hungary said it will support...": a pronoun under a speech verb is its speaker;
+        otherwise he/she is the person last named as a subject."""
+        if pronoun.lower_ in _SPEAKER_PRONOUNS:
+            for speaker in syn.speaker_heads(pronoun.head, self.book.speech_verbs):
+                if speaker.pos_ != "PRON":
+                    mention = self.resolver.resolve(speaker, when)
+                    if mention is not None:
+                        return mention.actor
+        return person if pronoun.lower_ in _PERSON_PRONOUNS else None
 
     def _remember_persons(self, sentence: Span, offset: int, context: _DocContext) -> None:
         """Named people acting as subjects: what a later "he" or "his" most likely means."""

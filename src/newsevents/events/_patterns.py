@@ -48,6 +48,7 @@ class PatternBook:
     promise_verbs: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
+    intent_types: dict[str, str] = field(default_factory=dict)
 
 
 def _pattern(entry: dict[str, object], where: str) -> Pattern:
@@ -98,8 +99,10 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         promise_verbs=frozenset(data.get("promise_verbs", [])),
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
+        intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
+    named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(

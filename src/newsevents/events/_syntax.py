@@ -181,12 +181,24 @@ def tense(verb: Token) -> str:
     return "present"
 
 
-def verb_modality(verb: Token, sentence: Span, modal_verbs: dict[str, str]) -> str:
-    """asserted, negated, hypothetical, future or reported, from the verb's context."""
+def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
+    """Who said it: the subject of the speech verb a clause hangs from ("X said Y must")."""
+    for head in governors(token):
+        if head.lemma_.lower() in speech_verbs:
+            return subject_heads(head)
+    return []
+
+
+def verb_modality(
+    verb: Token, sentence: Span, modal_verbs: dict[str, str], speech_verbs: frozenset[str]
+) -> str:
+    """asserted, negated, hypothetical, future, demanded or reported, from the context."""
     children = list(verb.children)
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "neg" for c in children):
         return "negated"
+    if "would" in aux and speaker_heads(verb, speech_verbs):
+        return "future"  # "they said they would blockade Paris": a stated intention
     if aux & _HYPOTHETICAL_AUX or any(
         c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children
     ):
@@ -196,7 +208,7 @@ def verb_modality(verb: Token, sentence: Span, modal_verbs: dict[str, str]) -> s
     if aux & _DEMAND_AUX:
         return "demanded"
     for head in governors(verb):
-        if head.lemma_.lower() in modal_verbs and head.pos_ == "VERB":
+        if head.lemma_.lower() in modal_verbs and head.pos_ in {"VERB", "ADJ"}:
             return modal_verbs[head.lemma_.lower()]
         above = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if above & _DEMAND_AUX:
