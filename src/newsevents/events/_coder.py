@@ -20,6 +20,16 @@ CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_DEMAND = Pattern(
+    "REQUEST",
+    None,
+    confidence=0.6,
+    objects=frozenset(),
+    preps=frozenset(),
+    unless=frozenset(),
+    instruments=frozenset(),
+    verbs=frozenset(),
+)
 
 
 @dataclass(slots=True)
@@ -114,6 +124,8 @@ class RuleCoder:
             pattern = self._match(self.book.nouns, _noun_keys(obj), obj, light_verb=lemma)
             if pattern is not None:
                 return self._make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
+        if self._demanded_of_others(verb):
+            return self._make(verb, _DEMAND, nominal=False, span=(verb.i, verb.i + 1))
         for key in syn.verb_keys(verb):
             pattern = self._match(self.book.verbs, [key], verb)
             if pattern is None:
@@ -122,6 +134,13 @@ class RuleCoder:
                 pattern = replace(pattern, type="THREATEN", mode=None)  # "vowed to retaliate"
             return self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
         return None
+
+    def _demanded_of_others(self, verb: Token) -> bool:
+        """ "Russia said Sudan must return the helicopter": a demand, whatever the verb."""
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return bool(aux & self.book.demand_aux) and bool(
+            syn.speaker_heads(verb, self.book.speech_verbs)
+        )
 
     def _promises_harm(self, verb: Token) -> bool:
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -206,7 +225,9 @@ class RuleCoder:
             kind, modality = self.book.negated_types[kind], "asserted"  # "did not accept"
         elif modality == "future" and kind in self.book.intent_types:
             kind = self.book.intent_types[kind]  # "will provide aid" is a promise: AGREE
-        elif modality == "demanded" and kind != "REQUEST":
+            if syn.has_condition(token, "unless"):
+                kind = "THREATEN"  # "will withdraw its troops unless ...": a promise is a threat
+        if pattern is _DEMAND or (modality == "demanded" and kind != "REQUEST"):
             speakers = syn.speaker_heads(token, self.book.speech_verbs)
             if speakers:  # "X said Y must step down": X asks Y
                 subjects, objects = speakers, subjects

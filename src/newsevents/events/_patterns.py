@@ -49,6 +49,7 @@ class PatternBook:
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
+    demand_aux: frozenset[str] = frozenset()
 
 
 def _pattern(entry: dict[str, object], where: str) -> Pattern:
@@ -100,6 +101,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
+        demand_aux=frozenset(data.get("demand_aux", [])),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())

@@ -181,6 +181,17 @@ def tense(verb: Token) -> str:
     return "present"
 
 
+def has_condition(verb: Token, word: str) -> bool:
+    """Whether a clause of the verb opens with `word` ("unless", "if")."""
+    return any(
+        mark.lower_ == word
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        for mark in clause.children
+        if mark.dep_ == "mark"
+    )
+
+
 def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     """Who said it: the subject of the speech verb a clause hangs from ("X said Y must")."""
     for head in governors(token):
