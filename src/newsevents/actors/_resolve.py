@@ -216,6 +216,17 @@ class ActorResolver:
                     if entry is not None:
                         country = entry.iso3
                         break
+        if country is None:  # "rebels in the Ivory Coast", "demonstrators in Baghdad"
+            places = [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for match in self._matches([t for p in places for t in p.subtree], when):
+                country = match.actor.country
+                break
         name = self.dictionary.country_names.get(country, country) if country else None
         label = f"{name} {sector}" if name else sector
         return Actor(label, country, sector)

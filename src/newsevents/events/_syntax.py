@@ -72,7 +72,7 @@ def subject_heads(verb: Token) -> list[Token]:
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     return with_conjuncts(child)
-        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head is not current:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
             current = current.head
             continue
         break
@@ -113,15 +113,26 @@ def object_heads(verb: Token) -> list[Token]:
             ]
             # "threatened to break relations with Russia": the clause's own targets.
             candidates += object_heads(child)
+    # "demanded that the US cancel the sale": whom the demand is made of, last resort.
+    candidates += [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for s in c.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+    ]
     return candidates
 
 
 def place_heads(verb: Token) -> list[Token]:
-    """Where an action took place ("protested in Caracas"): the target of last resort."""
+    """Where an action took place ("protested in Caracas", "lifted the curfew in
+    Montenegro", "withdrew from Lebanon"): the target of last resort."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return [
         pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "outside"}
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "outside", "from"}
         for pobj in prep.children
         if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}
     ]
