@@ -32,6 +32,7 @@ _QUANTITY_WORDS = {
     "several",
     "group",
     "members",
+    "member",
     "supporters",
 }
 
@@ -85,6 +86,13 @@ class ActorResolver:
                 return self.resolve(members[0], when, allow_possessor=allow_possessor)
         phrase = _phrase_tokens(head)
         actor = self._named_or_place(head, phrase, when) or self._agent(head, phrase, when)
+        if actor is None:  # "Jane Doe, Algeria's leading rights activist": the apposition
+            for child in head.children:
+                if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
+                    found = self._agent(child, _phrase_tokens(child), when)
+                    if found is not None:
+                        actor = found
+                        break
         if actor is None and allow_possessor:
             for child in head.children:
                 if child.dep_ in {"poss", "prep"} and (

@@ -100,6 +100,10 @@ class RuleCoder:
                 for g in syn.governors(trigger.token)
             ):
                 continue
+            # So is its purpose or manner: "blocked roads demanding reforms", "opened fire
+            # to disperse the crowd" code the roadblock and the shooting only.
+            if syn.is_purpose_clause(trigger.token) and trigger.token.head.i in trigger_tokens:
+                continue
             for event in self._events(trigger, sentence, offset, context):
                 key = (event.type, _code(event.source), _code(event.target), event.trigger_start)
                 if key not in seen:

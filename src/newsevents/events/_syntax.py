@@ -192,6 +192,13 @@ def tense(verb: Token) -> str:
     return "present"
 
 
+def is_purpose_clause(verb: Token) -> bool:
+    """An adverbial clause of purpose or manner: "to demand ...", "demanding ..."."""
+    if verb.dep_ != "advcl":
+        return False
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def has_condition(verb: Token, word: str) -> bool:
     """Whether a clause of the verb opens with `word` ("unless", "if")."""
     return any(
