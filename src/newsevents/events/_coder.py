@@ -83,7 +83,7 @@ class RuleCoder:
             for sentence in paragraph.sents:
                 self._remember_persons(sentence, offset, context)
                 events += self.code_sentence(sentence, offset, context)
-        return events
+        return _consolidate(events)
 
     def code_sentence(self, sentence: Span, offset: int, context: _DocContext) -> list[Event]:
         triggers = [t for t in map(self._trigger, sentence) if t is not None]
@@ -367,6 +367,33 @@ class RuleCoder:
                 if actor is not None and actor.country:
                     context.person_offsets.append(offset + entity.end_char)
                     context.persons.append(actor)
+
+
+def _covers(general: ActorMention | None, specific: ActorMention | None) -> bool:
+    """Whether `specific` says at least what `general` says ("USAMIL" covers "USA")."""
+    if general is None:
+        return True
+    return specific is not None and specific.actor.code.startswith(general.actor.code)
+
+
+def _consolidate(events: list[Event]) -> list[Event]:
+    """Drop an event that a more specific one of the same article repeats: a headline's
+    "White House rejects overture" beside the body's "White House dismissed Maduro's
+    approach" is one REJECT, told twice, the second time with its target."""
+    kept = []
+    for event in events:
+        repeated = any(
+            other is not event
+            and other.type == event.type
+            and _covers(event.source, other.source)
+            and _covers(event.target, other.target)
+            and (_code(other.source), _code(other.target))
+            != (_code(event.source), _code(event.target))
+            for other in events
+        )
+        if not repeated:
+            kept.append(event)
+    return kept
 
 
 def _noun_keys(noun: Token) -> list[str]:
