@@ -194,7 +194,6 @@ class RuleCoder:
     def _make(
         self, token: Token, pattern: Pattern, *, nominal: bool, span: tuple[int, int]
     ) -> _Trigger:
-        sentence = token.sent
         if nominal:
             subjects = [c for c in token.children if c.dep_ in {"poss", "compound", "amod"}]
             subjects += [
@@ -211,7 +210,7 @@ class RuleCoder:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-            modality, tense = syn.noun_modality(token, sentence), "past"
+            modality, tense = syn.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
             subjects = syn.subject_heads(token)
@@ -220,9 +219,7 @@ class RuleCoder:
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
             if pattern.type in self.book.place_target_types:
                 objects += syn.place_heads(token)
-            modality = syn.verb_modality(
-                token, sentence, self.book.modal_verbs, self.book.speech_verbs
-            )
+            modality = syn.verb_modality(token, self.book.modal_verbs, self.book.speech_verbs)
             tense = syn.tense(token)
         kind = pattern.type
         if modality == "negated" and kind in self.book.negated_types:

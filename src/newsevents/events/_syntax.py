@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 # Prepositions whose object is the target of an action ("talks with", "strikes on").
 TARGET_PREPS = frozenset(
@@ -218,9 +218,7 @@ def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     return []
 
 
-def verb_modality(
-    verb: Token, sentence: Span, modal_verbs: dict[str, str], speech_verbs: frozenset[str]
-) -> str:
+def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozenset[str]) -> str:
     """asserted, negated, hypothetical, future, demanded or reported, from the context."""
     children = list(verb.children)
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
@@ -244,21 +242,17 @@ def verb_modality(
             return "demanded"  # "any solution must include Maduro stepping down"
         if above & _HYPOTHETICAL_AUX:
             return "hypothetical"
-    if (
-        any(c.lower_ in _REPORTED_ADVERBS for c in children)
-        or "according to" in sentence.text.lower()
-    ):
+    # "reportedly" hedges the event itself; "according to X" only names the source.
+    if any(c.lower_ in _REPORTED_ADVERBS for c in children):
         return "reported"
     return "asserted"
 
 
-def noun_modality(noun: Token, sentence: Span) -> str:
+def noun_modality(noun: Token) -> str:
     """Modality of a nominal event ("a potential meeting", "the planned visit")."""
     words = {c.lower_ for c in noun.children} | {g.lower_ for g in governors(noun)}
     if words & _HYPOTHETICAL_MODIFIERS:
         return "hypothetical"
     if words & _FUTURE_MODIFIERS:
         return "future"
-    if "according to" in sentence.text.lower():
-        return "reported"
     return "asserted"
