@@ -11,9 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.cli._app import app, user_errors
-from newsevents.evaluate import GoldItem, Report, evaluate_gold
-from newsevents.ingest import document_from_text
-from newsevents.model import Document
+from newsevents.evaluate import Report, code_items, evaluate_gold
 from newsevents.pipeline import Pipeline
 
 
@@ -27,19 +25,11 @@ def evaluate_command(
 ) -> None:
     """Precision, recall and F1 of the coder on a gold file, plus modality and dates."""
     pipeline = Pipeline()
-    report = evaluate_gold(gold, lambda items: _code(pipeline, items))
+    report = evaluate_gold(gold, lambda items: code_items(items, pipeline))
     if json_:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
         return
     _print(report, per_type=per_type, errors=errors)
-
-
-def _code(pipeline: Pipeline, items: list[GoldItem]) -> list[Document]:
-    documents = [document_from_text(i.text, f"gold:{n}", i.published) for n, i in enumerate(items)]
-    done, _ = pipeline.process_documents(documents)
-    coded = {d.origin: d for d in done}
-    # An item that failed to clean or code scores as "no events", never as a gap.
-    return [coded.get(d.origin, d) for d in documents]
 
 
 def _print(report: Report, *, per_type: bool, errors: int) -> None:

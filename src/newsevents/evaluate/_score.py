@@ -6,9 +6,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
 from newsevents.model import Document, Event
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import Pipeline
 
 CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
@@ -218,6 +222,18 @@ def score(items: Sequence[GoldItem], documents: Sequence[Document]) -> Report:
         if item.events is not None:
             _score_item(report, item, document.events)
     return report
+
+
+def code_items(items: Sequence[GoldItem], pipeline: Pipeline | None = None) -> list[Document]:
+    """Code gold items with the pipeline; an item that fails scores as "no events"."""
+    from newsevents.ingest import document_from_text
+    from newsevents.pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline()
+    documents = [document_from_text(i.text, f"gold:{n}", i.published) for n, i in enumerate(items)]
+    done, _ = pipeline.process_documents(documents)
+    coded = {d.origin: d for d in done}
+    return [coded.get(d.origin, d) for d in documents]
 
 
 def evaluate_gold(path: Path, code: Callable[[list[GoldItem]], list[Document]]) -> Report:
