@@ -52,7 +52,7 @@ def clean_html(raw: str, *, url: str | None = None, rules_file: Path | None = No
     """The article body of an HTML page (trafilatura), then the text rules."""
     import trafilatura  # heavy: only when there is HTML to clean
 
-    body = trafilatura.extract(raw, url=url, include_comments=False, include_tables=False)
+    body = trafilatura.extract(raw, url=url, include_comments=False)
     if not body:
         raise ExtractionError("no article text found in the HTML page")
     metadata = trafilatura.extract_metadata(raw)
