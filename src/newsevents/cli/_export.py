@@ -17,7 +17,9 @@ from newsevents.store import Store
 def export_command(
     out: Annotated[Path, typer.Argument(help="Output file (- for stdout with csv/jsonl).")],
     db: DbOption = DEFAULT_DB,
-    format_: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "csv",
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="csv, jsonl, parquet, plover or gdelt.")
+    ] = "csv",
     actor: Annotated[str | None, typer.Option(help="Only events with this actor.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
 ) -> None:

@@ -15,12 +15,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsevents.errors import ConfigError
+from newsevents.export._formats import gdelt_row, plover_record
 from newsevents.store import EVENT_COLUMNS
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")
 _BATCH = 10_000  # rows per Parquet row group: memory stays flat on any table size
 _DATES = {"published_at", "date_start", "date_end"}
-_INTS = {"sentence_start", "sentence_end"}
+_INTS = {name for name in EVENT_COLUMNS if name.endswith(("_start", "_end"))} - _DATES
 
 
 def _schema() -> pa.Schema:
@@ -53,8 +54,9 @@ def export_events(rows: Iterable[dict[str, Any]], fmt: str, out: Path | TextIO |
         if not isinstance(out, str | Path) or str(out) == "-":
             raise ConfigError("Parquet needs a file path to write to, not standard output")
         return _parquet(rows, Path(out))
+    writers = {"csv": _csv, "jsonl": _jsonl, "plover": _plover, "gdelt": _gdelt}
     with _text_output(out) as handle:
-        return _csv(rows, handle) if fmt == "csv" else _jsonl(rows, handle)
+        return writers[fmt](rows, handle)
 
 
 def _csv(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
@@ -72,6 +74,27 @@ def _jsonl(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
     for row in rows:
         record = {name: row.get(name) for name in EVENT_COLUMNS}
         handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def _plover(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
+    """PLOVER JSON records, one per line."""
+    count = 0
+    for row in rows:
+        handle.write(json.dumps(plover_record(row), ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def _gdelt(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
+    """GDELT 2.0 event rows: tab-separated, no header, as GDELT publishes them."""
+    writer = csv.writer(
+        handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+    )
+    count = 0
+    for row in rows:
+        writer.writerow(gdelt_row(row))
         count += 1
     return count
 

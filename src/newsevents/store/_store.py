@@ -43,11 +43,19 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "source_code",
     "source_country",
     "source_sector",
+    "source_qid",
+    "source_start",
+    "source_end",
     "target_text",
     "target_code",
     "target_country",
     "target_sector",
+    "target_qid",
+    "target_start",
+    "target_end",
     "trigger",
+    "trigger_start",
+    "trigger_end",
     "sentence",
     "sentence_start",
     "sentence_end",
@@ -183,6 +191,8 @@ class Store:
     def _event_query(self, **filters: Any) -> Any:
         query = select(*_row_columns()).select_from(
             events.join(documents, documents.c.id == events.c.doc_id)
+            .outerjoin(_SOURCE_ACTOR, _SOURCE_ACTOR.c.id == events.c.source_actor_id)
+            .outerjoin(_TARGET_ACTOR, _TARGET_ACTOR.c.id == events.c.target_actor_id)
         )
         return _filtered(query, **filters).order_by(events.c.date_start, events.c.id)
 
@@ -224,12 +234,18 @@ def _reason(exc: SQLAlchemyError) -> str:
     return str(original).strip().splitlines()[0]
 
 
+_SOURCE_ACTOR = actors.alias("source_actor")
+_TARGET_ACTOR = actors.alias("target_actor")
+
+
 def _row_columns() -> list[Any]:
     named = {
         "event_id": events.c.id,
         "url": documents.c.url,
         "origin": documents.c.origin,
         "published_at": documents.c.published_at,
+        "source_qid": _SOURCE_ACTOR.c.qid,
+        "target_qid": _TARGET_ACTOR.c.qid,
     }
     return [named[name].label(name) if name in named else events.c[name] for name in EVENT_COLUMNS]
 

@@ -1,0 +1,179 @@
+"""The field's formats: PLOVER JSON records and GDELT 2.0 event rows.
+
+PLOVER types map to CAMEO codes through `data/plover_cameo.tsv` (a readable table a
+user can correct), which also gives the Goldstein score; QuadClass follows from the
+CAMEO root code as in GDELT.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsevents.errors import ConfigError
+
+# GDELT 2.0 event table columns, in file order (the files have no header row).
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{field}"
+        for n in (1, 2)
+        for field in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{who}Geo_{field}"
+        for who in ("Actor1", "Actor2", "Action")
+        for field in (
+            "Type",
+            "FullName",
+            "CountryCode",
+            "ADM1Code",
+            "ADM2Code",
+            "Lat",
+            "Long",
+            "FeatureID",
+        )
+    ),
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+
+@cache
+def crosswalk() -> dict[tuple[str, str], tuple[str, float]]:
+    """(PLOVER type, mode) -> (CAMEO code, Goldstein score)."""
+    text = (resources.files("newsevents") / "data" / "plover_cameo.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    table = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        try:
+            table[(row["plover_type"], row["mode"] or "")] = (
+                row["cameo_code"],
+                float(row["goldstein"]),
+            )
+        except (KeyError, ValueError) as exc:
+            raise ConfigError(f"plover_cameo.tsv: bad row {row}") from exc
+    return table
+
+
+def cameo_for(kind: str, mode: str | None) -> tuple[str, float]:
+    table = crosswalk()
+    return table.get((kind, mode or "")) or table[(kind, "")]
+
+
+def quad_class(cameo_code: str) -> int:
+    root = int(cameo_code[:2])
+    return 1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def gdelt_row(row: dict[str, Any]) -> list[str]:
+    """One GDELT 2.0 event row (tab-separated fields) for a flat event row."""
+    code, goldstein = cameo_for(row["type"], row.get("mode"))
+    when = _day(row.get("date_start")) or _day(row.get("published_at"))
+    fields: dict[str, object] = dict.fromkeys(GDELT_COLUMNS, "")
+    fields |= {
+        "GLOBALEVENTID": int(str(row["event_id"])[:15], 16),
+        "IsRootEvent": 1,
+        "EventCode": code,
+        "EventBaseCode": code[:3],
+        "EventRootCode": code[:2],
+        "QuadClass": quad_class(code),
+        "GoldsteinScale": goldstein,
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        "AvgTone": 0,
+        "SOURCEURL": row.get("url") or row.get("origin") or "",
+    }
+    if when is not None:
+        fields |= {
+            "SQLDATE": when.strftime("%Y%m%d"),
+            "MonthYear": when.strftime("%Y%m"),
+            "Year": when.year,
+            "FractionDate": round(when.year + when.timetuple().tm_yday / 365, 4),
+            "DATEADDED": when.strftime("%Y%m%d") + "000000",
+        }
+    for number, side in ((1, "source"), (2, "target")):
+        fields |= {
+            f"Actor{number}Code": row.get(f"{side}_code") or "",
+            f"Actor{number}Name": (row.get(f"{side}_text") or "").upper(),
+            f"Actor{number}CountryCode": row.get(f"{side}_country") or "",
+            f"Actor{number}Type1Code": row.get(f"{side}_sector") or "",
+        }
+    return ["" if v is None else str(v) for v in fields.values()]
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER JSON event record for a flat event row."""
+
+    def actor(side: str) -> dict[str, Any] | None:
+        if not row.get(f"{side}_code"):
+            return None
+        return {
+            "text": row.get(f"{side}_text"),
+            "code": row.get(f"{side}_code"),
+            "country": row.get(f"{side}_country"),
+            "sector": row.get(f"{side}_sector"),
+            "wikidata": row.get(f"{side}_qid"),
+            "text_span": [row.get(f"{side}_start"), row.get(f"{side}_end")],
+        }
+
+    return {
+        "id": row["event_id"],
+        "event": row["type"],
+        "mode": row.get("mode") or "",
+        "context": "",
+        "modality": row.get("modality"),
+        "date": row.get("date_start"),
+        "date_end": row.get("date_end"),
+        "date_resolution": row.get("date_granularity"),
+        "date_text": row.get("date_expression"),
+        "actor": actor("source"),
+        "recipient": actor("target"),
+        "confidence": row.get("confidence"),
+        "text_info": {
+            "sentence": row.get("sentence"),
+            "sentence_span": [row.get("sentence_start"), row.get("sentence_end")],
+            "trigger": row.get("trigger"),
+            "trigger_span": [row.get("trigger_start"), row.get("trigger_end")],
+        },
+        "cite_info": {
+            "doc_id": row.get("doc_id"),
+            "url": row.get("url"),
+            "origin": row.get("origin"),
+            "published": row.get("published_at"),
+            "coder": row.get("coder_version"),
+        },
+    }
