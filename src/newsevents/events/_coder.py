@@ -20,23 +20,14 @@ CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-_DEMAND = Pattern(
-    "REQUEST",
-    None,
-    confidence=0.6,
-    objects=frozenset(),
-    preps=frozenset(),
-    unless=frozenset(),
-    instruments=frozenset(),
-    verbs=frozenset(),
-)
+_DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 
 
 @dataclass(slots=True)
 class _Trigger:
     token: Token  # the word that names the action
     pattern: Pattern
-    kind: str  # the PLOVER type coded: the pattern's, unless negation turned it
+    kind: str  # the type coded: the pattern's, or what negation, intent or demand make it
     nominal: bool
     subjects: list[Token]
     objects: list[Token]

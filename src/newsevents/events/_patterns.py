@@ -20,13 +20,13 @@ class Pattern:
     """One trigger: a lemma (maybe with a particle) and the event it signals."""
 
     type: str
-    mode: str | None
-    objects: frozenset[str]
-    preps: frozenset[str]
-    unless: frozenset[str]
-    instruments: frozenset[str]
-    verbs: frozenset[str]  # nouns only: the light verb must be one of these
-    confidence: float
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()  # nouns only: the light verb must be one of these
+    confidence: float = DEFAULT_CONFIDENCE
 
     @property
     def conditional(self) -> bool:
