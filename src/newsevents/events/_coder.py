@@ -313,9 +313,10 @@ class RuleCoder:
                 and person is not None
                 and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children)
             ):  # "his government" after Maduro is named: his country, the noun's sector
+                country = self.resolver.dictionary.country_names.get(person.country or "")
                 mention.actor = replace(
                     mention.actor,
-                    name=f"{person.country} {mention.actor.sector}",
+                    name=f"{country or person.country} {mention.actor.sector}",
                     country=person.country,
                 )
             mentions.append(mention)
