@@ -46,11 +46,10 @@ def code_text(nlp: Language) -> Callable[..., list[Event]]:
     coder = RuleCoder()
 
     def run(text: str, published: date | None = date(2025, 9, 27)) -> list[Event]:
+        from newsevents.pipeline import paragraph_offsets
+
         paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-        offsets, position = [], 0
-        for paragraph in paragraphs:
-            offsets.append(position)
-            position += len(paragraph) + 2
+        offsets = paragraph_offsets(paragraphs)
         return coder.code("test-doc", list(nlp.pipe(paragraphs)), offsets, published)
 
     return run

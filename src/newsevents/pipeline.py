@@ -93,7 +93,7 @@ class Pipeline:
             docs = [next(parsed) for _ in document.paragraphs]
             try:
                 document.events = self.coder.code(
-                    document.id, docs, _offsets(document.paragraphs), document.published_at
+                    document.id, docs, paragraph_offsets(document.paragraphs), document.published_at
                 )
             except Exception as exc:  # a coder bug must not sink the batch: record it
                 logger.exception("coding failed for %s", document.origin)
@@ -143,7 +143,7 @@ def _clean_into(document: Document) -> None:
         document.title = result.title
 
 
-def _offsets(paragraphs: Sequence[str]) -> list[int]:
+def paragraph_offsets(paragraphs: Sequence[str]) -> list[int]:
     """Where each paragraph starts in `Document.text` (paragraphs joined by a blank line)."""
     offsets, position = [], 0
     for paragraph in paragraphs:
