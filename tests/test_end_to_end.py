@@ -121,3 +121,15 @@ def test_postgresql_url_runs_the_same_pipeline(pg_url, seeds_dir):
         assert store.counts() == counts
     assert first.stored == 5 and counts["events"] == first.events > 0
     assert again.skipped == 5
+
+
+def test_worker_processes_give_the_same_events(tmp_path, seeds_dir):
+    from newsevents.pipeline import Options
+
+    counts = []
+    for workers in (1, 2):
+        with Store.open(str(tmp_path / f"w{workers}.db")) as store:
+            stats = Pipeline(Options(workers=workers, batch_size=2)).run([str(seeds_dir)], store)
+            ids = sorted(row["event_id"] for row in store.query_events(limit=None))
+        counts.append((stats.stored, ids))
+    assert counts[0] == counts[1] and counts[0][0] == 5

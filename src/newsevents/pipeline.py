@@ -9,18 +9,21 @@ skips what is done.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import BinaryIO
+from multiprocessing.pool import AsyncResult
+from typing import Any, BinaryIO
 
 from newsevents.clean import clean
 from newsevents.errors import NewsEventsError
 from newsevents.events import CODER_NAME, RuleCoder, make_coder
 from newsevents.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents
 from newsevents.model import Document, IngestError
-from newsevents.nlp import DEFAULT_MODEL, parse_paragraphs
+from newsevents.nlp import DEFAULT_MODEL, load_nlp, parse_paragraphs
 from newsevents.store import Store
 
 logger = logging.getLogger(__name__)
@@ -37,6 +40,7 @@ class Options:
     patterns: str | None = None  # a user verbs.toml instead of the shipped one
     batch_size: int = DEFAULT_BATCH_SIZE
     max_bytes: int = DEFAULT_MAX_BYTES
+    workers: int = 1  # processes that parse and code; more pay off on large corpora
 
 
 @dataclass(slots=True)
@@ -112,19 +116,24 @@ class Pipeline:
         progress: Callable[[RunStats], None] | None = None,
         stdin: BinaryIO | None = None,
     ) -> RunStats:
-        """Process files into the store, batch by batch, skipping what is already there."""
+        """Process files into the store, batch by batch, skipping what is already there.
+
+        With `options.workers > 1`, batches are cleaned, parsed and coded in worker
+        processes (one model load each) while this process reads, skips and writes, so
+        the database sees one writer and one transaction per batch.
+        """
         stats = RunStats()
         version = self.coder_version
         items = iter_documents(paths, max_bytes=self.options.max_bytes, stdin=stdin)
-        for batch in _batches(items, self.options.batch_size):
-            documents = list({d.id: d for d in batch if isinstance(d, Document)}.values())
-            errors = [e for e in batch if isinstance(e, IngestError)]
-            stats.seen += len(batch)
-            known = store.known_documents([d.id for d in documents], version)
-            todo = [d for d in documents if d.id not in known]
-            stats.skipped += len(batch) - len(errors) - len(todo)
-            done, failed = self.process_documents(todo)
-            errors += failed
+        todo_batches = self._todo(_batches(items, self.options.batch_size), store, stats)
+        if self.options.workers > 1:
+            results = _in_workers(self.options, todo_batches)
+        else:
+            results = (
+                (todo, errors, *self.process_documents(todo)) for todo, errors in todo_batches
+            )
+        for _todo, errors, done, failed in results:
+            errors = errors + failed
             store.write_batch(done, errors, coder_version=version)
             stats.stored += len(done)
             stats.failed += len(errors)
@@ -133,6 +142,54 @@ class Pipeline:
             if progress is not None:
                 progress(stats)
         return stats
+
+    def _todo(
+        self, batches: Iterable[list[Document | IngestError]], store: Store, stats: RunStats
+    ) -> Iterator[tuple[list[Document], list[IngestError]]]:
+        """Each batch's documents not yet stored with this coder version, and its errors."""
+        version = self.coder_version
+        for batch in batches:
+            documents = list({d.id: d for d in batch if isinstance(d, Document)}.values())
+            errors = [e for e in batch if isinstance(e, IngestError)]
+            stats.seen += len(batch)
+            known = store.known_documents([d.id for d in documents], version)
+            todo = [d for d in documents if d.id not in known]
+            stats.skipped += len(batch) - len(errors) - len(todo)
+            yield todo, errors
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_start(options: Options) -> None:
+    """Runs once in each worker process: the one place its model is loaded."""
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(options)
+    load_nlp(options.model)
+    _ = _WORKER_PIPELINE.coder  # patterns and dictionaries, once
+
+
+def _worker_batch(todo: list[Document]) -> tuple[list[Document], list[IngestError]]:
+    assert _WORKER_PIPELINE is not None, "worker not initialised"
+    return _WORKER_PIPELINE.process_documents(todo)
+
+
+def _in_workers(
+    options: Options, batches: Iterator[tuple[list[Document], list[IngestError]]]
+) -> Iterator[tuple[list[Document], list[IngestError], list[Document], list[IngestError]]]:
+    """Process batches in a pool, in order, with a bounded number in flight so memory
+    stays flat however long the input is."""
+    context = multiprocessing.get_context("spawn")  # no inherited engines or threads
+    in_flight: deque[tuple[list[Document], list[IngestError], AsyncResult[Any]]] = deque()
+    with context.Pool(options.workers, _worker_start, (options,)) as pool:
+        for todo, errors in batches:
+            in_flight.append((todo, errors, pool.apply_async(_worker_batch, (todo,))))
+            if len(in_flight) >= 2 * options.workers:
+                todo, errors, result = in_flight.popleft()
+                yield todo, errors, *result.get()
+        while in_flight:
+            todo, errors, result = in_flight.popleft()
+            yield todo, errors, *result.get()
 
 
 def _clean_into(document: Document) -> None:

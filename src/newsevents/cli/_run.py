@@ -33,13 +33,19 @@ def run_command(
     max_bytes: Annotated[
         int, typer.Option(help="Skip (and record) inputs larger than this.")
     ] = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes that parse and code (try the core count).")
+    ] = 1,
     patterns: Annotated[
         Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
     ] = None,
 ) -> None:
     """Process articles into the database; a re-run skips what is already stored."""
     options = Options(
-        batch_size=batch_size, max_bytes=max_bytes, patterns=str(patterns) if patterns else None
+        workers=workers,
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        patterns=str(patterns) if patterns else None,
     )
     stats = run_paths(paths, db=db, options=options)
     if stats.failed:
