@@ -104,3 +104,10 @@ def test_code_prints_events_as_json():
     result = invoke("code", "Japan delivered medicine to Ukraine.", "--json")
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", "JPN", "UKR")]
+
+
+@pytest.mark.slow
+def test_events_all_includes_the_copies(seeds_db):
+    default = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
+    every = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl", "--all")
+    assert len(every.stdout.splitlines()) > len(default.stdout.splitlines()) > 0

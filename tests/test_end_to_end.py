@@ -133,3 +133,35 @@ def test_worker_processes_give_the_same_events(tmp_path, seeds_dir):
             ids = sorted(row["event_id"] for row in store.query_events(limit=None))
         counts.append((stats.stored, ids))
     assert counts[0] == counts[1] and counts[0][0] == 5
+
+
+def test_reworded_copy_is_marked_and_its_events_not_counted_twice(seeded):
+    db, _ = seeded
+    marks = _rows(db, "select origin, duplicate_of, duplicate_kind from documents")
+    copies = {Path(o).stem[:3]: (of, kind) for o, of, kind in marks if of}
+    originals = {i: Path(o).stem[:3] for o, i in _rows(db, "select origin, id from documents")}
+    assert {k: (originals[of], kind) for k, (of, kind) in copies.items()} == {
+        "001": ("000", "paraphrase")
+    }
+    with Store.open(str(db)) as store:
+        shown = {r["doc_id"] for r in store.query_events(limit=None)}
+        every = {r["doc_id"] for r in store.query_events(limit=None, include_duplicates=True)}
+    assert len(every - shown) == 1
+
+
+def test_copies_added_later_are_found_against_the_store(tmp_path, seeds_dir):
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    original = (seeds_dir / "000_c3ca662996068499.txt").read_text("utf-8")
+    (first / "original.txt").write_text(original, "utf-8")
+    (later / "reprint.txt").write_text("Reprinted from FP\n\n" + original, "utf-8")
+    db = tmp_path / "incremental.db"
+    for folder in (first, later):
+        with Store.open(str(db)) as store:
+            Pipeline().run([str(folder)], store)
+    kinds = _rows(db, "select origin, duplicate_kind from documents order by origin")
+    assert [(Path(o).name, k) for o, k in kinds] == [
+        ("original.txt", None),
+        ("reprint.txt", "near"),
+    ]

@@ -140,6 +140,15 @@ class Event:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """How an article copies an earlier one (the canonical member of its group)."""
+
+    of: str  # the canonical document's id
+    kind: str  # "exact", "syndicated", "near", "paraphrase"
+    score: float
+
+
 @dataclass(slots=True)
 class Document:
     """One article: where it came from, its clean text and what was found in it."""
@@ -155,6 +164,7 @@ class Document:
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    duplicate: Duplicate | None = None  # set when this article copies an earlier one
 
     @property
     def text(self) -> str:

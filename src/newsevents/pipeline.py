@@ -19,10 +19,11 @@ from multiprocessing.pool import AsyncResult
 from typing import Any, BinaryIO
 
 from newsevents.clean import clean
+from newsevents.dedup import DedupIndex
 from newsevents.errors import NewsEventsError
 from newsevents.events import CODER_NAME, RuleCoder, make_coder
 from newsevents.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents
-from newsevents.model import Document, IngestError
+from newsevents.model import Document, Duplicate, IngestError
 from newsevents.nlp import DEFAULT_MODEL, load_nlp, parse_paragraphs
 from newsevents.store import Store
 
@@ -41,6 +42,7 @@ class Options:
     batch_size: int = DEFAULT_BATCH_SIZE
     max_bytes: int = DEFAULT_MAX_BYTES
     workers: int = 1  # processes that parse and code; more pay off on large corpora
+    dedup: bool = True  # mark exact, syndicated, near and reworded copies of stored articles
 
 
 @dataclass(slots=True)
@@ -132,7 +134,11 @@ class Pipeline:
             results = (
                 (todo, errors, *self.process_documents(todo)) for todo, errors in todo_batches
             )
+        index: DedupIndex | None = None
         for _todo, errors, done, failed in results:
+            if done and self.options.dedup:
+                index = index or _stored_index(store)
+                _mark_duplicates(index, done)
             errors = errors + failed
             store.write_batch(done, errors, coder_version=version)
             stats.stored += len(done)
@@ -156,6 +162,24 @@ class Pipeline:
             todo = [d for d in documents if d.id not in known]
             stats.skipped += len(batch) - len(errors) - len(todo)
             yield todo, errors
+
+
+def _stored_index(store: Store) -> DedupIndex:
+    """The duplicate index of what the store holds, built once per run."""
+    index = DedupIndex()
+    for doc_id, paragraphs in store.iter_paragraphs():
+        index.add(doc_id, paragraphs, raw_id=doc_id)
+    return index
+
+
+def _mark_duplicates(index: DedupIndex, documents: Sequence[Document]) -> None:
+    for document in documents:
+        if document.id in index:
+            continue  # re-coded with a new coder version: its relation stands
+        member = index.add(document.id, document.paragraphs, raw_id=document.id)
+        if member.kind != "canonical":
+            canonical = index.canonical_of(document.id)
+            document.duplicate = Duplicate(canonical, member.kind, member.score)
 
 
 _WORKER_PIPELINE: Pipeline | None = None

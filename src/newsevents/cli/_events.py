@@ -43,6 +43,9 @@ def events_command(
     until: Annotated[datetime | None, DateOption] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 country of source or target.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 100,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Include events of articles that copy earlier ones.")
+    ] = False,
     format_: FormatOption = "table",
 ) -> None:
     """List events, oldest first, filtered by actor, type, dates and country."""
@@ -58,6 +61,7 @@ def events_command(
             limit=limit or None,
             since=since.date() if since else None,
             until=until.date() if until else None,
+            include_duplicates=all_,
         )
     if format_ == "table":
         _print_table(rows)

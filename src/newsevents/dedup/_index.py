@@ -66,6 +66,13 @@ class DedupIndex:
     def __len__(self) -> int:
         return len(self._seen)
 
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._seen
+
+    def canonical_of(self, doc_id: str) -> str:
+        """The first-seen member of the article's group (itself if it has no copy before)."""
+        return self._group_of.get(doc_id, doc_id)
+
     def add(self, doc_id: str, paragraphs: Sequence[str], raw_id: str | None = None) -> Member:
         """Index an article; returns how it relates to what came before.
 

@@ -215,6 +215,16 @@ class Store:
             for row in result:
                 yield _plain(row._mapping)
 
+    def iter_paragraphs(self) -> Iterator[tuple[str, list[str]]]:
+        """Every stored document's id and clean paragraphs, oldest first (to rebuild the
+        duplicate index at the start of a run)."""
+        query = select(documents.c.id, documents.c.paragraphs).order_by(
+            documents.c.processed_at, documents.c.id
+        )
+        with self._connect() as connection:
+            for row in connection.execution_options(yield_per=1000).execute(query):
+                yield row.id, list(row.paragraphs)
+
     def counts(self) -> dict[str, int]:
         with self._connect() as connection:
             return {
@@ -259,7 +269,10 @@ def _filtered(
     until: date | None = None,
     country: str | None = None,
     doc_id: str | None = None,
+    include_duplicates: bool = False,
 ) -> Any:
+    if not include_duplicates:  # a copy's events are its original's, told again
+        query = query.where(documents.c.duplicate_of.is_(None))
     if actor:
         needle = f"%{actor.lower()}%"
         query = query.where(
@@ -303,6 +316,9 @@ def _document_row(document: Document, now: datetime, coder_version: str) -> dict
         "raw_chars": len(document.raw),
         "coder_version": coder_version,
         "processed_at": now,
+        "duplicate_of": document.duplicate.of if document.duplicate else None,
+        "duplicate_kind": document.duplicate.kind if document.duplicate else None,
+        "duplicate_score": document.duplicate.score if document.duplicate else None,
     }
 
 

@@ -39,6 +39,11 @@ documents = Table(
     Column("raw_chars", Integer, nullable=False),
     Column("coder_version", String(64), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=False),
+    # Set when the article copies an earlier one: its events are not new happenings.
+    Column("duplicate_of", String(32)),
+    Column("duplicate_kind", String(16)),
+    Column("duplicate_score", Float),
+    Index("ix_documents_duplicate_of", "duplicate_of"),
 )
 
 actors = Table(
