@@ -54,6 +54,7 @@ class RunStats:
     skipped: int = 0  # already in the database with this coder version
     failed: int = 0
     events: int = 0
+    duplicates: int = 0  # stored articles that copy an earlier one
     errors: list[IngestError] = field(default_factory=list)
 
 
@@ -142,6 +143,7 @@ class Pipeline:
             errors = errors + failed
             store.write_batch(done, errors, coder_version=version)
             stats.stored += len(done)
+            stats.duplicates += sum(1 for d in done if d.duplicate is not None)
             stats.failed += len(errors)
             stats.events += sum(len(d.events) for d in done)
             stats.errors += errors

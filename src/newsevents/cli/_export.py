@@ -22,9 +22,12 @@ def export_command(
     ] = "csv",
     actor: Annotated[str | None, typer.Option(help="Only events with this actor.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Include events of articles that copy earlier ones.")
+    ] = False,
 ) -> None:
     """Export events, one row each, with actor codes, date, evidence and article."""
     with Store.open(db) as store:
-        rows = store.iter_event_rows(actor=actor, type=type_)
+        rows = store.iter_event_rows(actor=actor, type=type_, include_duplicates=all_)
         count = export_events(rows, format_, out)  # type: ignore[arg-type]
     console.print(f"{count} events -> {out}", highlight=False)

@@ -91,8 +91,8 @@ def _progress() -> Progress:
 
 def _summary(stats: RunStats, db: str) -> None:
     console.print(
-        f"{stats.stored} articles stored, {stats.skipped} already done, "
-        f"{stats.failed} failed, {stats.events} events -> {db}",
+        f"{stats.stored} articles stored ({stats.duplicates} copies of earlier ones), "
+        f"{stats.skipped} already done, {stats.failed} failed, {stats.events} events -> {db}",
         highlight=False,
     )
     for error in stats.errors[:20]:
