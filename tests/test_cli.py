@@ -111,3 +111,15 @@ def test_events_all_includes_the_copies(seeds_db):
     default = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
     every = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl", "--all")
     assert len(every.stdout.splitlines()) > len(default.stdout.splitlines()) > 0
+
+
+@pytest.mark.slow
+def test_events_merged_counts_articles_and_sources(seeds_db):
+    result = invoke(
+        "events", "--db", str(seeds_db), "--merged", "--limit", "0", "--format", "jsonl"
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["num_sources"] <= r["num_articles"] <= r["num_mentions"] for r in rows)
+    assert any(r["num_articles"] == 2 and r["num_sources"] == 1 for r in rows)
+    csv_out = invoke("events", "--db", str(seeds_db), "--merged", "--format", "csv")
+    assert csv_out.stdout.startswith("id,type,")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -14,6 +16,7 @@ from newsevents.cli._app import DEFAULT_DB, DbOption, FormatOption, app, user_er
 from newsevents.export import export_events
 from newsevents.model import PLOVER_TYPES
 from newsevents.store import Store
+from newsevents.stories import merge_events
 
 DateOption = typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD")
 _TABLE_COLUMNS = (
@@ -26,6 +29,16 @@ _TABLE_COLUMNS = (
     ("modality", "modality"),
     ("confidence", "conf"),
     ("trigger", "trigger"),
+)
+_MERGED_COLUMNS = (
+    ("date_start", "date"),
+    ("type", "type"),
+    ("source_code", "source"),
+    ("target_code", "target"),
+    ("num_mentions", "mentions"),
+    ("num_articles", "articles"),
+    ("num_sources", "sources"),
+    ("confidence", "conf"),
 )
 
 
@@ -46,6 +59,12 @@ def events_command(
     all_: Annotated[
         bool, typer.Option("--all", help="Include events of articles that copy earlier ones.")
     ] = False,
+    merged: Annotated[
+        bool,
+        typer.Option(
+            "--merged", help="One row per happening, with its mentions, articles and sources."
+        ),
+    ] = False,
     format_: FormatOption = "table",
 ) -> None:
     """List events, oldest first, filtered by actor, type, dates and country."""
@@ -53,27 +72,45 @@ def events_command(
         raise typer.BadParameter(f"unknown type {type_!r}; one of {', '.join(PLOVER_TYPES)}")
     if format_ not in {"table", "csv", "jsonl"}:
         raise typer.BadParameter(f"unknown format {format_!r}; use table, csv or jsonl")
+    filters: dict[str, Any] = {
+        "actor": actor,
+        "type": type_,
+        "country": country,
+        "since": since.date() if since else None,
+        "until": until.date() if until else None,
+    }
     with Store.open(db) as store:
-        rows = store.query_events(
-            actor=actor,
-            type=type_,
-            country=country,
-            limit=limit or None,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            include_duplicates=all_,
-        )
-    if format_ == "table":
-        _print_table(rows)
+        if merged:
+            # Copies count as articles, not as sources: merge over all of them.
+            happenings = merge_events(store.iter_event_rows(**filters, include_duplicates=True))
+            rows = [h.as_row() for h in happenings][: limit or None]
+        else:
+            rows = store.query_events(**filters, limit=limit or None, include_duplicates=all_)
+    if merged:
+        _print_merged(rows, format_)
+    elif format_ == "table":
+        _print_table(rows, _TABLE_COLUMNS)
     else:
         export_events(rows, format_, sys.stdout)  # type: ignore[arg-type]
 
 
-def _print_table(rows: list[dict[str, object]]) -> None:
+def _print_merged(rows: list[dict[str, object]], format_: str) -> None:
+    if format_ == "table":
+        _print_table(rows, _MERGED_COLUMNS)
+    elif format_ == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [])
+        writer.writeheader()
+        writer.writerows({**r, "mentions": " ".join(r["mentions"])} for r in rows)  # type: ignore[arg-type]
+
+
+def _print_table(rows: list[dict[str, object]], columns: tuple[tuple[str, str], ...]) -> None:
     table = Table(show_lines=False)
-    for _, title in _TABLE_COLUMNS:
+    for _, title in columns:
         table.add_column(title, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(key) is None else str(row[key]) for key, _ in _TABLE_COLUMNS))
+        table.add_row(*("" if row.get(key) is None else str(row[key]) for key, _ in columns))
     Console().print(table)
     Console(stderr=True).print(f"{len(rows)} events")

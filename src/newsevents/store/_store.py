@@ -32,6 +32,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "url",
     "origin",
     "published_at",
+    "duplicate_of",
     "date_start",
     "date_end",
     "date_granularity",
@@ -254,6 +255,7 @@ def _row_columns() -> list[Any]:
         "url": documents.c.url,
         "origin": documents.c.origin,
         "published_at": documents.c.published_at,
+        "duplicate_of": documents.c.duplicate_of,
         "source_qid": _SOURCE_ACTOR.c.qid,
         "target_qid": _TARGET_ACTOR.c.qid,
     }

@@ -1,0 +1,74 @@
+"""Merging mentions into happenings: copies are articles, not sources."""
+
+from __future__ import annotations
+
+from newsevents.stories import merge_events
+
+
+def _row(
+    event_id,
+    doc_id,
+    *,
+    day="2025-09-10",
+    kind="ASSAULT",
+    source="RUSMIL",
+    target="UKR",
+    copy_of=None,
+    published="2025-09-11",
+):
+    return {
+        "event_id": event_id,
+        "doc_id": doc_id,
+        "duplicate_of": copy_of,
+        "type": kind,
+        "source_code": source,
+        "target_code": target,
+        "date_start": day,
+        "date_end": day,
+        "published_at": published,
+        "confidence": 0.7,
+    }
+
+
+def test_two_sources_one_copy_make_one_happening():
+    [happening] = merge_events(
+        [
+            _row("e1", "a"),
+            _row("e2", "b", day="2025-09-12"),
+            _row("e3", "c", copy_of="a", day=None),
+        ]
+    )
+    assert (happening.num_mentions, happening.num_articles, happening.num_sources) == (3, 3, 2)
+    assert sorted(happening.mentions) == ["e1", "e2", "e3"]
+    assert str(happening.date_start) == "2025-09-10" and str(happening.date_end) == "2025-09-12"
+
+
+def test_repeats_in_one_article_are_mentions():
+    [happening] = merge_events([_row("e1", "a"), _row("e2", "a")])
+    assert (happening.num_mentions, happening.num_articles, happening.num_sources) == (2, 1, 1)
+
+
+def test_far_apart_dates_or_other_actors_stay_apart():
+    merged = merge_events(
+        [
+            _row("e1", "a"),
+            _row("e2", "b", day="2025-11-01"),
+            _row("e3", "c", target="POL"),
+            _row("e4", "d", kind="ACCUSE"),
+            _row("e5", "e", day=None),
+        ]
+    )
+    assert len(merged) == 5
+    assert all(h.num_sources == 1 for h in merged)
+
+
+def test_seed_copy_merges_into_its_original(tmp_path, seeds_dir):
+    from newsevents.pipeline import Pipeline
+    from newsevents.store import Store
+
+    with Store.open(str(tmp_path / "s.db")) as store:
+        Pipeline().run([str(seeds_dir)], store)
+        merged = merge_events(store.iter_event_rows(include_duplicates=True))
+    shared = [h for h in merged if h.num_articles == 2]
+    assert shared, "no event of 001 merged into 000"
+    assert all(h.num_sources == 1 for h in shared)
