@@ -26,7 +26,9 @@ def seeds_db(tmp_path_factory, seeds_dir):
     return db
 
 
-@pytest.mark.parametrize("command", ["run", "events", "export", "demo", "code"])
+@pytest.mark.parametrize(
+    "command", ["run", "events", "export", "demo", "code", "dedup", "evaluate", "spark"]
+)
 def test_every_command_has_help(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0

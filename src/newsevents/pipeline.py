@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 32  # documents per parse batch and per database transaction
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Options:
     """Everything a run can be told; defaults are the named constants of each stage."""
 

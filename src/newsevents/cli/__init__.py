@@ -1,6 +1,15 @@
 """The `newsevents` command line: one Typer app, one module per command."""
 
-from newsevents.cli import _code, _dedup, _demo, _evaluate, _events, _export, _run  # noqa: F401
+from newsevents.cli import (  # noqa: F401  (each module registers its command)
+    _code,
+    _dedup,
+    _demo,
+    _evaluate,
+    _events,
+    _export,
+    _run,
+    _spark,
+)
 from newsevents.cli._app import app
 
 __all__ = ["app", "main"]

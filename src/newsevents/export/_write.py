@@ -24,6 +24,11 @@ _DATES = {"published_at", "date_start", "date_end"}
 _INTS = {name for name in EVENT_COLUMNS if name.endswith(("_start", "_end"))} - _DATES
 
 
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema of event rows, shared by the Parquet export and Spark."""
+    return _schema()
+
+
 def _schema() -> pa.Schema:
     def kind(name: str) -> pa.DataType:
         if name in _DATES:

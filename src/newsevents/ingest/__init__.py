@@ -4,6 +4,7 @@ from newsevents.ingest._dates import find_byline_date
 from newsevents.ingest._read import (
     DEFAULT_MAX_BYTES,
     document_from_text,
+    documents_from_bytes,
     expand_paths,
     iter_documents,
 )
@@ -11,6 +12,7 @@ from newsevents.ingest._read import (
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "document_from_text",
+    "documents_from_bytes",
     "expand_paths",
     "find_byline_date",
     "iter_documents",

@@ -148,6 +148,20 @@ def _from_bytes(
         yield _document(text, origin, "html" if kind == "html" or _is_html(text) else "text")
 
 
+def documents_from_bytes(
+    data: bytes, origin: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | IngestError]:
+    """The articles in one file's bytes (a JSON Lines file holds several); `origin` is its
+    path, whose extension says the format. For readers that are not files: Spark, HTTP."""
+    if origin.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            yield IngestError(origin, "ingest", f"corrupt gzip file ({exc})")
+            return
+    yield from _from_bytes(data, origin, _kind(Path(origin)), max_bytes)
+
+
 def document_from_text(raw: str, origin: str, published: date | None = None) -> Document:
     """A Document for text held in memory (HTML recognised by its first tag), dated by
     `published`, else by the page's metadata or a byline, as files are."""
