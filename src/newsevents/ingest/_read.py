@@ -18,6 +18,7 @@ import charset_normalizer
 import dateparser
 
 from newsevents.errors import InputError
+from newsevents.ingest._archives import read_feed, read_warc
 from newsevents.ingest._dates import find_byline_date, find_html_date
 from newsevents.model import Document, IngestError
 
@@ -31,6 +32,9 @@ _KINDS = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 _HTML_STARTS = ("<!doctype html", "<html", "<head", "<body", "<article", "<?xml")
 _MAX_CONTROL_SHARE = 0.05
@@ -77,12 +81,19 @@ def iter_documents(
             yield from _from_bytes(stream.read(max_bytes + 1), "<stdin>", None, max_bytes)
             continue
         path = Path(item)
+        kind = _kind(path)
+        if kind == "warc":  # archives are large by nature: streamed record by record
+            yield from read_warc(path, max_bytes)
+            continue
         try:
             data = _read_file(path, max_bytes)
         except InputError as exc:
             yield IngestError(item, "ingest", str(exc))
             continue
-        yield from _from_bytes(data, item, _kind(path), max_bytes)
+        if kind == "feed":
+            yield from read_feed(data, item)
+        else:
+            yield from _from_bytes(data, item, kind, max_bytes)
 
 
 def _too_large(size: int, max_bytes: int) -> InputError:
@@ -145,7 +156,7 @@ def _from_bytes(
     if kind == "jsonl" or (kind is None and text.lstrip().startswith("{")):
         yield from _from_jsonl(text, origin)
     else:
-        yield _document(text, origin, "html" if kind == "html" or _is_html(text) else "text")
+        yield build_document(text, origin, "html" if kind == "html" or _is_html(text) else "text")
 
 
 def documents_from_bytes(
@@ -165,14 +176,14 @@ def documents_from_bytes(
 def document_from_text(raw: str, origin: str, published: date | None = None) -> Document:
     """A Document for text held in memory (HTML recognised by its first tag), dated by
     `published`, else by the page's metadata or a byline, as files are."""
-    return _document(raw, origin, "html" if _is_html(raw) else "text", published=published)
+    return build_document(raw, origin, "html" if _is_html(raw) else "text", published=published)
 
 
 def _is_html(text: str) -> bool:
     return text.lstrip()[:100].lower().startswith(_HTML_STARTS)
 
 
-def _document(raw: str, origin: str, fmt: str, **metadata: object) -> Document:
+def build_document(raw: str, origin: str, fmt: str, **metadata: object) -> Document:
     document = Document(id=Document.make_id(raw), raw=raw, format=fmt, origin=origin)  # type: ignore[arg-type]
     document.url = str(metadata["url"]) if metadata.get("url") else None
     document.title = str(metadata["title"]) if metadata.get("title") else None
@@ -224,7 +235,7 @@ def _from_jsonl(text: str, origin: str) -> Iterator[Document | IngestError]:
             continue
         fmt = "text" if record.get("text") else "html"
         raw = str(record.get("text") or record.get("html"))
-        yield _document(
+        yield build_document(
             raw,
             where,
             fmt,
