@@ -62,7 +62,7 @@ def run_spark(
     source: str,
     output: str,
     *,
-    master: str = "local[2]",
+    master: str | None = "local[2]",
     options: Options | None = None,
     partitions: int | None = None,
 ) -> int:
@@ -76,12 +76,10 @@ def run_spark(
     options = options or Options(batch_size=DEFAULT_BATCH_SIZE)
     # Workers must run this interpreter, where newsevents and its model are installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = (
-        SparkSession.builder.master(master)
-        .appName("newsevents")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate()
-    )
+    builder = SparkSession.builder.appName("newsevents").config("spark.ui.enabled", "false")
+    if master:  # under spark-submit the master comes from the command line
+        builder = builder.master(master)
+    spark = builder.getOrCreate()
     try:
         files = (
             spark.read.format("binaryFile")
