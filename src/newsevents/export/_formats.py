@@ -15,7 +15,7 @@ from typing import Any
 
 from newsevents.errors import ConfigError
 from newsevents.model import Document
-from newsevents.store import EVENT_COLUMNS
+from newsevents.store import EVENT_COLUMNS, event_record
 
 # GDELT 2.0 event table columns, in file order (the files have no header row).
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -139,43 +139,21 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
 
 def document_rows(document: Document) -> list[dict[str, Any]]:
     """A coded document's events as flat rows (`store.EVENT_COLUMNS`), without a database."""
+    context = {
+        "doc_id": document.id,
+        "url": document.url,
+        "origin": document.origin,
+        "published_at": document.published_at,
+        "duplicate_of": document.duplicate.of if document.duplicate else None,
+    }
     rows = []
     for event in document.events:
-        row: dict[str, Any] = {
-            "event_id": event.id,
-            "doc_id": document.id,
-            "url": document.url,
-            "origin": document.origin,
-            "published_at": document.published_at,
-            "duplicate_of": document.duplicate.of if document.duplicate else None,
-            "date_start": event.date.start,
-            "date_end": event.date.end,
-            "date_granularity": event.date.granularity,
-            "date_expression": event.date.expression,
-            "type": event.type,
-            "mode": event.mode,
-            "modality": event.modality,
-            "trigger": event.trigger,
-            "trigger_start": event.trigger_start,
-            "trigger_end": event.trigger_end,
-            "sentence": event.sentence,
-            "sentence_start": event.sentence_start,
-            "sentence_end": event.sentence_end,
-            "confidence": event.confidence,
-            "coder_version": event.coder_version,
+        qids = {
+            f"{side}_qid": mention.actor.qid if mention else None
+            for side, mention in (("source", event.source), ("target", event.target))
         }
-        for side, mention in (("source", event.source), ("target", event.target)):
-            actor = mention.actor if mention else None
-            row |= {
-                f"{side}_text": mention.text if mention else None,
-                f"{side}_code": actor.code if actor else None,
-                f"{side}_country": actor.country if actor else None,
-                f"{side}_sector": actor.sector if actor else None,
-                f"{side}_qid": actor.qid if actor else None,
-                f"{side}_start": mention.start if mention else None,
-                f"{side}_end": mention.end if mention else None,
-            }
-        rows.append({name: row[name] for name in EVENT_COLUMNS})
+        record = event_record(event) | context | qids | {"event_id": event.id}
+        rows.append({name: record[name] for name in EVENT_COLUMNS})
     return rows
 
 

@@ -161,7 +161,7 @@ class Store:
                     self._upsert(connection, actors, list(actor_rows.values()))
                     ids = [d.id for d in docs]
                     connection.execute(delete(events).where(events.c.doc_id.in_(ids)))
-                    rows = list({e.id: _event_row(e) for d in docs for e in d.events}.values())
+                    rows = list({e.id: event_record(e) for d in docs for e in d.events}.values())
                     if rows:
                         connection.execute(events.insert(), rows)
                     origins = [d.origin for d in docs]
@@ -339,7 +339,8 @@ def _actor_rows(event_: Event) -> list[dict[str, Any]]:
     ]
 
 
-def _event_row(e: Event) -> dict[str, Any]:
+def event_record(e: Event) -> dict[str, Any]:
+    """An event as a row of the events table (actor codes copied onto it)."""
     row: dict[str, Any] = {
         "id": e.id,
         "doc_id": e.doc_id,
