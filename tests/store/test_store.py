@@ -168,3 +168,14 @@ def test_downgrade_and_upgrade_again(tmp_path):
             assert "events" not in inspect(connection).get_table_names()
         opened.migrate()
         assert opened.counts()["events"] == 0
+
+
+def test_recoding_keeps_the_copy_relation(store, batch):
+    from newsevents.model import Duplicate
+
+    batch[1].duplicate = Duplicate(batch[0].id, "paraphrase", 0.8)
+    store.write_batch(batch, coder_version=VERSION)
+    batch[1].duplicate = None  # a later run with a new coder does not re-derive it
+    store.write_batch(batch[1:2], coder_version="newer.v2")
+    assert store.query_events(limit=None, include_duplicates=False)[-1]["type"] != "AID"
+    assert "AID" in [r["type"] for r in store.query_events(limit=None, include_duplicates=True)]

@@ -23,6 +23,7 @@ from newsevents.store._tables import actors, documents, errors, events
 
 logger = logging.getLogger(__name__)
 
+_KEPT_WHEN_NULL = frozenset({"duplicate_of", "duplicate_kind", "duplicate_score"})
 _CHUNK = 500  # ids per IN (...) clause, under every backend's parameter limit
 
 # One flat row per event: what `events`, `export` and the API print.
@@ -177,6 +178,9 @@ class Store:
         dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
         statement = dialect.insert(table)
         update = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
+        for name in _KEPT_WHEN_NULL & set(update):
+            # A document re-coded by a newer coder keeps the copy relation found before.
+            update[name] = func.coalesce(statement.excluded[name], table.c[name])
         connection.execute(
             statement.on_conflict_do_update(index_elements=["id"], set_=update), rows
         )
