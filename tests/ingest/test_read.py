@@ -169,3 +169,10 @@ def test_byline_dates_of_the_seeds(seeds_dir, seed, expected):
 )
 def test_byline_rules(text, expected):
     assert find_byline_date(text) == expected
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_wide_unicode_files_are_text(tmp_path, codec):
+    (tmp_path / "wide.txt").write_bytes(ARTICLE.encode(codec))
+    [document], errors = _read([tmp_path / "wide.txt"])
+    assert errors == [] and "Doha" in document.raw

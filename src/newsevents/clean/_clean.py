@@ -17,6 +17,10 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ")")
 _HEADLINE_MAX_CHARS = 200
 _WRAP_MIN, _WRAP_MAX = 40, 100  # typical widths of hard-wrapped text
+# Bounds that keep parsing time and memory per article flat whatever the input: real
+# news paragraphs are far shorter, and a 100,000-character article is a long read.
+MAX_PARAGRAPH_CHARS = 5_000
+MAX_ARTICLE_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -40,7 +44,7 @@ def clean_text(raw: str, *, rules_file: Path | None = None) -> Cleaned:
     lines = [_SPACES.sub(" ", line).strip() for line in raw.replace("\r\n", "\n").split("\n")]
     lines = _drop_repeated(lines, removed)
     kept = [_apply(line, rules, removed) if line else "" for line in lines]
-    paragraphs = _paragraphs(kept)
+    paragraphs = _bounded(_paragraphs(kept), removed)
     if not paragraphs:
         raise ExtractionError("no article text found: everything was empty or boilerplate")
     first = paragraphs[0]
@@ -64,6 +68,37 @@ def clean_html(raw: str, *, url: str | None = None, rules_file: Path | None = No
     )
     cleaned.title = title or cleaned.title
     return cleaned
+
+
+def _bounded(paragraphs: list[str], removed: list[Removal]) -> list[str]:
+    """Split runaway paragraphs at a sentence end or space; cut what exceeds the article
+    bound (recorded as removed, with the reason)."""
+    pieces = [piece for paragraph in paragraphs for piece in _split_long(paragraph)]
+    kept, total = [], 0
+    for index, piece in enumerate(pieces):
+        total += len(piece)
+        if total > MAX_ARTICLE_CHARS:
+            dropped = sum(len(p) for p in pieces[index:])
+            removed.append(
+                Removal(
+                    f"({dropped} characters after the first {MAX_ARTICLE_CHARS})", "over-length"
+                )
+            )
+            break
+        kept.append(piece)
+    return kept
+
+
+def _split_long(paragraph: str) -> list[str]:
+    pieces = []
+    while len(paragraph) > MAX_PARAGRAPH_CHARS:
+        window = paragraph[:MAX_PARAGRAPH_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > MAX_PARAGRAPH_CHARS // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else MAX_PARAGRAPH_CHARS
+        pieces.append(paragraph[:cut].strip())
+        paragraph = paragraph[cut:].strip()
+    return [*pieces, paragraph] if paragraph else pieces
 
 
 def _drop_repeated(lines: list[str], removed: list[Removal]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import json
@@ -97,9 +98,11 @@ def iter_documents(
 
 
 def _too_large(size: int, max_bytes: int) -> InputError:
+    amount = (
+        f"more than {max_bytes / 1e6:.1f} MB" if size == max_bytes + 1 else f"{size / 1e6:.1f} MB"
+    )
     return InputError(
-        f"too large: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit "
-        "(raise it with --max-bytes)"
+        f"too large: {amount}, over the {max_bytes / 1e6:.1f} MB limit (raise it with --max-bytes)"
     )
 
 
@@ -121,14 +124,35 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def _utf16_or_32(data: bytes) -> str | None:
+    """UTF-16/32 text, told by its byte-order mark or, without one, by the zero bytes
+    of ASCII letters falling all on odd or all on even positions."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return codec
+    sample = data[:4096]
+    if len(sample) >= 8 and sample.count(0) * 2 >= len(sample) - 2:
+        if not any(sample[1::2]):  # "T\0a\0": low byte first
+            return "utf-16-le"
+        if not any(sample[0::2]):
+            return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str:
     """Text from bytes: UTF-8 first, else the most plausible other encoding."""
     if not data.strip():
         raise InputError("empty article")
-    if b"\x00" in data[:65536]:
+    wide = _utf16_or_32(data)
+    if wide is None and b"\x00" in data[:65536]:
         raise InputError("binary content, not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(wide or "utf-8-sig")
     except UnicodeDecodeError:
         best = charset_normalizer.from_bytes(data).best()
         if best is None:
