@@ -27,7 +27,7 @@ def seeds_db(tmp_path_factory, seeds_dir):
 
 
 @pytest.mark.parametrize(
-    "command", ["run", "events", "export", "demo", "code", "dedup", "evaluate", "spark"]
+    "command", ["run", "events", "export", "demo", "code", "dedup", "evaluate", "spark", "actor"]
 )
 def test_every_command_has_help(command):
     result = invoke(command, "--help")
@@ -125,3 +125,15 @@ def test_events_merged_counts_articles_and_sources(seeds_db):
     assert any(r["num_articles"] == 2 and r["num_sources"] == 1 for r in rows)
     csv_out = invoke("events", "--db", str(seeds_db), "--merged", "--format", "csv")
     assert csv_out.stdout.startswith("id,type,")
+
+
+@pytest.mark.parametrize(("day", "code"), [("2024-12-01", "USAELI"), ("2025-03-01", "USAGOV")])
+def test_actor_resolves_on_a_date(day, code):
+    result = invoke("actor", "Donald Trump", "--date", day, "--json")
+    record = json.loads(result.stdout)
+    assert record["actor"]["code"] == code and len(record["roles"]) >= 4
+
+
+def test_unknown_actor_says_so():
+    result = runner.invoke(app, ["actor", "Nobody McNobodyface"])
+    assert result.exit_code == 1 and "not in the actor dictionaries" in result.output

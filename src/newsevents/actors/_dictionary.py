@@ -146,8 +146,8 @@ def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable)
             end=_parse_date(row.get("end", ""), path),
             qid=row.get("qid") or None,
         )
-        for surface in {row["name"], *_split(row.get("aliases", ""))}:
-            key = fold(surface)
+        # Folded forms, once each: "Nicolas Maduro" and "Nicolás Maduro" are one key.
+        for key in {fold(s) for s in (row["name"], *_split(row.get("aliases", "")))}:
             table.named[key].append(role)
             table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
 

@@ -1,6 +1,7 @@
 """The `newsevents` command line: one Typer app, one module per command."""
 
 from newsevents.cli import (  # noqa: F401  (each module registers its command)
+    _actor,
     _code,
     _dedup,
     _demo,
