@@ -39,6 +39,7 @@ class Options:
     model: str = DEFAULT_MODEL
     coder: str = CODER_NAME
     patterns: str | None = None  # a user verbs.toml instead of the shipped one
+    actors: tuple[str, ...] = ()  # extra actor dictionaries: .tsv, or PETRARCH text format
     batch_size: int = DEFAULT_BATCH_SIZE
     max_bytes: int = DEFAULT_MAX_BYTES
     workers: int = 1  # processes that parse and code; more pay off on large corpora
@@ -66,7 +67,9 @@ class Pipeline:
 
     @cached_property
     def coder(self) -> RuleCoder:
-        settings = {"patterns": self.options.patterns} if self.options.patterns else {}
+        settings: dict[str, object] = {"actors": self.options.actors}
+        if self.options.patterns:
+            settings["patterns"] = self.options.patterns
         return make_coder(self.options.coder, **settings)
 
     @property

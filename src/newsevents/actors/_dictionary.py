@@ -152,6 +152,18 @@ def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable)
             table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
 
 
+def _load_petrarch(table: ActorDictionary, path: Path) -> None:
+    from newsevents.actors._petrarch import read_petrarch, split_code
+
+    for actor in read_petrarch(path):
+        for code, start, end in actor.roles:
+            country, sector = split_code(code)
+            role = RoleSpan(actor.name, country, sector, start, end, None)
+            for key in {fold(s) for s in (actor.name, *actor.aliases)}:
+                table.named[key].append(role)
+                table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
+
+
 def _load_agents(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
     for row in _rows(path):
         sector = row["sector"].upper()
@@ -173,7 +185,10 @@ def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
     for path in extra_actors:
         if not path.exists():
             raise ConfigError(f"Actor dictionary not found: {path}")
-        _load_actors(table, path)
+        if path.suffix.lower() == ".tsv":
+            _load_actors(table, path)
+        else:  # PETRARCH/Phoenix text dictionaries
+            _load_petrarch(table, path)
     _load_agents(table, _data_file("agents.tsv"))
     logger.info(
         "actor dictionary: %d country forms, %d names, %d agent terms",

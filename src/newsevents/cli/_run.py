@@ -33,6 +33,10 @@ def run_command(
     max_bytes: Annotated[
         int, typer.Option(help="Skip (and record) inputs larger than this.")
     ] = DEFAULT_MAX_BYTES,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(help="Extra actor dictionary (.tsv or PETRARCH text format); repeatable."),
+    ] = None,
     workers: Annotated[
         int, typer.Option(min=1, help="Processes that parse and code (try the core count).")
     ] = 1,
@@ -42,6 +46,7 @@ def run_command(
 ) -> None:
     """Process articles into the database; a re-run skips what is already stored."""
     options = Options(
+        actors=tuple(str(a) for a in actors or ()),
         workers=workers,
         batch_size=batch_size,
         max_bytes=max_bytes,

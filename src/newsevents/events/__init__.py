@@ -10,6 +10,7 @@ from pathlib import Path
 import catalogue
 import spacy
 
+from newsevents.actors import ActorResolver, load_dictionary
 from newsevents.errors import ConfigError
 from newsevents.events._coder import CODER_NAME, RuleCoder
 from newsevents.events._patterns import PatternBook, load_pattern_book, parse_pattern_book
@@ -25,8 +26,9 @@ __all__ = [
 
 
 @spacy.registry.misc(CODER_NAME)
-def _make_rule_coder(patterns: str | None = None) -> RuleCoder:
-    return RuleCoder(load_pattern_book(Path(patterns) if patterns else None))
+def _make_rule_coder(patterns: str | None = None, actors: tuple[str, ...] = ()) -> RuleCoder:
+    book = load_pattern_book(Path(patterns) if patterns else None)
+    return RuleCoder(book, ActorResolver(load_dictionary(tuple(Path(a) for a in actors))))
 
 
 def make_coder(name: str = CODER_NAME, **settings: object) -> RuleCoder:
