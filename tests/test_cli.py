@@ -27,7 +27,8 @@ def seeds_db(tmp_path_factory, seeds_dir):
 
 
 @pytest.mark.parametrize(
-    "command", ["run", "events", "export", "demo", "code", "dedup", "evaluate", "spark", "actor"]
+    "command",
+    ["run", "events", "export", "demo", "code", "dedup", "evaluate", "spark", "actor", "serve"],
 )
 def test_every_command_has_help(command):
     result = invoke(command, "--help")

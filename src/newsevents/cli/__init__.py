@@ -9,6 +9,7 @@ from newsevents.cli import (  # noqa: F401  (each module registers its command)
     _events,
     _export,
     _run,
+    _serve,
     _spark,
 )
 from newsevents.cli._app import app

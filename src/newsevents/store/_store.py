@@ -275,6 +275,7 @@ def _filtered(
     until: date | None = None,
     country: str | None = None,
     doc_id: str | None = None,
+    event_id: str | None = None,
     include_duplicates: bool = False,
 ) -> Any:
     if not include_duplicates:  # a copy's events are its original's, told again
@@ -300,6 +301,8 @@ def _filtered(
         query = query.where(or_(events.c.source_country == code, events.c.target_country == code))
     if doc_id:
         query = query.where(events.c.doc_id == doc_id)
+    if event_id:
+        query = query.where(events.c.id == event_id)
     return query
 
 
