@@ -199,7 +199,9 @@ class Store:
             .outerjoin(_SOURCE_ACTOR, _SOURCE_ACTOR.c.id == events.c.source_actor_id)
             .outerjoin(_TARGET_ACTOR, _TARGET_ACTOR.c.id == events.c.target_actor_id)
         )
-        return _filtered(query, **filters).order_by(events.c.date_start, events.c.id)
+        return _filtered(query, **filters).order_by(
+            events.c.date_start.is_(None), events.c.date_start, events.c.id
+        )  # undated events last, on every backend
 
     def query_events(
         self, *, limit: int | None = 100, offset: int = 0, **filters: Any
