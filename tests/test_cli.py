@@ -138,3 +138,10 @@ def test_actor_resolves_on_a_date(day, code):
 def test_unknown_actor_says_so():
     result = runner.invoke(app, ["actor", "Nobody McNobodyface"])
     assert result.exit_code == 1 and "not in the actor dictionaries" in result.output
+
+
+def test_reading_a_database_that_is_not_there_does_not_create_it(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, ["events", "--db", str(missing)])
+    assert result.exit_code == 1 and "No database at" in result.output
+    assert not missing.exists()

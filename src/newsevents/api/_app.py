@@ -26,7 +26,7 @@ def _error(status: int, message: str) -> JSONResponse:
 
 def create_app(db: str) -> FastAPI:
     """The API over the database at `db` (a SQLite path or a database URL)."""
-    store = Store.open(db)
+    store = Store.open(db, must_exist=True)
     app = FastAPI(title="newsevents", version=__version__, description=__doc__)
 
     @app.exception_handler(StarletteHTTPException)

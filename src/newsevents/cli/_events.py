@@ -79,7 +79,7 @@ def events_command(
         "since": since.date() if since else None,
         "until": until.date() if until else None,
     }
-    with Store.open(db) as store:
+    with Store.open(db, must_exist=True) as store:
         if merged:
             # Copies count as articles, not as sources: merge over all of them.
             happenings = merge_events(store.iter_event_rows(**filters, include_duplicates=True))

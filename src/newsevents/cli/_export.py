@@ -27,7 +27,7 @@ def export_command(
     ] = False,
 ) -> None:
     """Export events, one row each, with actor codes, date, evidence and article."""
-    with Store.open(db) as store:
+    with Store.open(db, must_exist=True) as store:
         rows = store.iter_event_rows(actor=actor, type=type_, include_duplicates=all_)
         count = export_events(rows, format_, out)  # type: ignore[arg-type]
     console.print(f"{count} events -> {out}", highlight=False)

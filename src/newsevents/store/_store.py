@@ -88,8 +88,12 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url_or_path: str) -> Store:
-        """Open (and migrate to the latest schema) a SQLite file or a database URL."""
+    def open(cls, url_or_path: str, *, must_exist: bool = False) -> Store:
+        """Open (and migrate to the latest schema) a SQLite file or a database URL.
+
+        With `must_exist`, a SQLite file that is not there is an error rather than a new,
+        empty database: commands that only read should not create one from a typo.
+        """
         try:
             url = make_url(_engine_url(url_or_path))
             engine = create_engine(url)
@@ -99,6 +103,10 @@ class Store:
                 "sqlite:/// or postgresql:// URL"
             ) from None
         if engine.dialect.name == "sqlite":
+            database = url.database or ""
+            if must_exist and database not in {"", ":memory:"} and not Path(database).exists():
+                hint = f"create it with `newsevents run ... --db {database}`"
+                raise StoreError(f"No database at {database}: {hint}")
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
         store.migrate()
