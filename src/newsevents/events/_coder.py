@@ -187,9 +187,12 @@ class RuleCoder:
     ) -> _Trigger:
         if nominal:
             subjects = [c for c in token.children if c.dep_ in {"poss", "compound", "amod"}]
+            # "strikes by US forces", "the demonstration called by the opposition"
+            holders = [token, *(c for c in token.children if c.dep_ == "acl")]
             subjects += [
                 p
-                for c in token.children
+                for holder in holders
+                for c in holder.children
                 if c.dep_ == "agent" or c.lower_ == "by"
                 for p in c.children
                 if p.dep_ == "pobj"
