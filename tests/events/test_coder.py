@@ -47,6 +47,20 @@ CODED = [
         "asserted",
     ),
     ("Mexico condemned the Israeli strikes on Gaza.", "ACCUSE", "MEX", None, "asserted"),
+    (
+        "Thousands of Serbian students joined the protest in Belgrade.",
+        "PROTEST",
+        "SRBCVL",
+        "SRB",
+        "asserted",
+    ),
+    (
+        "The rally organized by the Venezuelan opposition drew crowds.",
+        "PROTEST",
+        "VENOPP",
+        None,
+        "asserted",
+    ),
 ]
 
 
