@@ -79,8 +79,9 @@ def run_paths(paths: list[str], *, db: str, options: Options) -> RunStats:
 
 
 def _countable(files: list[str]) -> bool:
-    """One file is one article unless it is JSON Lines or stdin."""
-    return not any(f == "-" or ".jsonl" in f or ".ndjson" in f for f in files)
+    """One file is one article unless it is stdin, JSON Lines, an archive or a feed."""
+    many = (".jsonl", ".ndjson", ".warc", ".rss", ".atom")
+    return not any(f == "-" or any(kind in f.lower() for kind in many) for f in files)
 
 
 def _progress() -> Progress:
