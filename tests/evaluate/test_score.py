@@ -161,3 +161,26 @@ def test_bad_gold_line_is_an_input_error(tmp_path):
     path.write_text('{"id": 1}\n', "utf-8")
     with pytest.raises(InputError, match=r"gold\.jsonl:1"):
         load_gold(path)
+
+
+def test_reliability_bins_count_type_and_actor_hits(tmp_path):
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "x",
+                "events": [
+                    {
+                        "type": "ACCUSE",
+                        "source": [{"country": "UKR"}],
+                        "target": [{"country": "RUS"}],
+                    }
+                ],
+            }
+        ],
+    )
+    events = [_event("ACCUSE", "UKR", "BLR", conf=0.9), _event("AID", "JPN", None, conf=0.5)]
+    bins = score(items, [_doc(*events)]).as_dict()["reliability"]
+    assert bins["0.8-1.0"] == {"events": 1, "type_right": 1.0, "type_actors_right": 0.0}
+    assert bins["0.4-0.6"] == {"events": 1, "type_right": 0.0, "type_actors_right": 0.0}

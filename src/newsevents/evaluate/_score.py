@@ -54,7 +54,8 @@ class Report:
     per_type: dict[str, Scores] = field(default_factory=dict)
     modality: Counter[bool] = field(default_factory=Counter)
     dates: Counter[bool] = field(default_factory=Counter)
-    reliability: dict[str, Counter[bool]] = field(default_factory=dict)
+    # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
+    reliability: dict[str, Counter[str]] = field(default_factory=dict)
     items: int = 0
     events_gold: int = 0
     events_predicted: int = 0
@@ -71,8 +72,12 @@ class Report:
             "date_accuracy": _rate(self.dates),
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "reliability": {
-                k: {"events": sum(c.values()), "correct": _rate(c)}
-                for k, c in self.reliability.items()
+                k: {
+                    "events": c["events"],
+                    "type_right": round(c["type"] / c["events"], 4),
+                    "type_actors_right": round(c["actors"] / c["events"], 4),
+                }
+                for k, c in sorted(self.reliability.items())
             },
             "items": self.items,
             "events_gold": self.events_gold,
@@ -179,13 +184,15 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
             report.modality[event.modality == gold.modality] += 1
         if gold.date_start or gold.date_end:
             report.dates[_overlaps(gold, event)] += 1
-    right = {id(e) for _, e in actors}
+    right_type = {id(e) for _, e in by_type}
+    right_actors = {id(e) for _, e in actors}
     for event in predicted:
         low = max(b for b in CONFIDENCE_BINS if b <= event.confidence)
         high = min(b for b in CONFIDENCE_BINS if b > event.confidence)
-        report.reliability.setdefault(f"{low:.1f}-{min(high, 1.0):.1f}", Counter())[
-            id(event) in right
-        ] += 1
+        counts = report.reliability.setdefault(f"{low:.1f}-{min(high, 1.0):.1f}", Counter())
+        counts["events"] += 1
+        counts["type"] += id(event) in right_type
+        counts["actors"] += id(event) in right_actors
     matched_golds = {id(g) for g, _ in by_type}
     report.misses += [
         {"item": item.id, "type": g.type, "evidence": g.evidence}

@@ -402,6 +402,10 @@ def _code(mention: ActorMention | None) -> str:
 def _confidence(trigger: _Trigger, source: ActorMention, target: ActorMention | None) -> float:
     """A prior from the pattern, lowered for each thing the coder had to guess."""
     score = trigger.pattern.confidence
+    if source.actor.country and target is not None and target.actor.country:
+        # Both actors placed in a country: on the dev gold, such events had the right
+        # type 83-90% of the time, against 64-75% for the others.
+        score += 0.15
     if target is None:
         score -= 0.15
     if source.actor.country is None:
