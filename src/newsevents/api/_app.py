@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,6 +22,19 @@ MAX_PAGE = 1000
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+
+
+def event_filters(
+    actor: Annotated[str | None, Query(max_length=100)] = None,
+    type: Annotated[str | None, Query(max_length=16)] = None,
+    since: date | None = None,
+    until: date | None = None,
+    country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+) -> dict[str, Any]:
+    """The filters every listing takes (actor code or name, PLOVER type, dates, ISO3)."""
+    if type is not None and type.upper() not in PLOVER_TYPES:
+        raise HTTPException(400, f"unknown type {type!r}; one of {', '.join(PLOVER_TYPES)}")
+    return {"actor": actor, "type": type, "since": since, "until": until, "country": country}
 
 
 def create_app(db: str) -> FastAPI:
@@ -43,30 +56,14 @@ def create_app(db: str) -> FastAPI:
     async def engine_error(_: Request, exc: NewsEventsError) -> JSONResponse:
         return _error(503, str(exc))
 
-    def filters(
-        actor: Annotated[str | None, Query(max_length=100)] = None,
-        type: Annotated[str | None, Query(max_length=16)] = None,
-        since: date | None = None,
-        until: date | None = None,
-        country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
-    ) -> dict[str, Any]:
-        if type is not None and type.upper() not in PLOVER_TYPES:
-            raise HTTPException(400, f"unknown type {type!r}; one of {', '.join(PLOVER_TYPES)}")
-        return {"actor": actor, "type": type, "since": since, "until": until, "country": country}
-
     @app.get("/api/events")
     def list_events(
-        actor: Annotated[str | None, Query(max_length=100)] = None,
-        type: Annotated[str | None, Query(max_length=16)] = None,
-        since: date | None = None,
-        until: date | None = None,
-        country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+        chosen: Annotated[dict[str, Any], Depends(event_filters)],
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
         all: bool = False,
     ) -> dict[str, Any]:
         """Event mentions, oldest first, filtered and paginated."""
-        chosen = filters(actor, type, since, until, country)
         items = store.query_events(**chosen, limit=limit, offset=offset, include_duplicates=all)
         return {"items": items, "limit": limit, "offset": offset}
 
@@ -82,15 +79,10 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/happenings")
     def list_happenings(
-        actor: Annotated[str | None, Query(max_length=100)] = None,
-        type: Annotated[str | None, Query(max_length=16)] = None,
-        since: date | None = None,
-        until: date | None = None,
-        country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+        chosen: Annotated[dict[str, Any], Depends(event_filters)],
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     ) -> dict[str, Any]:
         """Mentions merged across articles, with mentions, articles and independent sources."""
-        chosen = filters(actor, type, since, until, country)
         merged = merge_events(store.iter_event_rows(**chosen, include_duplicates=True))
         return {"items": [m.as_row() for m in merged[:limit]], "limit": limit}
 
