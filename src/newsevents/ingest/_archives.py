@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsevents.errors import InputError
 from newsevents.model import Document, IngestError
 
 logger = logging.getLogger(__name__)
@@ -36,7 +35,7 @@ def _warc_records(path: Path, max_bytes: int) -> Iterator[Document | IngestError
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from newsevents.ingest._read import build_document, decode
+    from newsevents.ingest._read import build_document, decoded
 
     try:
         with path.open("rb") as handle:
@@ -51,14 +50,9 @@ def _warc_records(path: Path, max_bytes: int) -> Iterator[Document | IngestError
                 ) or ""
                 if not content_type.lower().startswith(_ARTICLE_TYPES):
                     continue
-                body = record.content_stream().read(max_bytes + 1)
-                if len(body) > max_bytes:
-                    yield IngestError(origin, "ingest", "record larger than --max-bytes")
-                    continue
-                try:
-                    text = decode(body)
-                except InputError as exc:
-                    yield IngestError(origin, "ingest", str(exc))
+                text = decoded(record.content_stream().read(max_bytes + 1), origin, max_bytes)
+                if isinstance(text, IngestError):
+                    yield text
                     continue
                 fmt = "text" if content_type.lower().startswith("text/plain") else "html"
                 document = build_document(

@@ -166,16 +166,22 @@ def decode(data: bytes) -> str:
     return text
 
 
+def decoded(data: bytes, origin: str, max_bytes: int) -> str | IngestError:
+    """The text of one input, or the error that says why it has none."""
+    if len(data) > max_bytes:
+        return IngestError(origin, "ingest", str(_too_large(len(data), max_bytes)))
+    try:
+        return decode(data)
+    except InputError as exc:
+        return IngestError(origin, "ingest", str(exc))
+
+
 def _from_bytes(
     data: bytes, origin: str, kind: str | None, max_bytes: int
 ) -> Iterator[Document | IngestError]:
-    if len(data) > max_bytes:
-        yield IngestError(origin, "ingest", str(_too_large(len(data), max_bytes)))
-        return
-    try:
-        text = decode(data)
-    except InputError as exc:
-        yield IngestError(origin, "ingest", str(exc))
+    text = decoded(data, origin, max_bytes)
+    if isinstance(text, IngestError):
+        yield text
         return
     if kind == "jsonl" or (kind is None and text.lstrip().startswith("{")):
         yield from _from_jsonl(text, origin)
