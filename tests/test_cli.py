@@ -81,7 +81,9 @@ def test_export_writes_every_event(seeds_db, tmp_path, fmt):
     result = invoke("export", str(out), "--db", str(seeds_db), "--format", fmt)
     assert result.exit_code == 0, result.output
     total = len(_read(out, fmt))
-    listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
+    listed = invoke(
+        "events", "--db", str(seeds_db), "--mentions", "--limit", "0", "--format", "jsonl"
+    )
     assert total == len(listed.stdout.splitlines()) > 0
 
 
@@ -111,21 +113,20 @@ def test_code_prints_events_as_json():
 
 @pytest.mark.slow
 def test_events_all_includes_the_copies(seeds_db):
-    default = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
-    every = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl", "--all")
+    listing = ("events", "--db", str(seeds_db), "--mentions", "--limit", "0", "--format", "jsonl")
+    default = invoke(*listing)
+    every = invoke(*listing, "--all")
     assert len(every.stdout.splitlines()) > len(default.stdout.splitlines()) > 0
 
 
 @pytest.mark.slow
 def test_events_merged_counts_articles_and_sources(seeds_db):
-    result = invoke(
-        "events", "--db", str(seeds_db), "--merged", "--limit", "0", "--format", "jsonl"
-    )
+    result = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and all(r["num_sources"] <= r["num_articles"] <= r["num_mentions"] for r in rows)
     assert any(r["num_articles"] == 2 and r["num_sources"] == 1 for r in rows)
-    csv_out = invoke("events", "--db", str(seeds_db), "--merged", "--format", "csv")
-    assert csv_out.stdout.startswith("id,type,")
+    csv_out = invoke("events", "--db", str(seeds_db), "--format", "csv")
+    assert csv_out.stdout.startswith("id,merge_key,type,")
 
 
 @pytest.mark.parametrize(("day", "code"), [("2024-12-01", "USAELI"), ("2025-03-01", "USAGOV")])

@@ -23,7 +23,7 @@ def store(request, tmp_path):
     else:
         opened = Store.open(request.getfixturevalue("pg_url"))
         with opened.engine.begin() as connection:
-            for table in ("events", "errors", "actors", "documents"):
+            for table in ("happenings", "events", "errors", "actors", "documents"):
                 connection.execute(text(f"delete from {table}"))
     yield opened
     opened.close()
@@ -74,7 +74,8 @@ def batch():
 
 def test_write_and_read_back(store, batch):
     store.write_batch(batch, coder_version=VERSION)
-    assert store.counts() == {"documents": 3, "actors": 5, "events": 3, "errors": 0}
+    counts = {"documents": 3, "actors": 5, "events": 3, "happenings": 3, "errors": 0}
+    assert store.counts() == counts
     rows = store.query_events(limit=None)
     assert [r["type"] for r in rows] == ["ACCUSE", "ASSAULT", "AID"]
     assert set(rows[0]) == set(EVENT_COLUMNS)
@@ -180,3 +181,67 @@ def test_recoding_keeps_the_copy_relation(store, batch):
     shown = [r["type"] for r in store.query_events(limit=None)]
     every = [r["type"] for r in store.query_events(limit=None, include_duplicates=True)]
     assert "AID" not in shown and "AID" in every
+
+
+def test_happenings_merge_across_batches_and_follow_rewrites(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    later = _document("d", [("ASSAULT", "RUSMIL", "UKR", date(2025, 3, 4))])
+    store.write_batch([later], coder_version=VERSION)
+    [assault] = store.query_happenings(type="ASSAULT")
+    assert (assault["num_mentions"], assault["num_sources"]) == (2, 2)
+    assert (assault["date_start"], assault["date_end"]) == ("2025-03-02", "2025-03-04")
+    evidence = store.mentions_of([assault["id"]])[assault["id"]]
+    assert {m["doc_id"] for m in evidence} == {batch[0].id, later.id}
+    # The later article is recoded without the assault: the happening loses its mention.
+    later.events = []
+    store.write_batch([later], coder_version=VERSION)
+    [assault] = store.query_happenings(type="ASSAULT")
+    assert assault["num_mentions"] == 1
+    assert store.count_happenings() == 3
+
+
+@pytest.mark.parametrize(
+    ("filters", "types"),
+    [
+        ({"quad_class": 4}, ["ASSAULT"]),
+        ({"quad_class": 2}, ["AID"]),
+        ({"dyad": ("RUS", "UKR")}, ["ACCUSE", "ASSAULT"]),
+        ({"dyad": ("UKR", "JPN")}, ["AID"]),
+        ({"min_sources": 2}, []),
+        ({"modality": "asserted"}, ["ACCUSE", "ASSAULT", "AID"]),
+        ({"actor": "RUSMIL", "since": date(2025, 3, 2)}, ["ASSAULT"]),
+    ],
+)
+def test_happening_filters(store, batch, filters, types):
+    store.write_batch(batch, coder_version=VERSION)
+    assert [r["type"] for r in store.query_happenings(**filters)] == types
+    assert store.count_happenings(**filters) == len(types)
+    assert [r["type"] for r in store.iter_happenings(**filters)] == types
+
+
+def test_mentions_stored_before_happenings_are_merged_on_open(tmp_path, batch):
+    path = str(tmp_path / "old.db")
+    with Store.open(path) as opened:
+        opened.write_batch(batch, coder_version=VERSION)
+        with opened.engine.begin() as connection:
+            connection.execute(text("delete from happenings"))
+            connection.execute(text("update events set happening_id = null"))
+    with Store.open(path) as reopened:
+        assert reopened.count_happenings() == 3
+        assert (
+            sum(
+                len(m)
+                for m in reopened.mentions_of(
+                    [h["id"] for h in reopened.query_happenings()]
+                ).values()
+            )
+            == 3
+        )
+
+
+def test_actor_counts(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    counted = {r["code"]: (r["as_source"], r["as_target"]) for r in store.actor_counts()}
+    assert counted["UKR"] == (0, 2)
+    assert counted["UKRGOV"] == (1, 0)
+    assert [r["code"] for r in store.actor_counts(search="jp")] == ["JPN"]

@@ -1,4 +1,4 @@
-"""`newsevents events`: list coded events with filters."""
+"""`newsevents events`: list happenings (or their mentions) with filters."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from newsevents.cli._app import DEFAULT_DB, DbOption, FormatOption, app, user_er
 from newsevents.export import export_events
 from newsevents.model import PLOVER_TYPES
 from newsevents.store import Store
-from newsevents.stories import merge_events
 
 DateOption = typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD")
 _TABLE_COLUMNS = (
@@ -34,7 +33,10 @@ _MERGED_COLUMNS = (
     ("date_start", "date"),
     ("type", "type"),
     ("source_code", "source"),
+    ("source_name", "as named"),
     ("target_code", "target"),
+    ("target_name", "as named"),
+    ("modality", "modality"),
     ("num_mentions", "mentions"),
     ("num_articles", "articles"),
     ("num_sources", "sources"),
@@ -56,18 +58,32 @@ def events_command(
     until: Annotated[datetime | None, DateOption] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 country of source or target.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 100,
-    all_: Annotated[
-        bool, typer.Option("--all", help="Include events of articles that copy earlier ones.")
-    ] = False,
-    merged: Annotated[
+    quad: Annotated[
+        int | None,
+        typer.Option(
+            min=1, max=4, help="Quad class: 1 verbal/2 material cooperation, 3/4 conflict."
+        ),
+    ] = None,
+    min_sources: Annotated[
+        int | None, typer.Option(min=1, help="Happenings told by at least N sources.")
+    ] = None,
+    mentions: Annotated[
         bool,
         typer.Option(
-            "--merged", help="One row per happening, with its mentions, articles and sources."
+            "--mentions", help="One row per mention (each article's report) with its evidence."
         ),
+    ] = False,
+    happening: Annotated[
+        str | None, typer.Option(help="With --mentions: the mentions of this happening id.")
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option("--all", help="With --mentions: include the mentions in copied articles."),
     ] = False,
     format_: FormatOption = "table",
 ) -> None:
-    """List events, oldest first, filtered by actor, type, dates and country."""
+    """List happenings, oldest first: each with its mentions, articles and independent
+    sources; --mentions lists every article's report instead."""
     if type_ is not None and type_.upper() not in PLOVER_TYPES:
         raise typer.BadParameter(f"unknown type {type_!r}; one of {', '.join(PLOVER_TYPES)}")
     if format_ not in {"table", "csv", "jsonl"}:
@@ -80,13 +96,15 @@ def events_command(
         "until": until.date() if until else None,
     }
     with Store.open(db, must_exist=True) as store:
-        if merged:
-            # Copies count as articles, not as sources: merge over all of them.
-            happenings = merge_events(store.iter_event_rows(**filters, include_duplicates=True))
-            rows = [h.as_row() for h in happenings][: limit or None]
+        if mentions:
+            rows = store.query_events(
+                **filters, happening_id=happening, limit=limit or None, include_duplicates=all_
+            )
         else:
-            rows = store.query_events(**filters, limit=limit or None, include_duplicates=all_)
-    if merged:
+            rows = store.query_happenings(
+                **filters, quad_class=quad, min_sources=min_sources, limit=limit or None
+            )
+    if not mentions:
         _print_merged(rows, format_)
     elif format_ == "table":
         _print_table(rows, _TABLE_COLUMNS)
@@ -103,7 +121,7 @@ def _print_merged(rows: list[dict[str, object]], format_: str) -> None:
     else:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [])
         writer.writeheader()
-        writer.writerows({**r, "mentions": " ".join(r["mentions"])} for r in rows)  # type: ignore[arg-type]
+        writer.writerows(rows)
 
 
 def _print_table(rows: list[dict[str, object]], columns: tuple[tuple[str, str], ...]) -> None:

@@ -7,14 +7,11 @@ CAMEO root code as in GDELT.
 
 from __future__ import annotations
 
-import csv
 from datetime import date
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from newsevents.errors import ConfigError
 from newsevents.model import Document
+from newsevents.plover import cameo_for, quad_class
 from newsevents.store import EVENT_COLUMNS, event_record
 
 # GDELT 2.0 event table columns, in file order (the files have no header row).
@@ -67,33 +64,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED",
     "SOURCEURL",
 )
-
-
-@cache
-def crosswalk() -> dict[tuple[str, str], tuple[str, float]]:
-    """(PLOVER type, mode) -> (CAMEO code, Goldstein score)."""
-    text = (resources.files("newsevents") / "data" / "plover_cameo.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    table = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
-        try:
-            table[(row["plover_type"], row["mode"] or "")] = (
-                row["cameo_code"],
-                float(row["goldstein"]),
-            )
-        except (KeyError, ValueError) as exc:
-            raise ConfigError(f"plover_cameo.tsv: bad row {row}") from exc
-    return table
-
-
-def cameo_for(kind: str, mode: str | None) -> tuple[str, float]:
-    table = crosswalk()
-    return table.get((kind, mode or "")) or table[(kind, "")]
-
-
-def quad_class(cameo_code: str) -> int:
-    root = int(cameo_code[:2])
-    return 1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def _day(value: object) -> date | None:

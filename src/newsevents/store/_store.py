@@ -12,14 +12,16 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from newsevents.errors import StoreError
 from newsevents.model import Document, Event, IngestError
-from newsevents.store._tables import actors, documents, errors, events
+from newsevents.store import _happenings
+from newsevents.store._tables import actors, documents, errors, events, happenings
+from newsevents.stories import merge_key
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +112,7 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
         store.migrate()
+        store.merge_pending()
         return store
 
     def migrate(self) -> None:
@@ -124,6 +127,32 @@ class Store:
                 command.upgrade(config, "head")
         except SQLAlchemyError as exc:
             raise StoreError(f"Cannot open database {self._name}: {_reason(exc)}") from None
+
+    def merge_pending(self) -> None:
+        """Merge mentions that have no happening yet (stored before happenings existed)."""
+        try:
+            with self.engine.begin() as connection:
+                self._lock_writers(connection)
+                keys = _happenings.unmerged_keys(connection)
+                if keys:
+                    _happenings.remerge(connection, keys)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Cannot write to {self._name}: {_reason(exc)}") from None
+
+    def rebuild_happenings(self) -> int:
+        """Merge every mention again (after changing the merge rules); the happening count."""
+        with self.engine.begin() as connection:
+            self._lock_writers(connection)
+            keys = set(connection.scalars(select(events.c.merge_key).distinct()))
+            _happenings.remerge(connection, {k for k in keys if k})
+            return connection.scalar(select(func.count()).select_from(happenings)) or 0
+
+    @staticmethod
+    def _lock_writers(connection: Connection) -> None:
+        """One writer at a time on PostgreSQL: two runs re-merging one key at once would
+        each miss the other's mentions. SQLite already serialises writers."""
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(7301)"))
 
     @property
     def _name(self) -> str:
@@ -160,6 +189,7 @@ class Store:
         now = datetime.now(UTC)
         try:
             with self.engine.begin() as connection:
+                self._lock_writers(connection)
                 if docs:
                     self._upsert(
                         connection, documents, [_document_row(d, now, coder_version) for d in docs]
@@ -169,10 +199,15 @@ class Store:
                     }
                     self._upsert(connection, actors, list(actor_rows.values()))
                     ids = [d.id for d in docs]
+                    replaced = select(events.c.merge_key).where(events.c.doc_id.in_(ids))
+                    keys = set(connection.scalars(replaced.distinct()))
                     connection.execute(delete(events).where(events.c.doc_id.in_(ids)))
                     rows = list({e.id: event_record(e) for d in docs for e in d.events}.values())
                     if rows:
                         connection.execute(events.insert(), rows)
+                    _happenings.remerge(
+                        connection, {k for k in keys if k} | {r["merge_key"] for r in rows}
+                    )
                     origins = [d.origin for d in docs]
                     connection.execute(delete(errors).where(errors.c.origin.in_(origins)))
                 error_rows = {e.id: _error_row(e, now) for e in errs}
@@ -230,6 +265,100 @@ class Store:
             for row in result:
                 yield _plain(row._mapping)
 
+    # -- happenings -------------------------------------------------------------------
+
+    def query_happenings(
+        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Canonical events (HAPPENING_COLUMNS), oldest first, filtered."""
+        query = _happenings.filtered(select(happenings), **filters)
+        query = query.order_by(
+            happenings.c.date_start.is_(None), happenings.c.date_start, happenings.c.id
+        ).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._connect() as connection:
+            return [_plain(row._mapping) for row in connection.execute(query)]
+
+    def iter_happenings(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every matching happening, streamed (downloads of a filtered view)."""
+        query = _happenings.filtered(select(happenings), **filters).order_by(
+            happenings.c.date_start.is_(None), happenings.c.date_start, happenings.c.id
+        )
+        with self._connect() as connection:
+            for row in connection.execution_options(yield_per=1000).execute(query):
+                yield _plain(row._mapping)
+
+    def count_happenings(self, **filters: Any) -> int:
+        query = _happenings.filtered(select(func.count()).select_from(happenings), **filters)
+        with self._connect() as connection:
+            return connection.scalar(query) or 0
+
+    def happening_facts(self, *columns: str, **filters: Any) -> list[tuple[Any, ...]]:
+        """Only the named columns of the matching happenings: what charts aggregate."""
+        query = _happenings.filtered(select(*(happenings.c[c] for c in columns)), **filters)
+        with self._connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
+
+    def mentions_of(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The evidence of each happening: its mentions, with article and URL, copies too."""
+        found: dict[str, list[dict[str, Any]]] = {h: [] for h in happening_ids}
+        query = self._event_query(include_duplicates=True).add_columns(
+            events.c.happening_id, documents.c.title
+        )
+        with self._connect() as connection:
+            for start in range(0, len(happening_ids), _CHUNK):
+                chunk = list(happening_ids[start : start + _CHUNK])
+                for row in connection.execute(query.where(events.c.happening_id.in_(chunk))):
+                    found[row.happening_id].append(_plain(row._mapping))
+        return found
+
+    def actor_counts(self, *, search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actor codes by the number of happenings they take part in, with their names."""
+        totals: dict[str, dict[str, Any]] = {}
+        with self._connect() as connection:
+            for side in ("source", "target"):
+                code, name = happenings.c[f"{side}_code"], happenings.c[f"{side}_name"]
+                query = (
+                    select(
+                        code,
+                        func.count(),
+                        func.max(name),
+                        func.max(happenings.c[f"{side}_country"]),
+                    )
+                    .where(code.is_not(None))
+                    .group_by(code)
+                )
+                for actor_code, count, example, country in connection.execute(query):
+                    entry = totals.setdefault(
+                        actor_code,
+                        {
+                            "code": actor_code,
+                            "name": example,
+                            "country": country,
+                            "as_source": 0,
+                            "as_target": 0,
+                        },
+                    )
+                    entry[f"as_{side}"] += count
+        rows = list(totals.values())
+        if search:
+            needle = search.lower()
+            rows = [
+                r
+                for r in rows
+                if r["code"].lower().startswith(needle) or needle in (r["name"] or "").lower()
+            ]
+        rows.sort(key=lambda r: (-(r["as_source"] + r["as_target"]), r["code"]))
+        return rows[:limit]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored article: clean text, paragraphs and how it was found."""
+        query = select(documents).where(documents.c.id == doc_id)
+        with self._connect() as connection:
+            row = connection.execute(query).first()
+        return _plain(row._mapping) if row else None
+
     def iter_paragraphs(self) -> Iterator[tuple[str, list[str]]]:
         """Every stored document's id and clean paragraphs, oldest first (to rebuild the
         duplicate index at the start of a run)."""
@@ -244,7 +373,7 @@ class Store:
         with self._connect() as connection:
             return {
                 table.name: connection.scalar(select(func.count()).select_from(table)) or 0
-                for table in (documents, actors, events, errors)
+                for table in (documents, actors, events, happenings, errors)
             }
 
     def errors(self) -> list[dict[str, Any]]:
@@ -286,6 +415,7 @@ def _filtered(
     country: str | None = None,
     doc_id: str | None = None,
     event_id: str | None = None,
+    happening_id: str | None = None,
     include_duplicates: bool = False,
 ) -> Any:
     if not include_duplicates:  # a copy's events are its original's, told again
@@ -313,6 +443,8 @@ def _filtered(
         query = query.where(events.c.doc_id == doc_id)
     if event_id:
         query = query.where(events.c.id == event_id)
+    if happening_id:
+        query = query.where(events.c.happening_id == happening_id)
     return query
 
 
@@ -389,6 +521,7 @@ def event_record(e: Event) -> dict[str, Any]:
             f"{side}_start": mention.start if mention else None,
             f"{side}_end": mention.end if mention else None,
         }
+    row["merge_key"] = merge_key(e.type, row["source_code"], row["target_code"])
     return row
 
 

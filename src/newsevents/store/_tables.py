@@ -93,13 +93,57 @@ events = Table(
     Column("date_basis", String(32), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("coder_version", String(64), nullable=False),
+    # type|source|target: mentions merge only within a key, so a batch re-merges its keys.
+    Column("merge_key", Text),
+    Column("happening_id", String(32)),
     Index("ix_events_doc_id", "doc_id"),
+    Index("ix_events_merge_key", "merge_key"),
+    Index("ix_events_happening_id", "happening_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_date_start", "date_start"),
     Index("ix_events_source_code", "source_code"),
     Index("ix_events_target_code", "target_code"),
     Index("ix_events_source_country", "source_country"),
     Index("ix_events_target_country", "target_country"),
+)
+
+# Canonical events: the mentions of one happening merged across articles (stories stage).
+happenings = Table(
+    "happenings",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("merge_key", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("quad_class", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("modality", String(16), nullable=False),
+    *(
+        column
+        for side in _SIDES
+        for column in (
+            Column(f"{side}_code", String(16)),
+            Column(f"{side}_name", Text),
+            Column(f"{side}_country", String(3)),
+        )
+    ),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("num_mentions", Integer, nullable=False),
+    Column("num_articles", Integer, nullable=False),
+    Column("num_sources", Integer, nullable=False),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    Column("confidence", Float, nullable=False),
+    Index("ix_happenings_merge_key", "merge_key"),
+    Index("ix_happenings_date_start", "date_start"),
+    Index("ix_happenings_type", "type"),
+    Index("ix_happenings_quad_class", "quad_class"),
+    Index("ix_happenings_source_code", "source_code"),
+    Index("ix_happenings_target_code", "target_code"),
+    Index("ix_happenings_source_country", "source_country"),
+    Index("ix_happenings_target_country", "target_country"),
+    Index("ix_happenings_num_sources", "num_sources"),
 )
 
 errors = Table(

@@ -9,15 +9,17 @@ it adds an article and mentions, never a source.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from newsevents.model import stable_id
+from newsevents.plover import cameo_for, quad_class
 
 DEFAULT_WINDOW_DAYS = 7  # reports of one happening rarely date it further apart
+_MODALITY_ORDER = ("asserted", "reported", "future", "demanded", "hypothetical", "negated")
 
 
 @dataclass(slots=True)
@@ -25,9 +27,18 @@ class CanonicalEvent:
     """One happening, with every mention that reports it."""
 
     id: str
+    merge_key: str
     type: str
+    mode: str | None
+    quad_class: int
+    goldstein: float
+    modality: str
     source_code: str | None
+    source_name: str | None
+    source_country: str | None
     target_code: str | None
+    target_name: str | None
+    target_country: str | None
     date_start: date | None
     date_end: date | None
     num_mentions: int
@@ -43,6 +54,11 @@ class CanonicalEvent:
         return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 
+def merge_key(kind: str, source_code: str | None, target_code: str | None) -> str:
+    """Mentions can only merge within one key: same type, source and target codes."""
+    return f"{kind}|{source_code or ''}|{target_code or ''}"
+
+
 def _day(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
 
@@ -50,13 +66,6 @@ def _day(value: object) -> date | None:
 def _interval(row: dict[str, Any]) -> tuple[date | None, date | None]:
     start = _day(row.get("date_start"))
     return start, _day(row.get("date_end")) or start
-
-
-def _close(a: dict[str, Any], b: dict[str, Any], window: timedelta, *, unknown_ok: bool) -> bool:
-    (a_start, a_end), (b_start, b_end) = _interval(a), _interval(b)
-    if a_start is None or b_start is None or a_end is None or b_end is None:
-        return unknown_ok
-    return a_start <= b_end + window and b_start <= a_end + window
 
 
 class _Groups:
@@ -80,19 +89,12 @@ def merge_events(
 ) -> list[CanonicalEvent]:
     """Canonical events from flat event rows (`store.EVENT_COLUMNS`, copies included)."""
     mentions = list(rows)
-    window = timedelta(days=window_days)
-    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(mentions):
-        by_key[(row["type"], row.get("source_code") or "", row.get("target_code") or "")].append(
-            index
-        )
+        by_key[merge_key(row["type"], row.get("source_code"), row.get("target_code"))].append(index)
     groups = _Groups(len(mentions))
     for indices in by_key.values():
-        for position, i in enumerate(indices):
-            for j in indices[position + 1 :]:
-                same_source = _source(mentions[i]) == _source(mentions[j])
-                if _close(mentions[i], mentions[j], window, unknown_ok=same_source):
-                    groups.union(i, j)
+        _link(mentions, indices, groups, timedelta(days=window_days))
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(mentions)):
         members[groups.find(index)].append(index)
@@ -100,21 +102,77 @@ def merge_events(
     return sorted(merged, key=lambda e: (e.date_start or date.max, e.id))
 
 
+def _link(
+    mentions: list[dict[str, Any]], indices: list[int], groups: _Groups, window: timedelta
+) -> None:
+    """Union the mentions of one key that report one happening, in O(n log n).
+
+    Dated mentions chain when their intervals (widened by the window) overlap: a sweep
+    in start order finds the same components as comparing every pair. An undated
+    mention can only be matched within its own source, so a source with one undated
+    mention has all its mentions of this key joined.
+    """
+    dated: list[tuple[date, date, int]] = []
+    by_source: dict[str, list[int]] = defaultdict(list)
+    undated_sources: set[str] = set()
+    for i in indices:
+        start, end = _interval(mentions[i])
+        by_source[_source(mentions[i])].append(i)
+        if start is None or end is None:
+            undated_sources.add(_source(mentions[i]))
+        else:
+            dated.append((start, end, i))
+    dated.sort()
+    reach: date | None = None
+    previous = -1
+    for start, end, i in dated:
+        if reach is not None and start <= reach + window:
+            groups.union(previous, i)
+        reach = end if reach is None or previous < 0 or start > reach + window else max(reach, end)
+        previous = i
+    for source in undated_sources:
+        first, *rest = by_source[source]
+        for i in rest:
+            groups.union(first, i)
+
+
 def _source(row: dict[str, Any]) -> str:
     """The independent source of a mention: its article, or the article it copies."""
     return str(row.get("duplicate_of") or row["doc_id"])
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
 
 
 def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
     starts = [s for s, _ in map(_interval, rows) if s]
     ends = [e for _, e in map(_interval, rows) if e]
     seen = [d for d in (_day(r.get("published_at")) for r in rows) if d]
-    first = min(rows, key=lambda r: (str(r.get("published_at") or ""), r["event_id"]))
+    # The first report names the happening: its id stays put as later reports join.
+    first = min(rows, key=lambda r: (str(r.get("published_at") or "9999"), r["event_id"]))
+    mode = _most_common(r.get("mode") for r in rows)
+    cameo, goldstein = cameo_for(first["type"], mode)
+    modalities = Counter(r.get("modality") or "asserted" for r in rows)
+    modality = max(
+        modalities,
+        key=lambda m: (modalities[m], -_MODALITY_ORDER.index(m) if m in _MODALITY_ORDER else -99),
+    )
     return CanonicalEvent(
-        id=stable_id("canonical", *sorted(r["event_id"] for r in rows)),
+        id=stable_id("happening", first["event_id"]),
+        merge_key=merge_key(first["type"], first.get("source_code"), first.get("target_code")),
         type=first["type"],
+        mode=mode,
+        quad_class=quad_class(cameo),
+        goldstein=goldstein,
+        modality=modality,
         source_code=first.get("source_code"),
+        source_name=_most_common(r.get("source_text") for r in rows),
+        source_country=first.get("source_country"),
         target_code=first.get("target_code"),
+        target_name=_most_common(r.get("target_text") for r in rows),
+        target_country=first.get("target_country"),
         date_start=min(starts, default=None),
         date_end=max(ends, default=None),
         num_mentions=len(rows),
@@ -123,5 +181,5 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
         first_seen=min(seen, default=None),
         last_seen=max(seen, default=None),
         confidence=max(float(r.get("confidence") or 0) for r in rows),
-        mentions=[r["event_id"] for r in rows],
+        mentions=sorted(r["event_id"] for r in rows),
     )

@@ -1,0 +1,127 @@
+"""Keeping the happenings table in step with the mentions, and querying it.
+
+Mentions merge only within one merge key (type|source|target), so a write re-merges
+exactly the keys it touched: the cost of a batch depends on its keys, not on the size
+of the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy.engine import Connection
+
+from newsevents.store._tables import documents, events, happenings
+from newsevents.stories import merge_events
+
+_CHUNK = 500  # keys per IN (...) clause, under every backend's parameter limit
+
+_MENTION_COLUMNS = (
+    events.c.id.label("event_id"),
+    events.c.doc_id,
+    documents.c.duplicate_of,
+    documents.c.published_at,
+    events.c.type,
+    events.c.mode,
+    events.c.modality,
+    events.c.source_code,
+    events.c.source_text,
+    events.c.source_country,
+    events.c.target_code,
+    events.c.target_text,
+    events.c.target_country,
+    events.c.date_start,
+    events.c.date_end,
+    events.c.confidence,
+)
+
+
+def remerge(connection: Connection, keys: Iterable[str]) -> None:
+    """Merge again every mention of these keys and replace their happenings."""
+    wanted = sorted(set(keys))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        query = (
+            select(*_MENTION_COLUMNS)
+            .select_from(events.join(documents, documents.c.id == events.c.doc_id))
+            .where(events.c.merge_key.in_(chunk))
+        )
+        mentions = [dict(row._mapping) for row in connection.execute(query)]
+        merged = merge_events(mentions)
+        connection.execute(delete(happenings).where(happenings.c.merge_key.in_(chunk)))
+        if not merged:
+            continue
+        columns = [c.name for c in happenings.columns]
+        connection.execute(
+            happenings.insert(), [{name: getattr(m, name) for name in columns} for m in merged]
+        )
+        links = [{"mention": e, "happening": m.id} for m in merged for e in m.mentions]
+        connection.execute(
+            update(events)
+            .where(events.c.id == bindparam("mention"))
+            .values(happening_id=bindparam("happening")),
+            links,
+        )
+
+
+def unmerged_keys(connection: Connection) -> set[str]:
+    """Keys with a mention not yet in a happening (rows stored before happenings were)."""
+    query = select(events.c.merge_key).where(events.c.happening_id.is_(None)).distinct()
+    return {key for key in connection.scalars(query) if key}
+
+
+def filtered(
+    query: Any,
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # the filter's public name
+    quad_class: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    country: str | None = None,
+    modality: str | None = None,
+    min_sources: int | None = None,
+    dyad: tuple[str, str] | None = None,
+    happening_id: str | None = None,
+) -> Any:
+    """Happenings matching the filters every listing, chart and download shares."""
+    h = happenings.c
+    if actor:
+        needle = f"%{actor.lower()}%"
+        query = query.where(
+            or_(
+                h.source_code.startswith(actor.upper()),
+                h.target_code.startswith(actor.upper()),
+                func.lower(h.source_name).like(needle),
+                func.lower(h.target_name).like(needle),
+            )
+        )
+    if type:
+        query = query.where(h.type == type.upper())
+    if quad_class:
+        query = query.where(h.quad_class == quad_class)
+    if since:
+        query = query.where(func.coalesce(h.date_end, h.date_start) >= since)
+    if until:
+        query = query.where(h.date_start <= until)
+    if country:
+        code = country.upper()
+        query = query.where(or_(h.source_country == code, h.target_country == code))
+    if modality:
+        query = query.where(h.modality == modality)
+    if min_sources:
+        query = query.where(h.num_sources >= min_sources)
+    if dyad:
+        a, b = (side.upper() for side in dyad)
+        query = query.where(
+            or_(
+                h.source_code.startswith(a) & h.target_code.startswith(b),
+                h.source_code.startswith(b) & h.target_code.startswith(a),
+            )
+        )
+    if happening_id:
+        query = query.where(h.id == happening_id)
+    return query
