@@ -81,9 +81,7 @@ def test_export_writes_every_event(seeds_db, tmp_path, fmt):
     result = invoke("export", str(out), "--db", str(seeds_db), "--format", fmt)
     assert result.exit_code == 0, result.output
     total = len(_read(out, fmt))
-    listed = invoke(
-        "events", "--db", str(seeds_db), "--mentions", "--limit", "0", "--format", "jsonl"
-    )
+    listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
     assert total == len(listed.stdout.splitlines()) > 0
 
 

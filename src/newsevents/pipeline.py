@@ -129,7 +129,6 @@ class Pipeline:
         the database sees one writer and one transaction per batch.
         """
         stats = RunStats()
-        version = self.coder_version
         items = iter_documents(paths, max_bytes=self.options.max_bytes, stdin=stdin)
         todo_batches = self._todo(_batches(items, self.options.batch_size), store, stats)
         if self.options.workers > 1:
@@ -141,18 +140,48 @@ class Pipeline:
         index: DedupIndex | None = None
         for _todo, errors, done, failed in results:
             if done and self.options.dedup:
-                index = index or _stored_index(store)
-                _mark_duplicates(index, done)
-            errors = errors + failed
-            store.write_batch(done, errors, coder_version=version)
-            stats.stored += len(done)
-            stats.duplicates += sum(1 for d in done if d.duplicate is not None)
-            stats.failed += len(errors)
-            stats.events += sum(len(d.events) for d in done)
-            stats.errors += errors
+                index = index or stored_index(store)
+            self._write(store, done, errors + failed, index, stats)
             if progress is not None:
                 progress(stats)
         return stats
+
+    def ingest(
+        self,
+        items: Sequence[Document | IngestError],
+        store: Store,
+        *,
+        index: DedupIndex | None = None,
+    ) -> RunStats:
+        """Code documents held in memory (the API's ingest) and store them as `run` does.
+
+        A caller that ingests often keeps one `index` (see `stored_index`) rather than
+        rebuilding it from the store each time.
+        """
+        stats = RunStats()
+        for todo, errors in self._todo([list(items)], store, stats):
+            done, failed = self.process_documents(todo)
+            if done and self.options.dedup and index is None:
+                index = stored_index(store)
+            self._write(store, done, errors + failed, index, stats)
+        return stats
+
+    def _write(
+        self,
+        store: Store,
+        done: list[Document],
+        errors: list[IngestError],
+        index: DedupIndex | None,
+        stats: RunStats,
+    ) -> None:
+        if done and index is not None and self.options.dedup:
+            _mark_duplicates(index, done)
+        store.write_batch(done, errors, coder_version=self.coder_version)
+        stats.stored += len(done)
+        stats.duplicates += sum(1 for d in done if d.duplicate is not None)
+        stats.failed += len(errors)
+        stats.events += sum(len(d.events) for d in done)
+        stats.errors += errors
 
     def _todo(
         self, batches: Iterable[list[Document | IngestError]], store: Store, stats: RunStats
@@ -169,7 +198,7 @@ class Pipeline:
             yield todo, errors
 
 
-def _stored_index(store: Store) -> DedupIndex:
+def stored_index(store: Store) -> DedupIndex:
     """The duplicate index of what the store holds, built once per run."""
     index = DedupIndex()
     for doc_id, paragraphs in store.iter_paragraphs():

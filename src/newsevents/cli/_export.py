@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from newsevents.cli._app import DEFAULT_DB, DbOption, app, console, user_errors
-from newsevents.export import export_events
-from newsevents.store import Store
+from newsevents.export import PER_MENTION, export_events
+from newsevents.store import HAPPENING_COLUMNS, Store
 
 
 @app.command("export")
@@ -22,12 +22,27 @@ def export_command(
     ] = "csv",
     actor: Annotated[str | None, typer.Option(help="Only events with this actor.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    mentions: Annotated[
+        bool,
+        typer.Option(
+            "--mentions",
+            help="One row per mention (each article's report, with its evidence) instead "
+            "of one per happening; plover and gdelt always write mentions.",
+        ),
+    ] = False,
     all_: Annotated[
-        bool, typer.Option("--all", help="Include events of articles that copy earlier ones.")
+        bool, typer.Option("--all", help="With --mentions: include the copies' mentions.")
     ] = False,
 ) -> None:
-    """Export events, one row each, with actor codes, date, evidence and article."""
+    """Export happenings (mentions merged across articles, with their counts), or every
+    mention with its actor codes, date, evidence and article."""
     with Store.open(db, must_exist=True) as store:
-        rows = store.iter_event_rows(actor=actor, type=type_, include_duplicates=all_)
-        count = export_events(rows, format_, out)  # type: ignore[arg-type]
-    console.print(f"{count} events -> {out}", highlight=False)
+        if mentions or format_ in PER_MENTION:
+            rows = store.iter_event_rows(actor=actor, type=type_, include_duplicates=all_)
+            count = export_events(rows, format_, out)  # type: ignore[arg-type]
+            what = "mentions"
+        else:
+            rows = store.iter_happenings(actor=actor, type=type_)
+            count = export_events(rows, format_, out, columns=HAPPENING_COLUMNS)  # type: ignore[arg-type]
+            what = "happenings"
+    console.print(f"{count} {what} -> {out}", highlight=False)

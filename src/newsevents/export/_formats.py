@@ -123,7 +123,8 @@ def document_rows(document: Document) -> list[dict[str, Any]]:
             for side, mention in (("source", event.source), ("target", event.target))
         }
         record = event_record(event) | context | qids | {"event_id": event.id}
-        rows.append({name: record[name] for name in EVENT_COLUMNS})
+        # No happening yet: merging across documents is the store's (or Spark's) step.
+        rows.append({name: record.get(name) for name in EVENT_COLUMNS})
     return rows
 
 

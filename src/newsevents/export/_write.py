@@ -1,15 +1,17 @@
-"""Writers for flat event rows (`store.EVENT_COLUMNS`), each streaming in batches."""
+"""Writers for flat rows (mentions: `store.EVENT_COLUMNS`, happenings:
+`store.HAPPENING_COLUMNS`), each streaming in batches."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -19,25 +21,23 @@ from newsevents.export._formats import gdelt_row, plover_record
 from newsevents.store import EVENT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")
+PER_MENTION = frozenset({"plover", "gdelt"})  # formats whose records are single reports
 _BATCH = 10_000  # rows per Parquet row group: memory stays flat on any table size
-_DATES = {"published_at", "date_start", "date_end"}
-_INTS = {name for name in EVENT_COLUMNS if name.endswith(("_start", "_end"))} - _DATES
+_DATES = {"published_at", "date_start", "date_end", "first_seen", "last_seen"}
+_FLOATS = {"confidence", "goldstein"}
 
 
-def arrow_schema() -> pa.Schema:
+def arrow_schema(columns: Sequence[str] = EVENT_COLUMNS) -> pa.Schema:
     """The Arrow schema of event rows, shared by the Parquet export and Spark."""
-    return _schema()
 
-
-def _schema() -> pa.Schema:
     def kind(name: str) -> pa.DataType:
         if name in _DATES:
             return pa.date32()
-        if name in _INTS:
+        if name.endswith(("_start", "_end")) or name.startswith("num_") or name == "quad_class":
             return pa.int64()
-        return pa.float64() if name == "confidence" else pa.string()
+        return pa.float64() if name in _FLOATS else pa.string()
 
-    return pa.schema([(name, kind(name)) for name in EVENT_COLUMNS])
+    return pa.schema([(name, kind(name)) for name in columns])
 
 
 @contextmanager
@@ -51,21 +51,33 @@ def _text_output(out: Path | TextIO | str) -> Iterator[TextIO]:
             yield handle
 
 
-def export_events(rows: Iterable[dict[str, Any]], fmt: str, out: Path | TextIO | str) -> int:
-    """Write rows in `fmt` to a path (or `-`, or an open text stream); returns the count."""
+def export_events(
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    out: Path | TextIO | BinaryIO | str,
+    *,
+    columns: Sequence[str] = EVENT_COLUMNS,
+) -> int:
+    """Write rows in `fmt` to a path (or `-`, or an open stream: text, or binary for
+    Parquet); returns the count."""
     if fmt not in FORMATS:
         raise ConfigError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt in PER_MENTION and columns != EVENT_COLUMNS:
+        raise ConfigError(f"{fmt} records are single reports: export mentions for {fmt}")
     if fmt == "parquet":
-        if not isinstance(out, str | Path) or str(out) == "-":
+        if str(out) == "-" or isinstance(out, io.TextIOBase):
             raise ConfigError("Parquet needs a file path to write to, not standard output")
-        return _parquet(rows, Path(out))
-    writers = {"csv": _csv, "jsonl": _jsonl, "plover": _plover, "gdelt": _gdelt}
-    with _text_output(out) as handle:
-        return writers[fmt](rows, handle)
+        return _parquet(rows, out, columns)  # type: ignore[arg-type]
+    with _text_output(out) as handle:  # type: ignore[arg-type]
+        if fmt == "csv":
+            return _csv(rows, handle, columns)
+        if fmt == "jsonl":
+            return _jsonl(rows, handle, columns)
+        return (_plover if fmt == "plover" else _gdelt)(rows, handle)
 
 
-def _csv(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
-    writer = csv.DictWriter(handle, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
+def _csv(rows: Iterable[dict[str, Any]], handle: TextIO, columns: Sequence[str]) -> int:
+    writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for row in rows:
@@ -74,10 +86,10 @@ def _csv(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
     return count
 
 
-def _jsonl(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
+def _jsonl(rows: Iterable[dict[str, Any]], handle: TextIO, columns: Sequence[str]) -> int:
     count = 0
     for row in rows:
-        record = {name: row.get(name) for name in EVENT_COLUMNS}
+        record = {name: row.get(name) for name in columns}
         handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         count += 1
     return count
@@ -104,20 +116,22 @@ def _gdelt(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
     return count
 
 
-def _typed(row: dict[str, Any]) -> dict[str, Any]:
-    typed = {name: row.get(name) for name in EVENT_COLUMNS}
-    for name in _DATES:
+def _typed(row: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    typed = {name: row.get(name) for name in columns}
+    for name in _DATES & set(columns):
         value = typed[name]
         if isinstance(value, str):
             typed[name] = date.fromisoformat(value[:10])
     return typed
 
 
-def _parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
-    schema, count, batch = _schema(), 0, []
-    with pq.ParquetWriter(path, schema) as writer:
+def _parquet(
+    rows: Iterable[dict[str, Any]], out: Path | str | BinaryIO, columns: Sequence[str]
+) -> int:
+    schema, count, batch = arrow_schema(columns), 0, []
+    with pq.ParquetWriter(out if not isinstance(out, str) else Path(out), schema) as writer:
         for row in rows:
-            batch.append(_typed(row))
+            batch.append(_typed(row, columns))
             count += 1
             if len(batch) >= _BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema))

@@ -65,7 +65,12 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "sentence_end",
     "confidence",
     "coder_version",
+    "happening_id",
 )
+
+
+# One row per happening: what `events`, `export` and the API list by default.
+HAPPENING_COLUMNS: tuple[str, ...] = tuple(c.name for c in happenings.columns)
 
 
 def _engine_url(url_or_path: str) -> str:
@@ -303,9 +308,7 @@ class Store:
     def mentions_of(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The evidence of each happening: its mentions, with article and URL, copies too."""
         found: dict[str, list[dict[str, Any]]] = {h: [] for h in happening_ids}
-        query = self._event_query(include_duplicates=True).add_columns(
-            events.c.happening_id, documents.c.title
-        )
+        query = self._event_query(include_duplicates=True).add_columns(documents.c.title)
         with self._connect() as connection:
             for start in range(0, len(happening_ids), _CHUNK):
                 chunk = list(happening_ids[start : start + _CHUNK])

@@ -1,0 +1,124 @@
+"""Aggregates over happenings for the dyad trend, the timeline and the actor network.
+
+Each bucket carries the date range and filters that produced it, so the API and the
+web pages can link any number to the happenings (and sentences) behind it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from newsevents.store import Store
+
+COOPERATION, CONFLICT = (1, 2), (3, 4)
+
+
+def bucket(day: date, period: str) -> tuple[date, date]:
+    """The first and last day of the week (Monday first), month or year holding `day`."""
+    if period == "week":
+        start = day - timedelta(days=day.weekday())
+        return start, start + timedelta(days=6)
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    start = day.replace(day=1)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following - timedelta(days=1)
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def series(store: Store, *, period: str = "month", **filters: Any) -> list[dict[str, Any]]:
+    """Happenings per period: counts by quad class and type, cooperation and conflict,
+    and the summed Goldstein score (the PLOVER/CAMEO cooperation-conflict scale)."""
+    buckets: dict[date, dict[str, Any]] = {}
+    facts = store.happening_facts("date_start", "quad_class", "type", "goldstein", **filters)
+    for start_day, quad, kind, goldstein in facts:
+        day = _day(start_day)
+        if day is None:
+            continue  # undated happenings have no place on a time axis
+        start, end = bucket(day, period)
+        entry = buckets.setdefault(
+            start,
+            {
+                "period": start.isoformat(),
+                "since": start.isoformat(),
+                "until": end.isoformat(),
+                "quad_classes": Counter(),
+                "types": Counter(),
+                "score": 0.0,
+            },
+        )
+        entry["quad_classes"][quad] += 1
+        entry["types"][kind] += 1
+        entry["score"] += goldstein
+    rows = []
+    for start in _every_period(sorted(buckets), period):
+        entry = buckets.get(start) or {
+            "period": start.isoformat(),
+            "since": start.isoformat(),
+            "until": bucket(start, period)[1].isoformat(),
+            "quad_classes": Counter(),
+            "types": Counter(),
+            "score": 0.0,
+        }
+        quads: Counter[int] = entry["quad_classes"]
+        rows.append(
+            entry
+            | {
+                "quad_classes": {str(q): quads[q] for q in (1, 2, 3, 4)},
+                "types": dict(sorted(entry["types"].items())),
+                "cooperation": sum(quads[q] for q in COOPERATION),
+                "conflict": sum(quads[q] for q in CONFLICT),
+                "total": sum(quads.values()),
+                "score": round(entry["score"], 2),
+            }
+        )
+    return rows
+
+
+def _every_period(starts: list[date], period: str, most: int = 2000) -> list[date]:
+    """The periods from the first to the last, quiet ones included: a time axis without
+    gaps (unless it would be absurdly long, when only the busy periods are kept)."""
+    if not starts:
+        return []
+    filled: list[date] = []
+    current = starts[0]
+    while current <= starts[-1] and len(filled) <= most:
+        filled.append(current)
+        current = bucket(current, period)[1] + timedelta(days=1)
+    return filled if len(filled) <= most else starts
+
+
+def network(store: Store, *, top: int = 30, **filters: Any) -> dict[str, Any]:
+    """The `top` actors by happenings and the edges between them, weighted by count and
+    coloured by their most frequent quad class."""
+    facts = store.happening_facts("source_code", "target_code", "quad_class", **filters)
+    degree: Counter[str] = Counter()
+    edges: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    for source, target, quad in facts:
+        if not source or not target or source == target:
+            continue
+        degree[source] += 1
+        degree[target] += 1
+        edges[tuple(sorted((source, target)))][quad] += 1  # type: ignore[index]
+    kept = {code for code, _ in degree.most_common(top)}
+    return {
+        "nodes": [{"code": c, "events": degree[c]} for c in sorted(kept, key=lambda c: -degree[c])],
+        "edges": [
+            {
+                "a": a,
+                "b": b,
+                "events": sum(quads.values()),
+                "quad_class": quads.most_common(1)[0][0],
+                "quad_classes": {str(q): quads[q] for q in sorted(quads)},
+            }
+            for (a, b), quads in sorted(edges.items())
+            if a in kept and b in kept
+        ],
+    }

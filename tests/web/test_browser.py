@@ -1,0 +1,163 @@
+"""The web UI in real headless Chromium (Debian's, through Playwright's
+`executable_path`; no browser is downloaded): filter, open evidence, charts, ingest.
+
+Screenshots go to tests/artifacts/ for a person to look at after CI.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from newsevents.api import create_app
+from newsevents.pipeline import Pipeline
+from newsevents.store import Store
+
+pytestmark = pytest.mark.slow
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+TOKEN = "browser-test-token-0123456789abcdef"
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("Debian's chromium is missing: `apt-get install chromium` (.ci/run does)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("web")
+    db = str(folder / "demo.db")
+    with Store.open(db) as store:
+        Pipeline().run([str(resources.files("newsevents") / "data" / "demo")], store)
+    (folder / "token").write_text(TOKEN)
+    app = create_app(db, token_file=str(folder / "token"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not running.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    port = running.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=_chromium(), headless=True, args=["--no-sandbox"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield opened
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_explorer_filters_and_opens_evidence(page):
+    page.goto("/")
+    rows = page.locator("tr.event")
+    assert rows.count() > 5
+    _shot(page, "explorer")
+    page.select_option("select[name=type]", "ACCUSE")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**type=ACCUSE**")
+    types = page.locator("tr.event .type").all_inner_texts()
+    assert types and set(types) == {"ACCUSE"}
+    first = page.locator("tr.event").first
+    evidence = page.locator(f"#ev-{first.get_attribute('data-id')}")
+    assert evidence.is_hidden()
+    first.locator("button.toggle").click()
+    assert evidence.is_visible()
+    trigger = evidence.locator("mark.trigger").first
+    assert trigger.inner_text().strip()
+    _shot(page, "explorer-evidence")
+    # From the number of sources to the sentences and the article behind them.
+    first.locator("td a").first.click()
+    page.wait_for_url("**/events/**")
+    assert page.locator("#mentions li").count() >= 1
+    page.locator("#mentions li a").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("article.text p").count() > 0
+    _shot(page, "article")
+
+
+def test_dyad_chart_renders_and_links_to_events(page):
+    page.goto("/dyad?a=USA&b=VEN&period=month")
+    bars = page.locator("#dyad-chart rect")
+    assert bars.count() > 0
+    heights = [float(bars.nth(i).get_attribute("height")) for i in range(bars.count())]
+    assert max(heights) > 10
+    box = page.locator("#dyad-chart").bounding_box()
+    assert box and box["width"] > 400 and box["height"] > 150
+    _shot(page, "dyad")
+    page.locator("#dyad-table a").first.click()
+    page.wait_for_url("**dyad=USA%2CVEN**")
+    assert page.locator("tr.event").count() > 0
+
+
+def test_timeline_and_network_render(page):
+    page.goto("/timeline?period=month")
+    assert page.locator("svg.chart rect").count() > 0
+    _shot(page, "timeline")
+    page.goto("/network?top=12")
+    assert page.locator("#network-chart circle").count() >= 3
+    assert page.locator("#network-chart line").count() >= 2
+    _shot(page, "network")
+
+
+def test_ingest_with_the_token_then_see_the_events(page):
+    page.goto("/ingest")
+    page.fill("input[name=token]", TOKEN)
+    page.fill("input[name=published]", "2025-10-02")
+    page.fill(
+        "textarea[name=text]",
+        "Norway delivered food aid to Sudan on Wednesday, the foreign ministry said.\n\n"
+        "Sudan thanked Norway for the shipment.",
+    )
+    page.click("form#ingest button[type=submit]")
+    result = page.locator("#job-result")
+    result.wait_for(timeout=60_000)
+    assert "Stored 1 article" in result.inner_text()
+    _shot(page, "ingest")
+    page.goto("/?actor=NOR")
+    assert page.locator("tr.event").count() >= 1
+    assert "AID" in page.locator("tr.event .type").all_inner_texts()
+
+
+def test_a_wrong_token_is_shown_not_stored(page):
+    page.goto("/ingest")
+    page.fill("input[name=token]", "not-the-token")
+    page.fill("textarea[name=text]", "Chile protested to Peru over the border fence.")
+    page.click("form#ingest button[type=submit]")
+    page.wait_for_selector("#status.warning")
+    assert "wrong token" in page.locator("#status").inner_text()
