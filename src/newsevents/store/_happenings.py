@@ -36,6 +36,7 @@ _MENTION_COLUMNS = (
     events.c.date_start,
     events.c.date_end,
     events.c.confidence,
+    events.c.happening_id,
 )
 
 
@@ -58,13 +59,20 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
         connection.execute(
             happenings.insert(), [{name: getattr(m, name) for name in columns} for m in merged]
         )
-        links = [{"mention": e, "happening": m.id} for m in merged for e in m.mentions]
-        connection.execute(
-            update(events)
-            .where(events.c.id == bindparam("mention"))
-            .values(happening_id=bindparam("happening")),
-            links,
-        )
+        before = {row["event_id"]: row["happening_id"] for row in mentions}
+        links = [
+            {"mention": e, "happening": m.id}
+            for m in merged
+            for e in m.mentions
+            if before.get(e) != m.id
+        ]
+        if links:  # only mentions whose happening changed are written
+            connection.execute(
+                update(events)
+                .where(events.c.id == bindparam("mention"))
+                .values(happening_id=bindparam("happening")),
+                links,
+            )
 
 
 def unmerged_keys(connection: Connection) -> set[str]:

@@ -60,6 +60,8 @@ def merge_key(kind: str, source_code: str | None, target_code: str | None) -> st
 
 
 def _day(value: object) -> date | None:
+    if isinstance(value, date):  # rows from the database already hold dates
+        return value
     return date.fromisoformat(str(value)[:10]) if value else None
 
 
@@ -142,8 +144,10 @@ def _source(row: dict[str, Any]) -> str:
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counted = Counter(v for v in values if v)
-    return counted.most_common(1)[0][0] if counted else None
+    present = [v for v in values if v]
+    if len(set(present)) <= 1:  # the usual case, a happening told once: no counting
+        return present[0] if present else None
+    return Counter(present).most_common(1)[0][0]
 
 
 def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
@@ -155,7 +159,7 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
     mode = _most_common(r.get("mode") for r in rows)
     cameo, goldstein = cameo_for(first["type"], mode)
     modalities = Counter(r.get("modality") or "asserted" for r in rows)
-    modality = max(
+    modality = max(  # the most reported; on a tie, the more certain one
         modalities,
         key=lambda m: (modalities[m], -_MODALITY_ORDER.index(m) if m in _MODALITY_ORDER else -99),
     )
