@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from newsevents.cli import app
+from newsevents.store import Store
 
 runner = CliRunner()
 
@@ -28,7 +30,19 @@ def seeds_db(tmp_path_factory, seeds_dir):
 
 @pytest.mark.parametrize(
     "command",
-    ["run", "events", "export", "demo", "code", "dedup", "evaluate", "spark", "actor", "serve"],
+    [
+        "run",
+        "events",
+        "stories",
+        "export",
+        "demo",
+        "code",
+        "dedup",
+        "evaluate",
+        "spark",
+        "actor",
+        "serve",
+    ],
 )
 def test_every_command_has_help(command):
     result = invoke(command, "--help")
@@ -144,3 +158,20 @@ def test_reading_a_database_that_is_not_there_does_not_create_it(tmp_path):
     result = runner.invoke(app, ["events", "--db", str(missing)])
     assert result.exit_code == 1 and "No database at" in result.output
     assert not missing.exists()
+
+
+@pytest.mark.slow
+def test_the_reworded_copy_shares_its_originals_story(seeds_db):
+    listed = invoke("stories", "--db", str(seeds_db), "--json")
+    stories = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert sum(s["num_articles"] for s in stories) == 5
+    with Store.open(str(seeds_db)) as store:
+        story_of = {
+            Path(d["origin"]).name[:3]: d["story_id"]
+            for s in stories
+            for d in store.story_documents(s["id"])
+        }
+    assert story_of["000"] == story_of["001"]
+    shown = invoke("events", "--db", str(seeds_db), "--story", story_of["000"], "--format", "jsonl")
+    rows = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert rows and {r["story_id"] for r in rows} == {story_of["000"]}

@@ -113,7 +113,7 @@ def test_postgresql_url_runs_the_same_pipeline(pg_url, seeds_dir):
 
     with Store.open(pg_url) as store:
         with store.engine.begin() as connection:
-            for table in ("happenings", "events", "errors", "actors", "documents"):
+            for table in ("happenings", "stories", "events", "errors", "actors", "documents"):
                 connection.execute(text(f"delete from {table}"))
         first = Pipeline().run([str(seeds_dir)], store)
         counts = store.counts()

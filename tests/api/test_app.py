@@ -113,6 +113,18 @@ def test_actors_timeline_network_and_stats(client):
     assert sum(stats["types"].values()) == stats["counts"]["happenings"]
 
 
+def test_stories_hold_their_articles_and_events(client):
+    stories = _items(client, "/api/stories")
+    assert sum(s["num_articles"] for s in stories) == 5
+    biggest = max(stories, key=lambda s: s["num_articles"])
+    story = client.get(f"/api/stories/{biggest['id']}").json()
+    assert len(story["articles"]) == biggest["num_articles"] >= 2
+    assert len(story["events"]) == story["num_happenings"] > 0
+    assert {e["story_id"] for e in story["events"]} == {biggest["id"]}
+    filtered = _items(client, story=biggest["id"])
+    assert [e["id"] for e in filtered] == [e["id"] for e in story["events"]]
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_downloads_hold_the_filtered_view(client, fmt):
     expected = _items(client, actor="VEN")
@@ -219,6 +231,9 @@ def test_ingest_job_stores_events_and_records_bad_articles(writer):
         ("/api/download/documents?format=csv", 400),
         ("/api/download/events?format=xlsx", 400),
         ("/api/documents/ffffffffffffffff", 404),
+        ("/api/stories/ffffffffffffffff", 404),
+        ("/api/stories?since=2025-02-30", 400),
+        ("/api/events?story=not-an-id", 400),
         ("/api/jobs/ffffffff", 403),
         ("/api/nowhere", 404),
     ],

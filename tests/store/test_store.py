@@ -23,7 +23,7 @@ def store(request, tmp_path):
     else:
         opened = Store.open(request.getfixturevalue("pg_url"))
         with opened.engine.begin() as connection:
-            for table in ("happenings", "events", "errors", "actors", "documents"):
+            for table in ("happenings", "stories", "events", "errors", "actors", "documents"):
                 connection.execute(text(f"delete from {table}"))
     yield opened
     opened.close()
@@ -74,7 +74,7 @@ def batch():
 
 def test_write_and_read_back(store, batch):
     store.write_batch(batch, coder_version=VERSION)
-    counts = {"documents": 3, "actors": 5, "events": 3, "happenings": 3, "errors": 0}
+    counts = {"documents": 3, "actors": 5, "events": 3, "happenings": 3, "stories": 3, "errors": 0}
     assert store.counts() == counts
     rows = store.query_events(limit=None)
     assert [r["type"] for r in rows] == ["ACCUSE", "ASSAULT", "AID"]
@@ -245,3 +245,43 @@ def test_actor_counts(store, batch):
     assert counted["UKR"] == (0, 2)
     assert counted["UKRGOV"] == (1, 0)
     assert [r["code"] for r in store.actor_counts(search="jp")] == ["JPN"]
+
+
+def _dated(name: str, words: str, day: date) -> Document:
+    document = _document(name, [])
+    document.paragraphs = [f"{words}. Article {name} tells more of it."]
+    document.published_at = day
+    return document
+
+
+STORY = "Maduro Trump Caracas Washington Grenell Aragua"
+
+
+def test_articles_join_stories_by_names_and_dates(store):
+    first = _dated("s1", STORY, date(2025, 2, 1))
+    next_day = _dated("s2", STORY + " Rubio", date(2025, 2, 3))
+    months_later = _dated("s3", STORY, date(2025, 9, 1))
+    elsewhere = _dated("s4", "Putin Zelensky Kyiv Moscow Kremlin Donbas", date(2025, 2, 2))
+    store.write_batch([first, next_day], coder_version=VERSION)
+    store.write_batch([months_later, elsewhere], coder_version=VERSION)
+    stories = store.query_stories()
+    assert len(stories) == 3
+    [joined] = [s for s in stories if s["num_articles"] == 2]
+    assert (joined["first_seen"], joined["last_seen"]) == ("2025-02-01", "2025-02-03")
+    members = {d["id"] for d in store.story_documents(joined["id"])}
+    assert members == {first.id, next_day.id}
+    # Written again (a new coder version), an article keeps its story.
+    store.write_batch([first], coder_version="newer.v2")
+    assert {d["id"] for d in store.story_documents(joined["id"])} == members
+
+
+def test_a_copy_joins_its_originals_story(store):
+    from newsevents.model import Duplicate
+
+    original = _dated("o1", STORY, date(2025, 2, 1))
+    store.write_batch([original], coder_version=VERSION)
+    copy = _dated("o2", "Entirely different words here", date(2025, 6, 1))
+    copy.duplicate = Duplicate(original.id, "paraphrase", 0.8)
+    store.write_batch([copy], coder_version=VERSION)
+    [story] = store.query_stories()
+    assert story["num_articles"] == 2 and story["last_seen"] == "2025-06-01"

@@ -135,6 +135,18 @@ def test_timeline_and_network_render(page):
     _shot(page, "network")
 
 
+def test_story_page_lists_articles_and_events(page):
+    page.goto("/stories")
+    stories = page.locator("tr.story")
+    assert stories.count() > 3
+    _shot(page, "stories")
+    page.locator("tr.story a").first.click()
+    page.wait_for_url("**/stories/**")
+    assert page.locator("#articles li").count() >= 1
+    assert page.locator("#span").inner_text().strip()
+    _shot(page, "story")
+
+
 def test_ingest_with_the_token_then_see_the_events(page):
     page.goto("/ingest")
     page.fill("input[name=token]", TOKEN)

@@ -172,6 +172,9 @@ def happening_filters(
     dyad: Annotated[
         str | None, Query(pattern="^([A-Za-z]{3,16},[A-Za-z]{3,16})?$", description="A,B codes")
     ] = None,
+    story: Annotated[
+        str | None, Query(pattern="^([0-9a-f]{1,32})?$", description="Story id")
+    ] = None,
 ) -> dict[str, Any]:
     """The filters every listing, chart and download takes. An empty value is no filter,
     as a web form sends its empty fields."""
@@ -189,6 +192,7 @@ def happening_filters(
         "modality": modality or None,
         "min_sources": int(min_sources) if min_sources else None,
         "dyad": tuple(dyad.split(",")) if dyad else None,
+        "story": story or None,
     }
 
 
@@ -332,6 +336,35 @@ def create_app(db: str, *, token_file: str | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """The most active actors and the happenings between them."""
         return network(store, top=top, **chosen)
+
+    @app.get("/api/stories", tags=["stories"])
+    def list_stories(
+        q: Annotated[str | None, Query(max_length=100, description="Words of the title")] = None,
+        since: Annotated[str | None, Query(pattern=_DATE)] = None,
+        until: Annotated[str | None, Query(pattern=_DATE)] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Developing stories, latest first: title, time span, articles, happenings."""
+        items = store.query_stories(
+            limit=limit,
+            offset=offset,
+            search=q,
+            since=_day("since", since),
+            until=_day("until", until),
+        )
+        return {"items": items, "limit": limit, "offset": offset}
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def get_story(story_id: Annotated[str, Path(pattern=_ID)]) -> dict[str, Any]:
+        """One story with its articles and happenings."""
+        found = store.query_stories(story_id=story_id, limit=1)
+        if not found:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return found[0] | {
+            "articles": store.story_documents(story_id),
+            "events": store.query_happenings(story=story_id, limit=None),
+        }
 
     @app.get("/api/stats", tags=["stats"])
     def stats() -> dict[str, Any]:

@@ -11,6 +11,7 @@ from newsevents.cli import (  # noqa: F401  (each module registers its command)
     _run,
     _serve,
     _spark,
+    _stories,
 )
 from newsevents.cli._app import app
 

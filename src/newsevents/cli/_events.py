@@ -67,6 +67,7 @@ def events_command(
     min_sources: Annotated[
         int | None, typer.Option(min=1, help="Happenings told by at least N sources.")
     ] = None,
+    story: Annotated[str | None, typer.Option(help="Only this story's happenings (an id).")] = None,
     mentions: Annotated[
         bool,
         typer.Option(
@@ -102,7 +103,11 @@ def events_command(
             )
         else:
             rows = store.query_happenings(
-                **filters, quad_class=quad, min_sources=min_sources, limit=limit or None
+                **filters,
+                quad_class=quad,
+                min_sources=min_sources,
+                story=story,
+                limit=limit or None,
             )
     if not mentions:
         _print_merged(rows, format_)

@@ -24,6 +24,7 @@ _MENTION_COLUMNS = (
     events.c.doc_id,
     documents.c.duplicate_of,
     documents.c.published_at,
+    documents.c.story_id,
     events.c.type,
     events.c.mode,
     events.c.modality,
@@ -94,6 +95,7 @@ def filtered(
     min_sources: int | None = None,
     dyad: tuple[str, str] | None = None,
     happening_id: str | None = None,
+    story: str | None = None,
 ) -> Any:
     """Happenings matching the filters every listing, chart and download shares."""
     h = happenings.c
@@ -132,4 +134,6 @@ def filtered(
         )
     if happening_id:
         query = query.where(h.id == happening_id)
+    if story:
+        query = query.where(h.story_id == story)
     return query

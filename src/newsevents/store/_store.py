@@ -19,13 +19,13 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from newsevents.errors import StoreError
 from newsevents.model import Document, Event, IngestError
-from newsevents.store import _happenings
-from newsevents.store._tables import actors, documents, errors, events, happenings
+from newsevents.store import _happenings, _stories
+from newsevents.store._tables import actors, documents, errors, events, happenings, stories
 from newsevents.stories import merge_key
 
 logger = logging.getLogger(__name__)
 
-_KEPT_WHEN_NULL = frozenset({"duplicate_of", "duplicate_kind", "duplicate_score"})
+_KEPT_WHEN_NULL = frozenset({"duplicate_of", "duplicate_kind", "duplicate_score", "story_id"})
 _CHUNK = 500  # ids per IN (...) clause, under every backend's parameter limit
 
 # One flat row per event: what `events`, `export` and the API print.
@@ -203,6 +203,7 @@ class Store:
                         r["id"]: r for d in docs for e in d.events for r in _actor_rows(e)
                     }
                     self._upsert(connection, actors, list(actor_rows.values()))
+                    _stories.assign_stories(connection, docs)
                     ids = [d.id for d in docs]
                     replaced = select(events.c.merge_key).where(events.c.doc_id.in_(ids))
                     keys = set(connection.scalars(replaced.distinct()))
@@ -355,6 +356,52 @@ class Store:
         rows.sort(key=lambda r: (-(r["as_source"] + r["as_target"]), r["code"]))
         return rows[:limit]
 
+    # -- stories ----------------------------------------------------------------------
+
+    def query_stories(
+        self,
+        *,
+        limit: int | None = 50,
+        offset: int = 0,
+        since: date | None = None,
+        until: date | None = None,
+        search: str | None = None,
+        story_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stories, latest first, each with its number of happenings."""
+        query = select(*(c for c in stories.columns if c.name != "terms"))
+        if since:
+            query = query.where(func.coalesce(stories.c.last_seen, stories.c.first_seen) >= since)
+        if until:
+            query = query.where(stories.c.first_seen <= until)
+        if search:
+            query = query.where(func.lower(stories.c.title).like(f"%{search.lower()}%"))
+        if story_id:
+            query = query.where(stories.c.id == story_id)
+        query = query.order_by(
+            stories.c.last_seen.is_(None), stories.c.last_seen.desc(), stories.c.id
+        ).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._connect() as connection:
+            rows = [_plain(row._mapping) for row in connection.execute(query)]
+            counted = select(happenings.c.story_id, func.count()).where(
+                happenings.c.story_id.in_([r["id"] for r in rows])
+            )
+            sizes = dict(connection.execute(counted.group_by(happenings.c.story_id)).all())
+        return [r | {"num_happenings": sizes.get(r["id"], 0)} for r in rows]
+
+    def story_documents(self, story_id: str) -> list[dict[str, Any]]:
+        """A story's articles, oldest first, without their text."""
+        columns = [c for c in documents.columns if c.name not in {"text", "paragraphs", "removed"}]
+        query = (
+            select(*columns)
+            .where(documents.c.story_id == story_id)
+            .order_by(documents.c.published_at.is_(None), documents.c.published_at, documents.c.id)
+        )
+        with self._connect() as connection:
+            return [_plain(row._mapping) for row in connection.execute(query)]
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """One stored article: clean text, paragraphs and how it was found."""
         query = select(documents).where(documents.c.id == doc_id)
@@ -376,7 +423,7 @@ class Store:
         with self._connect() as connection:
             return {
                 table.name: connection.scalar(select(func.count()).select_from(table)) or 0
-                for table in (documents, actors, events, happenings, errors)
+                for table in (documents, actors, events, happenings, stories, errors)
             }
 
     def errors(self) -> list[dict[str, Any]]:
@@ -473,6 +520,7 @@ def _document_row(document: Document, now: datetime, coder_version: str) -> dict
         "duplicate_of": document.duplicate.of if document.duplicate else None,
         "duplicate_kind": document.duplicate.kind if document.duplicate else None,
         "duplicate_score": document.duplicate.score if document.duplicate else None,
+        "story_id": None,  # set by the stories step in the same transaction
     }
 
 

@@ -43,7 +43,9 @@ documents = Table(
     Column("duplicate_of", String(32)),
     Column("duplicate_kind", String(16)),
     Column("duplicate_score", Float),
+    Column("story_id", String(32)),
     Index("ix_documents_duplicate_of", "duplicate_of"),
+    Index("ix_documents_story_id", "story_id"),
 )
 
 actors = Table(
@@ -135,7 +137,9 @@ happenings = Table(
     Column("first_seen", Date),
     Column("last_seen", Date),
     Column("confidence", Float, nullable=False),
+    Column("story_id", String(32)),
     Index("ix_happenings_merge_key", "merge_key"),
+    Index("ix_happenings_story_id", "story_id"),
     Index("ix_happenings_date_start", "date_start"),
     Index("ix_happenings_type", "type"),
     Index("ix_happenings_quad_class", "quad_class"),
@@ -144,6 +148,22 @@ happenings = Table(
     Index("ix_happenings_source_country", "source_country"),
     Index("ix_happenings_target_country", "target_country"),
     Index("ix_happenings_num_sources", "num_sources"),
+)
+
+# Developing stories: articles grouped as they arrive (stories stage).
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    Column("num_articles", Integer, nullable=False),
+    Column("terms", JSON, nullable=False),  # name -> articles using it: what joins match
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_stories_first_seen", "first_seen"),
+    Index("ix_stories_last_seen", "last_seen"),
+    Index("ix_stories_updated_at", "updated_at"),
 )
 
 errors = Table(

@@ -1,5 +1,16 @@
-"""The stories stage: events told by several articles merged into one happening."""
+"""The stories stage: articles grouped into developing stories, and the events they
+tell merged into one happening each."""
 
+from newsevents.stories._cluster import WINDOW_DAYS, Story, article_terms, best_story
 from newsevents.stories._merge import DEFAULT_WINDOW_DAYS, CanonicalEvent, merge_events, merge_key
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "CanonicalEvent", "merge_events", "merge_key"]
+__all__ = [
+    "DEFAULT_WINDOW_DAYS",
+    "WINDOW_DAYS",
+    "CanonicalEvent",
+    "Story",
+    "article_terms",
+    "best_story",
+    "merge_events",
+    "merge_key",
+]

@@ -47,6 +47,7 @@ class CanonicalEvent:
     first_seen: date | None
     last_seen: date | None
     confidence: float
+    story_id: str | None = None  # the story of the first report
     mentions: list[str] = field(default_factory=list)  # event ids, the evidence
 
     def as_row(self) -> dict[str, Any]:
@@ -185,5 +186,6 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
         first_seen=min(seen, default=None),
         last_seen=max(seen, default=None),
         confidence=max(float(r.get("confidence") or 0) for r in rows),
+        story_id=first.get("story_id"),
         mentions=sorted(r["event_id"] for r in rows),
     )

@@ -267,6 +267,36 @@ def add_pages(app: FastAPI, store: Store) -> None:
             request, "network.html", graph=graph, chart=_network_chart(graph, link), top=top
         )
 
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(
+        request: Request,
+        q: Annotated[str | None, Query(max_length=100)] = None,
+        page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+    ) -> HTMLResponse:
+        rows = store.query_stories(
+            search=q or None, limit=PAGE_SIZE + 1, offset=(page_number - 1) * PAGE_SIZE
+        )
+        return page(
+            request,
+            "stories.html",
+            rows=rows[:PAGE_SIZE],
+            more=len(rows) > PAGE_SIZE,
+            page_number=page_number,
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: Annotated[str, Path(pattern=_ID)]) -> HTMLResponse:
+        found = store.query_stories(story_id=story_id, limit=1)
+        if not found:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return page(
+            request,
+            "story.html",
+            story=found[0],
+            articles=store.story_documents(story_id),
+            events=store.query_happenings(story=story_id, limit=None),
+        )
+
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_page(request: Request) -> HTMLResponse:
         return page(request, "ingest.html", writable=app.state.writable)
