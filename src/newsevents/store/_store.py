@@ -388,7 +388,8 @@ class Store:
             counted = select(happenings.c.story_id, func.count()).where(
                 happenings.c.story_id.in_([r["id"] for r in rows])
             )
-            sizes = dict(connection.execute(counted.group_by(happenings.c.story_id)).all())
+            grouped = connection.execute(counted.group_by(happenings.c.story_id)).all()
+            sizes: dict[str, int] = {story: count for story, count in grouped}
         return [r | {"num_happenings": sizes.get(r["id"], 0)} for r in rows]
 
     def story_documents(self, story_id: str) -> list[dict[str, Any]]:

@@ -79,7 +79,7 @@ def _title(document: Document) -> str:
 def _candidates(connection: Connection, days: list[date | None]) -> dict[str, Story]:
     dated = [d for d in days if d is not None]
     window = timedelta(days=WINDOW_DAYS)
-    conditions = []
+    conditions: list[Any] = []
     if dated:
         conditions.append(
             (stories.c.last_seen >= min(dated) - window)
