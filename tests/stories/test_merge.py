@@ -72,3 +72,16 @@ def test_seed_copy_merges_into_its_original(tmp_path, seeds_dir):
     shared = [h for h in merged if h.num_articles == 2]
     assert shared, "no event of 001 merged into 000"
     assert all(h.num_sources == 1 for h in shared)
+
+
+def test_two_articles_of_one_outlet_are_one_source():
+    rows = [
+        _row("e1", "a") | {"url": "https://www.example.org/one"},
+        _row("e2", "b") | {"url": "https://example.org/two"},
+        _row("e3", "c") | {"url": "https://other.net/x"},
+        # A reprint on a third site counts as its original's outlet.
+        _row("e4", "d", copy_of="c")
+        | {"url": "https://reprints.com/y", "original_url": "https://other.net/x"},
+    ]
+    [happening] = merge_events(rows)
+    assert (happening.num_articles, happening.num_sources) == (4, 2)

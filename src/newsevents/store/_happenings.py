@@ -19,11 +19,14 @@ from newsevents.stories import merge_events
 
 _CHUNK = 500  # keys per IN (...) clause, under every backend's parameter limit
 
+_ORIGINAL = documents.alias("original")  # a copy's source is its original's outlet
 _MENTION_COLUMNS = (
     events.c.id.label("event_id"),
     events.c.doc_id,
     documents.c.duplicate_of,
     documents.c.published_at,
+    documents.c.url,
+    _ORIGINAL.c.url.label("original_url"),
     documents.c.story_id,
     events.c.type,
     events.c.mode,
@@ -48,7 +51,11 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
         chunk = wanted[start : start + _CHUNK]
         query = (
             select(*_MENTION_COLUMNS)
-            .select_from(events.join(documents, documents.c.id == events.c.doc_id))
+            .select_from(
+                events.join(documents, documents.c.id == events.c.doc_id).outerjoin(
+                    _ORIGINAL, _ORIGINAL.c.id == documents.c.duplicate_of
+                )
+            )
             .where(events.c.merge_key.in_(chunk))
         )
         mentions = [dict(row._mapping) for row in connection.execute(query)]

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from newsevents.model import Document, stable_id
 from newsevents.store._tables import documents, stories
-from newsevents.stories import WINDOW_DAYS, Story, article_terms, best_story
+from newsevents.stories import WINDOW_DAYS, Story, StoryIndex, article_terms
 
 RECENT_STORIES = 200  # the candidates an undated article is compared with
 
@@ -44,14 +44,12 @@ def assign_stories(connection: Connection, docs: Sequence[Document]) -> None:
             )
         ).all()
     )
-    open_stories = _candidates(connection, [d.published_at for d in todo])
+    index = StoryIndex(_candidates(connection, [d.published_at for d in todo]))
     touched: dict[str, Story] = {}
     for document in todo:
         terms = article_terms(document.paragraphs, document.title)
         original = document.duplicate.of if document.duplicate else None
-        chosen = open_stories.get(story_of.get(original or "", ""))
-        if chosen is None:
-            chosen = best_story(terms, document.published_at, open_stories.values())
+        chosen = index.get(story_of.get(original or "")) or index.best(terms, document.published_at)
         if chosen is None:
             chosen = Story(
                 id=stable_id("story", document.id),
@@ -59,8 +57,8 @@ def assign_stories(connection: Connection, docs: Sequence[Document]) -> None:
                 first_seen=document.published_at,
                 last_seen=document.published_at,
             )
-            open_stories[chosen.id] = chosen
         chosen.add(terms, document.published_at)
+        index.add(chosen)
         story_of[document.id] = touched.setdefault(chosen.id, chosen).id
     _save(connection, touched.values())
     connection.execute(
@@ -76,7 +74,7 @@ def _title(document: Document) -> str:
     return text.strip()[:160] or document.origin
 
 
-def _candidates(connection: Connection, days: list[date | None]) -> dict[str, Story]:
+def _candidates(connection: Connection, days: list[date | None]) -> list[Story]:
     dated = [d for d in days if d is not None]
     window = timedelta(days=WINDOW_DAYS)
     conditions: list[Any] = []
@@ -88,8 +86,8 @@ def _candidates(connection: Connection, days: list[date | None]) -> dict[str, St
     recent = select(stories.c.id).order_by(stories.c.updated_at.desc()).limit(RECENT_STORIES)
     conditions.append(stories.c.id.in_(recent.scalar_subquery()))
     rows = connection.execute(select(stories).where(or_(*conditions)))
-    return {
-        row.id: Story(
+    return [
+        Story(
             id=row.id,
             title=row.title,
             first_seen=row.first_seen,
@@ -98,7 +96,7 @@ def _candidates(connection: Connection, days: list[date | None]) -> dict[str, St
             terms=dict(row.terms),
         )
         for row in rows
-    }
+    ]
 
 
 def _save(connection: Connection, changed: Any) -> None:

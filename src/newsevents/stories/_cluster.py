@@ -112,3 +112,27 @@ def best_story(
     ]
     scored = [item for item in scored if item[0] >= MIN_OVERLAP]
     return max(scored, key=lambda item: (item[0], item[1]))[2] if scored else None
+
+
+class StoryIndex:
+    """Open stories by the names they use: an article is compared only with the
+    stories that share a name with it, not with every open story."""
+
+    def __init__(self, stories: Iterable[Story] = ()) -> None:
+        self.stories: dict[str, Story] = {}
+        self._by_term: dict[str, set[str]] = {}
+        for story in stories:
+            self.add(story)
+
+    def add(self, story: Story) -> None:
+        """Index a story (again, after it took an article and gained names)."""
+        self.stories[story.id] = story
+        for term in story.terms:
+            self._by_term.setdefault(term, set()).add(story.id)
+
+    def get(self, story_id: str | None) -> Story | None:
+        return self.stories.get(story_id) if story_id else None
+
+    def best(self, terms: Sequence[str], day: date | None) -> Story | None:
+        sharing = {i for t in terms for i in self._by_term.get(t, ())}
+        return best_story(terms, day, (self.stories[i] for i in sorted(sharing)))

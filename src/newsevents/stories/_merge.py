@@ -4,7 +4,8 @@ Two mentions are one happening when they have the same type, source and target c
 and either come from the same independent source (one article and its copies) with
 compatible dates, or from different sources with known dates no further apart than a
 window. A copy (exact, syndicated, near or reworded) is not an independent source:
-it adds an article and mentions, never a source.
+it adds an article and mentions, never a source; nor is a second article of the same
+outlet (the host of the original's URL).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsevents.model import stable_id
 from newsevents.plover import cameo_for, quad_class
@@ -140,8 +142,16 @@ def _link(
 
 
 def _source(row: dict[str, Any]) -> str:
-    """The independent source of a mention: its article, or the article it copies."""
+    """The article a mention comes from, or the article it copies."""
     return str(row.get("duplicate_of") or row["doc_id"])
+
+
+def _outlet(row: dict[str, Any]) -> str:
+    """The independent source of a mention: the site that published the original
+    article (two articles of one outlet are one source), else the original article."""
+    url = row.get("original_url") or (None if row.get("duplicate_of") else row.get("url"))
+    host = urlsplit(str(url)).hostname if url else None
+    return host.removeprefix("www.") if host else _source(row)
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -182,7 +192,7 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
         date_end=max(ends, default=None),
         num_mentions=len(rows),
         num_articles=len({r["doc_id"] for r in rows}),
-        num_sources=len({_source(r) for r in rows}),
+        num_sources=len({_outlet(r) for r in rows}),
         first_seen=min(seen, default=None),
         last_seen=max(seen, default=None),
         confidence=max(float(r.get("confidence") or 0) for r in rows),
