@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -219,9 +222,18 @@ def _mark_duplicates(index: DedupIndex, documents: Sequence[Document]) -> None:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _worker_start(options: Options) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """A pool worker holds its own end of the task pipe, so it would wait forever for
+    work from a parent killed with SIGKILL: leave as soon as the parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _worker_start(options: Options, parent: int) -> None:
     """Runs once in each worker process: the one place its model is loaded."""
     global _WORKER_PIPELINE
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER_PIPELINE = Pipeline(options)
     load_nlp(options.model)
     _ = _WORKER_PIPELINE.coder  # patterns and dictionaries, once
@@ -239,7 +251,7 @@ def _in_workers(
     stays flat however long the input is."""
     context = multiprocessing.get_context("spawn")  # no inherited engines or threads
     in_flight: deque[tuple[list[Document], list[IngestError], AsyncResult[Any]]] = deque()
-    with context.Pool(options.workers, _worker_start, (options,)) as pool:
+    with context.Pool(options.workers, _worker_start, (options, os.getpid())) as pool:
         for todo, errors in batches:
             in_flight.append((todo, errors, pool.apply_async(_worker_batch, (todo,))))
             if len(in_flight) >= 2 * options.workers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -38,8 +39,9 @@ def run_command(
         typer.Option(help="Extra actor dictionary (.tsv or PETRARCH text format); repeatable."),
     ] = None,
     workers: Annotated[
-        int, typer.Option(min=1, help="Processes that parse and code (try the core count).")
-    ] = 1,
+        int | None,
+        typer.Option(min=1, help="Processes that parse and code  [default: the core count]"),
+    ] = None,
     patterns: Annotated[
         Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
     ] = None,
@@ -47,7 +49,7 @@ def run_command(
     """Process articles into the database; a re-run skips what is already stored."""
     options = Options(
         actors=tuple(str(a) for a in actors or ()),
-        workers=workers,
+        workers=workers or os.cpu_count() or 1,
         batch_size=batch_size,
         max_bytes=max_bytes,
         patterns=str(patterns) if patterns else None,
