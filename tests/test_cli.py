@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsevents.cli import app
+from newsevents.export import GDELT_COLUMNS
 from newsevents.store import Store
 
 runner = CliRunner()
@@ -97,6 +98,20 @@ def test_export_writes_every_event(seeds_db, tmp_path, fmt):
     total = len(_read(out, fmt))
     listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
     assert total == len(listed.stdout.splitlines()) > 0
+
+
+@pytest.mark.slow
+def test_gdelt_export_has_one_row_per_happening_with_its_counts(seeds_db, tmp_path):
+    out = tmp_path / "events.gdelt"
+    assert invoke("export", str(out), "--db", str(seeds_db), "--format", "gdelt").exit_code == 0
+    rows = [line.split("\t") for line in out.read_text("utf-8").splitlines()]
+    listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "--format", "jsonl")
+    happenings = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(rows) == len(happenings)
+    columns = GDELT_COLUMNS.index("NumMentions"), GDELT_COLUMNS.index("NumArticles")
+    exported = sorted((int(r[columns[0]]), int(r[columns[1]])) for r in rows)
+    assert exported == sorted((h["num_mentions"], h["num_articles"]) for h in happenings)
+    assert any(articles == 2 for _, articles in exported)
 
 
 def _read(path, fmt):

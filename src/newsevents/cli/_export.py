@@ -27,7 +27,8 @@ def export_command(
         typer.Option(
             "--mentions",
             help="One row per mention (each article's report, with its evidence) instead "
-            "of one per happening; plover and gdelt always write mentions.",
+            "of one per happening; gdelt writes a happening's first report with its counts, "
+            "plover always writes mentions.",
         ),
     ] = False,
     all_: Annotated[
@@ -37,7 +38,11 @@ def export_command(
     """Export happenings (mentions merged across articles, with their counts), or every
     mention with its actor codes, date, evidence and article."""
     with Store.open(db, must_exist=True) as store:
-        if mentions or format_ in PER_MENTION:
+        if format_ == "gdelt" and not mentions:
+            rows = store.iter_first_reports(actor=actor, type=type_)
+            count = export_events(rows, format_, out)  # type: ignore[arg-type]
+            what = "happenings"
+        elif mentions or format_ in PER_MENTION:
             rows = store.iter_event_rows(actor=actor, type=type_, include_duplicates=all_)
             count = export_events(rows, format_, out)  # type: ignore[arg-type]
             what = "mentions"

@@ -83,9 +83,10 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         "EventRootCode": code[:2],
         "QuadClass": quad_class(code),
         "GoldsteinScale": goldstein,
-        "NumMentions": 1,
-        "NumSources": 1,
-        "NumArticles": 1,
+        # One row per happening when the counts are given (see Store.iter_first_reports).
+        "NumMentions": row.get("num_mentions") or 1,
+        "NumSources": row.get("num_sources") or 1,
+        "NumArticles": row.get("num_articles") or 1,
         "AvgTone": 0,
         "SOURCEURL": row.get("url") or row.get("origin") or "",
     }

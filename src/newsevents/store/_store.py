@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from newsevents.errors import StoreError
 from newsevents.model import Document, Event, IngestError
 from newsevents.store import _happenings, _stories
+from newsevents.store._retry import retry_transient
 from newsevents.store._tables import actors, documents, errors, events, happenings, stories
 from newsevents.stories import merge_key
 
@@ -120,6 +121,7 @@ class Store:
         store.merge_pending()
         return store
 
+    @retry_transient
     def migrate(self) -> None:
         """Bring the schema to the latest Alembic revision."""
         config = Config()
@@ -128,6 +130,9 @@ class Store:
         )
         try:
             with self.engine.begin() as connection:
+                if connection.dialect.name == "sqlite":  # else pysqlite autocommits each
+                    connection.exec_driver_sql("BEGIN")  # DDL: a kill leaves half a schema
+                self._lock_writers(connection)  # runs starting together migrate in turn
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except SQLAlchemyError as exc:
@@ -186,6 +191,7 @@ class Store:
                 known |= set(connection.scalars(query))
         return known
 
+    @retry_transient
     def write_batch(
         self, docs: Sequence[Document], errs: Sequence[IngestError] = (), *, coder_version: str = ""
     ) -> None:
@@ -294,6 +300,23 @@ class Store:
         with self._connect() as connection:
             for row in connection.execution_options(yield_per=1000).execute(query):
                 yield _plain(row._mapping)
+
+    def iter_first_reports(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """One mention row per happening (its earliest-dated report), carrying the
+        happening's counts: GDELT's shape, one event row with NumMentions,
+        NumSources and NumArticles, rather than one row per article."""
+        with self._connect() as connection:
+            query = select(
+                happenings.c.id,
+                happenings.c.num_mentions,
+                happenings.c.num_sources,
+                happenings.c.num_articles,
+            )
+            counts = {row.id: dict(row._mapping) for row in connection.execute(query)}
+        for row in self.iter_event_rows(**filters, include_duplicates=True):
+            counted = counts.pop(row.get("happening_id") or "", None)
+            if counted is not None:  # later reports of a happening already written
+                yield row | {k: v for k, v in counted.items() if k != "id"}
 
     def count_happenings(self, **filters: Any) -> int:
         query = _happenings.filtered(select(func.count()).select_from(happenings), **filters)
