@@ -88,6 +88,10 @@ def test_wrong_target_counts_for_type_but_not_actors(tmp_path):
     result = score(items, [_doc(_event("ACCUSE", "UKR", "BLR"))]).as_dict()
     assert result["type"]["f1"] == 1.0
     assert result["type_actors"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
+    # Countries are judged side by side on the matched event; no sector was asked.
+    assert result["source_country_accuracy"] == 1.0
+    assert result["target_country_accuracy"] == 0.0
+    assert result["sector_accuracy"] is None
 
 
 def test_empty_gold_side_is_not_scored_and_repeats_count_once(tmp_path):

@@ -50,7 +50,10 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
     out.print(table)
     out.print(
         f"modality accuracy: {summary['modality_accuracy']}   "
-        f"date accuracy: {summary['date_accuracy']}"
+        f"date accuracy: {summary['date_accuracy']}\n"
+        f"on matched events: source country {summary['source_country_accuracy']}   "
+        f"target country {summary['target_country_accuracy']}   "
+        f"sector {summary['sector_accuracy']}"
     )
     if per_type:
         types = Table("type", "P", "R", "F1", "gold", "predicted", title="per type")

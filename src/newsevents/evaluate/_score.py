@@ -54,6 +54,10 @@ class Report:
     per_type: dict[str, Scores] = field(default_factory=dict)
     modality: Counter[bool] = field(default_factory=Counter)
     dates: Counter[bool] = field(default_factory=Counter)
+    # On matched events, each side the gold scores: is the country (sector) right?
+    source_country: Counter[bool] = field(default_factory=Counter)
+    target_country: Counter[bool] = field(default_factory=Counter)
+    sector: Counter[bool] = field(default_factory=Counter)
     # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
     reliability: dict[str, Counter[str]] = field(default_factory=dict)
     items: int = 0
@@ -70,6 +74,9 @@ class Report:
             "type_actors_sectors": self.type_actors_sectors.as_dict(),
             "modality_accuracy": _rate(self.modality),
             "date_accuracy": _rate(self.dates),
+            "source_country_accuracy": _rate(self.source_country),
+            "target_country_accuracy": _rate(self.target_country),
+            "sector_accuracy": _rate(self.sector),
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "reliability": {
                 k: {
@@ -184,6 +191,7 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
             report.modality[event.modality == gold.modality] += 1
         if gold.date_start or gold.date_end:
             report.dates[_overlaps(gold, event)] += 1
+        _score_sides(report, gold, event)
     right_type = {id(e) for _, e in by_type}
     right_actors = {id(e) for _, e in actors}
     for event in predicted:
@@ -211,6 +219,19 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
         for e in predicted
         if id(e) not in matched_events
     ]
+
+
+def _score_sides(report: Report, gold: GoldEvent, event: Event) -> None:
+    for side, countries, sectors, counter in (
+        ("source", gold.source_countries, gold.source_sectors, report.source_country),
+        ("target", gold.target_countries, gold.target_sectors, report.target_country),
+    ):
+        mention = getattr(event, side)
+        actor = mention.actor if mention else None
+        if countries:
+            counter[actor is not None and actor.country in countries] += 1
+        if sectors:
+            report.sector[actor is not None and actor.sector in sectors] += 1
 
 
 def _overlaps(gold: GoldEvent, event: Event) -> bool:
