@@ -105,6 +105,24 @@ class EventDate:
     basis: str = "unknown"  # "expression", "publication", "unknown"
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened: the name as written and, when the gazetteer knows it,
+    the place it resolves to. An unresolved name is kept with a low confidence."""
+
+    name: str
+    start: int  # character span of the name in Document.text
+    end: int
+    basis: str  # "sentence" (the event's own) or "article" (its most named place)
+    confidence: float
+    country: str | None = None  # ISO 3166 alpha-3
+    admin1: str | None = None  # GeoNames admin1 code within the country
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    feature: str | None = None  # "city" or "country"; None when unresolved
+
+
 @dataclass(slots=True)
 class Event:
     """Who did what to whom, with the evidence it came from."""
@@ -124,6 +142,7 @@ class Event:
     date: EventDate = field(default_factory=lambda: EventDate(None, None))
     confidence: float = 0.5
     coder_version: str = ""
+    place: Place | None = None
 
     @property
     def id(self) -> str:

@@ -28,6 +28,7 @@ from newsevents.events import CODER_NAME, RuleCoder, make_coder
 from newsevents.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents
 from newsevents.model import Document, Duplicate, IngestError
 from newsevents.nlp import DEFAULT_MODEL, load_nlp, parse_paragraphs
+from newsevents.place import PlaceResolver, gazetteer, locate_events
 from newsevents.store import Store
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,11 @@ class Pipeline:
     def coder_version(self) -> str:
         return self.coder.version
 
+    @cached_property
+    def places(self) -> PlaceResolver:
+        resolver = getattr(self.coder, "resolver", None)  # share the coder's dictionary
+        return PlaceResolver(getattr(resolver, "dictionary", None))
+
     def process(self, texts: Iterable[str], *, published: date | None = None) -> list[Document]:
         """Code raw article texts (plain text or HTML) in memory, without a database."""
         documents = [document_from_text(t, f"<text {n}>", published) for n, t in enumerate(texts)]
@@ -104,10 +110,10 @@ class Pipeline:
         done = []
         for document in cleaned:
             docs = [next(parsed) for _ in document.paragraphs]
+            offsets = paragraph_offsets(document.paragraphs)
             try:
-                document.events = self.coder.code(
-                    document.id, docs, paragraph_offsets(document.paragraphs), document.published_at
-                )
+                document.events = self.coder.code(document.id, docs, offsets, document.published_at)
+                locate_events(document.events, docs, offsets, self.places)
             except Exception as exc:  # a coder bug must not sink the batch: record it
                 logger.exception("coding failed for %s", document.origin)
                 errors.append(
@@ -213,7 +219,11 @@ def _mark_duplicates(index: DedupIndex, documents: Sequence[Document]) -> None:
     for document in documents:
         if document.id in index:
             continue  # re-coded with a new coder version: its relation stands
-        member = index.add(document.id, document.paragraphs, raw_id=document.id)
+        try:
+            member = index.add(document.id, document.paragraphs, raw_id=document.id)
+        except Exception:  # a copy-check bug must not sink the run: store it unmarked
+            logger.exception("duplicate check failed for %s", document.origin)
+            continue
         if member.kind != "canonical":
             canonical = index.canonical_of(document.id)
             document.duplicate = Duplicate(canonical, member.kind, member.score)
@@ -237,6 +247,7 @@ def _worker_start(options: Options, parent: int) -> None:
     _WORKER_PIPELINE = Pipeline(options)
     load_nlp(options.model)
     _ = _WORKER_PIPELINE.coder  # patterns and dictionaries, once
+    gazetteer()
 
 
 def _worker_batch(todo: list[Document]) -> tuple[list[Document], list[IngestError]]:

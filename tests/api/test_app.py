@@ -125,6 +125,16 @@ def test_stories_hold_their_articles_and_events(client):
     assert [e["id"] for e in filtered] == [e["id"] for e in story["events"]]
 
 
+def test_happenings_carry_a_place_and_filter_by_it(client):
+    placed = [h for h in _items(client) if h["place_country"]]
+    assert placed, "the seeds name places (Caracas, Washington, the Caribbean)"
+    country = placed[0]["place_country"]
+    there = _items(client, place=country)
+    assert there and {h["place_country"] for h in there} == {country}
+    event = client.get(f"/api/events/{placed[0]['id']}").json()
+    assert any(m["place_name"] == placed[0]["place_name"] for m in event["mentions"])
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_downloads_hold_the_filtered_view(client, fmt):
     expected = _items(client, actor="VEN")

@@ -175,6 +175,9 @@ def happening_filters(
     story: Annotated[
         str | None, Query(pattern="^([0-9a-f]{1,32})?$", description="Story id")
     ] = None,
+    place: Annotated[
+        str | None, Query(pattern="^([A-Za-z]{3})?$", description="ISO3 of the event's place")
+    ] = None,
 ) -> dict[str, Any]:
     """The filters every listing, chart and download takes. An empty value is no filter,
     as a web form sends its empty fields."""
@@ -193,6 +196,7 @@ def happening_filters(
         "min_sources": int(min_sources) if min_sources else None,
         "dyad": tuple(dyad.split(",")) if dyad else None,
         "story": story or None,
+        "place": place or None,
     }
 
 

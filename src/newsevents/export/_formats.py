@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from newsevents.model import Document
+from newsevents.place import fips_code
 from newsevents.plover import cameo_for, quad_class
 from newsevents.store import EVENT_COLUMNS, event_record
 
@@ -98,6 +99,8 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
             "FractionDate": round(when.year + when.timetuple().tm_yday / 365, 4),
             "DATEADDED": when.strftime("%Y%m%d") + "000000",
         }
+    if row.get("place_name"):
+        fields |= _action_geo(row)
     for number, side in ((1, "source"), (2, "target")):
         fields |= {
             f"Actor{number}Code": row.get(f"{side}_code") or "",
@@ -106,6 +109,22 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
             f"Actor{number}Type1Code": row.get(f"{side}_sector") or "",
         }
     return ["" if v is None else str(v) for v in fields.values()]
+
+
+def _action_geo(row: dict[str, Any]) -> dict[str, object]:
+    """GDELT's ActionGeo fields: type 1 country, 3 US city, 4 world city; FIPS codes."""
+    country, feature = row.get("place_country"), row.get("place_feature")
+    fips, admin1 = fips_code(country), row.get("place_admin1")
+    kind = {"country": 1, "city": 3 if country == "USA" else 4}.get(str(feature), "")
+    return {
+        "ActionGeo_Type": kind,
+        "ActionGeo_FullName": row["place_name"],
+        "ActionGeo_CountryCode": fips,
+        "ActionGeo_ADM1Code": f"{fips}{admin1}" if fips and admin1 else fips,
+        "ActionGeo_Lat": row.get("place_lat"),
+        "ActionGeo_Long": row.get("place_lon"),
+        "ActionGeo_FeatureID": row.get("place_geonames_id"),
+    }
 
 
 def document_rows(document: Document) -> list[dict[str, Any]]:

@@ -24,7 +24,8 @@ FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")
 PER_MENTION = frozenset({"plover", "gdelt"})  # formats whose records are single reports
 _BATCH = 10_000  # rows per Parquet row group: memory stays flat on any table size
 _DATES = {"published_at", "date_start", "date_end", "first_seen", "last_seen"}
-_FLOATS = {"confidence", "goldstein"}
+_FLOATS = {"confidence", "goldstein", "place_confidence", "place_lat", "place_lon"}
+_INTS = {"quad_class", "place_geonames_id"}
 
 
 def arrow_schema(columns: Sequence[str] = EVENT_COLUMNS) -> pa.Schema:
@@ -33,7 +34,7 @@ def arrow_schema(columns: Sequence[str] = EVENT_COLUMNS) -> pa.Schema:
     def kind(name: str) -> pa.DataType:
         if name in _DATES:
             return pa.date32()
-        if name.endswith(("_start", "_end")) or name.startswith("num_") or name == "quad_class":
+        if name.endswith(("_start", "_end")) or name.startswith("num_") or name in _INTS:
             return pa.int64()
         return pa.float64() if name in _FLOATS else pa.string()
 

@@ -41,6 +41,11 @@ _MENTION_COLUMNS = (
     events.c.date_end,
     events.c.confidence,
     events.c.happening_id,
+    events.c.place_name,
+    events.c.place_country,
+    events.c.place_lat,
+    events.c.place_lon,
+    events.c.place_confidence,
 )
 
 
@@ -103,6 +108,7 @@ def filtered(
     dyad: tuple[str, str] | None = None,
     happening_id: str | None = None,
     story: str | None = None,
+    place: str | None = None,
 ) -> Any:
     """Happenings matching the filters every listing, chart and download shares."""
     h = happenings.c
@@ -143,4 +149,6 @@ def filtered(
         query = query.where(h.id == happening_id)
     if story:
         query = query.where(h.story_id == story)
+    if place:
+        query = query.where(h.place_country == place.upper())
     return query

@@ -64,6 +64,17 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "sentence",
     "sentence_start",
     "sentence_end",
+    "place_name",
+    "place_start",
+    "place_end",
+    "place_basis",
+    "place_confidence",
+    "place_country",
+    "place_admin1",
+    "place_lat",
+    "place_lon",
+    "place_geonames_id",
+    "place_feature",
     "confidence",
     "coder_version",
     "happening_id",
@@ -596,6 +607,23 @@ def event_record(e: Event) -> dict[str, Any]:
             f"{side}_start": mention.start if mention else None,
             f"{side}_end": mention.end if mention else None,
         }
+    place = e.place
+    row |= {
+        f"place_{name}": getattr(place, name) if place else None
+        for name in (
+            "name",
+            "start",
+            "end",
+            "basis",
+            "confidence",
+            "country",
+            "admin1",
+            "lat",
+            "lon",
+            "geonames_id",
+            "feature",
+        )
+    }
     row["merge_key"] = merge_key(e.type, row["source_code"], row["target_code"])
     return row
 

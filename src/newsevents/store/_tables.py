@@ -6,6 +6,8 @@ filters (actor, country, type, date) never need a join.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Column,
@@ -61,6 +63,25 @@ actors = Table(
 
 _SIDES = ("source", "target")
 
+
+def place_columns() -> list[Column[Any]]:
+    """Where the event happened (place stage); a function, since a Column belongs to
+    one table and the migration builds its own."""
+    return [
+        Column("place_name", Text),
+        Column("place_start", Integer),
+        Column("place_end", Integer),
+        Column("place_basis", String(16)),
+        Column("place_confidence", Float),
+        Column("place_country", String(3)),
+        Column("place_admin1", String(16)),
+        Column("place_lat", Float),
+        Column("place_lon", Float),
+        Column("place_geonames_id", Integer),
+        Column("place_feature", String(16)),
+    ]
+
+
 events = Table(
     "events",
     metadata,
@@ -95,12 +116,14 @@ events = Table(
     Column("date_basis", String(32), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("coder_version", String(64), nullable=False),
+    *place_columns(),
     # type|source|target: mentions merge only within a key, so a batch re-merges its keys.
     Column("merge_key", Text),
     Column("happening_id", String(32)),
     Index("ix_events_doc_id", "doc_id"),
     Index("ix_events_merge_key", "merge_key"),
     Index("ix_events_happening_id", "happening_id"),
+    Index("ix_events_place_country", "place_country"),
     Index("ix_events_type", "type"),
     Index("ix_events_date_start", "date_start"),
     Index("ix_events_source_code", "source_code"),
@@ -138,7 +161,13 @@ happenings = Table(
     Column("last_seen", Date),
     Column("confidence", Float, nullable=False),
     Column("story_id", String(32)),
+    # The most confidently placed mention's place.
+    Column("place_name", Text),
+    Column("place_country", String(3)),
+    Column("place_lat", Float),
+    Column("place_lon", Float),
     Index("ix_happenings_merge_key", "merge_key"),
+    Index("ix_happenings_place_country", "place_country"),
     Index("ix_happenings_story_id", "story_id"),
     Index("ix_happenings_date_start", "date_start"),
     Index("ix_happenings_type", "type"),

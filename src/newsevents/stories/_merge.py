@@ -50,6 +50,10 @@ class CanonicalEvent:
     last_seen: date | None
     confidence: float
     story_id: str | None = None  # the story of the first report
+    place_name: str | None = None  # the most confidently placed report's place
+    place_country: str | None = None
+    place_lat: float | None = None
+    place_lon: float | None = None
     mentions: list[str] = field(default_factory=list)  # event ids, the evidence
 
     def as_row(self) -> dict[str, Any]:
@@ -161,6 +165,14 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return Counter(present).most_common(1)[0][0]
 
 
+def _best_place(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    placed = [r for r in rows if r.get("place_name")]
+    if not placed:
+        return {}
+    best = max(placed, key=lambda r: (float(r.get("place_confidence") or 0), r["event_id"]))
+    return {k: best.get(k) for k in ("place_name", "place_country", "place_lat", "place_lon")}
+
+
 def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
     starts = [s for s, _ in map(_interval, rows) if s]
     ends = [e for _, e in map(_interval, rows) if e]
@@ -197,5 +209,6 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
         last_seen=max(seen, default=None),
         confidence=max(float(r.get("confidence") or 0) for r in rows),
         story_id=first.get("story_id"),
+        **_best_place(rows),
         mentions=sorted(r["event_id"] for r in rows),
     )
