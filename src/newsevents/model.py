@@ -143,6 +143,9 @@ class Event:
     confidence: float = 0.5
     coder_version: str = ""
     place: Place | None = None
+    # Who says so: the speaker of the quote or report the event is stated in ("X said
+    # Y attacked Z", "according to X"); None when the article asserts it itself.
+    reported_by: ActorMention | None = None
 
     @property
     def id(self) -> str:

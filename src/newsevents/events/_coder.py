@@ -249,6 +249,7 @@ class RuleCoder:
             sources, targets = sources[:1], sources[1:]  # "Trump and Maduro talked"
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
+        reporter = self._reporter(trigger, sentence, when, offset, context)
         events = []
         for source in sources:
             # An actor acting on itself is a misparse far more often than news.
@@ -274,9 +275,33 @@ class RuleCoder:
                         date=when_date,
                         confidence=_confidence(trigger, source, target),
                         coder_version=self.version,
+                        reported_by=reporter,
                     )
                 )
         return events
+
+    def _reporter(
+        self,
+        trigger: _Trigger,
+        sentence: Span,
+        when: date | None,
+        offset: int,
+        context: _DocContext,
+    ) -> ActorMention | None:
+        """The speaker the event is attributed to: the subject of the speech verb its
+        clause hangs from, else whom the sentence cites ("according to X"). A speaker the
+        dictionary does not know is kept as written."""
+        heads = syn.speaker_heads(trigger.token, self.book.speech_verbs) or syn.source_heads(
+            sentence
+        )
+        if not heads:
+            return None
+        found = self._actors(heads[:1], when, offset, context, possessor=False)
+        if found:
+            return found[0]
+        phrase = heads[0].doc[heads[0].left_edge.i : heads[0].i + 1]
+        start = offset + phrase.start_char
+        return ActorMention(phrase.text, start, start + len(phrase.text), Actor(phrase.text))
 
     def _target(
         self, candidates: list[Token], when: date | None, offset: int, context: _DocContext

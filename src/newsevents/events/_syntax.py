@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # Prepositions whose object is the target of an action ("talks with", "strikes on").
 TARGET_PREPS = frozenset(
@@ -215,6 +215,15 @@ def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     for head in governors(token):
         if head.lemma_.lower() in speech_verbs:
             return subject_heads(head)
+    return []
+
+
+def source_heads(sentence: Span) -> list[Token]:
+    """Who the sentence cites: X in "according to X"."""
+    for token in sentence:
+        if token.lower_ == "according":
+            for to in (c for c in token.children if c.lower_ == "to"):
+                return [c for c in to.children if c.dep_ == "pobj"]
     return []
 
 

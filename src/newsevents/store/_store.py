@@ -75,6 +75,10 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "place_lon",
     "place_geonames_id",
     "place_feature",
+    "reported_by_text",
+    "reported_by_code",
+    "reported_by_start",
+    "reported_by_end",
     "confidence",
     "coder_version",
     "happening_id",
@@ -623,6 +627,15 @@ def event_record(e: Event) -> dict[str, Any]:
             "geonames_id",
             "feature",
         )
+    }
+    reporter = e.reported_by
+    row |= {
+        "reported_by_text": reporter.text if reporter else None,
+        "reported_by_code": reporter.actor.code
+        if reporter and reporter.actor.code != "UNK"
+        else None,
+        "reported_by_start": reporter.start if reporter else None,
+        "reported_by_end": reporter.end if reporter else None,
     }
     row["merge_key"] = merge_key(e.type, row["source_code"], row["target_code"])
     return row

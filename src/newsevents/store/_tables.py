@@ -64,6 +64,16 @@ actors = Table(
 _SIDES = ("source", "target")
 
 
+def reporter_columns() -> list[Column[Any]]:
+    """Who the event is attributed to ("X said ...", "according to X")."""
+    return [
+        Column("reported_by_text", Text),
+        Column("reported_by_code", String(16)),
+        Column("reported_by_start", Integer),
+        Column("reported_by_end", Integer),
+    ]
+
+
 def place_columns() -> list[Column[Any]]:
     """Where the event happened (place stage); a function, since a Column belongs to
     one table and the migration builds its own."""
@@ -117,6 +127,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("coder_version", String(64), nullable=False),
     *place_columns(),
+    *reporter_columns(),
     # type|source|target: mentions merge only within a key, so a batch re-merges its keys.
     Column("merge_key", Text),
     Column("happening_id", String(32)),

@@ -30,10 +30,10 @@ _QUAD_COLOURS = {1: "#4c9be8", 2: "#1f7a3a", 3: "#e89b2f", 4: "#c0392b"}
 
 
 def highlight(mention: dict[str, Any]) -> Markup:
-    """The evidence sentence with its trigger, source, target and place marked."""
+    """The evidence sentence with its trigger, source, target, place and speaker marked."""
     sentence, offset = mention["sentence"], mention["sentence_start"]
     spans = []
-    for role in ("source", "trigger", "target", "place"):
+    for role in ("reported_by", "source", "trigger", "target", "place"):
         start, end = mention.get(f"{role}_start"), mention.get(f"{role}_end")
         if (
             start is not None
