@@ -46,15 +46,14 @@ def test_no_boilerplate_survives_cleaning(seeded):
             assert line not in texts[item["id"]], (item["id"], line)
 
 
-def test_publication_dates_byline_or_unknown(seeded):
+def test_publication_dates_byline_or_inferred_never_today(seeded):
     db, _ = seeded
-    dates = {
-        Path(o).stem[:3]: (d, b)
-        for o, d, b in _rows(db, "select origin, published_at, published_basis from documents")
-    }
-    assert dates["000"] == (date(2025, 9, 27).isoformat(), "byline")
+    query = "select origin, published_at, published_basis, published_start from documents"
+    dates = {Path(o).stem[:3]: (d, b, s) for o, d, b, s in _rows(db, query)}
+    assert dates["000"] == (date(2025, 9, 27).isoformat(), "byline", None)
     for key in ("001", "002", "003", "004"):
-        assert dates[key] == (None, "unknown")
+        published, basis, start = dates[key]
+        assert published is None and basis.startswith("inferred:") and start is not None
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,11 @@ class Document:
     url: str | None = None
     title: str | None = None
     published_at: date | None = None
-    published_basis: str = "unknown"  # "metadata", "byline", "html-meta", "unknown"
+    published_basis: str = (
+        "unknown"  # "metadata", "byline", "html-meta", "inferred: ...", "unknown"
+    )
+    # Undated articles: the span their wording allows (end None when open).
+    published_range: tuple[date, date | None] | None = None
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

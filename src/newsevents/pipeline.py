@@ -25,7 +25,12 @@ from newsevents.clean import clean
 from newsevents.dedup import DedupIndex
 from newsevents.errors import NewsEventsError
 from newsevents.events import CODER_NAME, RuleCoder, make_coder
-from newsevents.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents
+from newsevents.ingest import (
+    DEFAULT_MAX_BYTES,
+    document_from_text,
+    infer_published_range,
+    iter_documents,
+)
 from newsevents.model import Document, Duplicate, IngestError
 from newsevents.nlp import DEFAULT_MODEL, load_nlp, parse_paragraphs
 from newsevents.place import PlaceResolver, gazetteer, locate_events
@@ -104,6 +109,7 @@ class Pipeline:
             except NewsEventsError as exc:
                 errors.append(IngestError(document.origin, "clean", str(exc)))
                 continue
+            _date_undated(document)
             cleaned.append(document)
         paragraphs = [p for document in cleaned for p in document.paragraphs]
         parsed = iter(parse_paragraphs(paragraphs, model=self.options.model))
@@ -271,6 +277,14 @@ def _in_workers(
         while in_flight:
             todo, errors, result = in_flight.popleft()
             yield todo, errors, *result.get()
+
+
+def _date_undated(document: Document) -> None:
+    if document.published_at is None and document.published_range is None:
+        inferred = infer_published_range(document.text)
+        if inferred is not None:
+            start, end, document.published_basis = inferred
+            document.published_range = (start, end)
 
 
 def _clean_into(document: Document) -> None:

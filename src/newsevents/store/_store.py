@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
@@ -104,6 +105,28 @@ def _sqlite_pragmas(connection: Any, _record: object) -> None:
     cursor.close()
 
 
+@contextmanager
+def _migration_transaction(connection: Connection) -> Iterator[None]:
+    """The whole migration in one transaction. On SQLite pysqlite would commit each DDL
+    statement on its own (a kill would leave half a schema), and a batch migration
+    copies a table and drops the old one, which with foreign keys on deletes the events
+    of every document (ON DELETE CASCADE): they are off until it is done (the pragma
+    only takes effect outside a transaction)."""
+    if connection.dialect.name != "sqlite":
+        with connection.begin():
+            yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    try:
+        connection.exec_driver_sql("BEGIN")
+        yield
+        connection.commit()
+    finally:
+        connection.rollback()  # nothing left to roll back once committed
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+
+
 class Store:
     """A database of documents, actors, events and errors."""
 
@@ -144,9 +167,7 @@ class Store:
             "script_location", str(resources.files("newsevents.store") / "migrations")
         )
         try:
-            with self.engine.begin() as connection:
-                if connection.dialect.name == "sqlite":  # else pysqlite autocommits each
-                    connection.exec_driver_sql("BEGIN")  # DDL: a kill leaves half a schema
+            with self.engine.connect() as connection, _migration_transaction(connection):
                 self._lock_writers(connection)  # runs starting together migrate in turn
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
@@ -550,6 +571,8 @@ def _document_row(document: Document, now: datetime, coder_version: str) -> dict
         "format": document.format,
         "published_at": document.published_at,
         "published_basis": document.published_basis,
+        "published_start": document.published_range[0] if document.published_range else None,
+        "published_end": document.published_range[1] if document.published_range else None,
         "text": document.text,
         "paragraphs": document.paragraphs,
         "removed": [{"text": r.text, "reason": r.reason} for r in document.removed],

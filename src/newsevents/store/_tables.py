@@ -34,7 +34,10 @@ documents = Table(
     Column("title", Text),
     Column("format", String(8), nullable=False),
     Column("published_at", Date),
-    Column("published_basis", String(32), nullable=False),
+    Column("published_basis", Text, nullable=False),
+    # Undated articles: the span their wording allows (end empty when open).
+    Column("published_start", Date),
+    Column("published_end", Date),
     Column("text", Text, nullable=False),
     Column("paragraphs", JSON, nullable=False),
     Column("removed", JSON, nullable=False),
