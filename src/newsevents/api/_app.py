@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import html
 import io
+import itertools
 import logging
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
@@ -68,15 +69,23 @@ def _error_for(
     return HTMLResponse(body, status_code=status, headers=headers)
 
 
-class _BodyLimit:
-    """Refuse request bodies over a size before the app reads them (413), whether the
-    client declares the length or streams it."""
+class _Guard:
+    """Refuse what no endpoint can take before the app sees it: a NUL character in the
+    URL (400; PostgreSQL cannot even compare with one) and request bodies over a size
+    (413), whether the client declares the length or streams it."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in {"GET", "HEAD", "OPTIONS"}:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        url = scope.get("raw_path", b"") + b"?" + scope.get("query_string", b"")
+        if b"%00" in url or b"\x00" in url or "\x00" in scope.get("path", ""):
+            await _error(400, "NUL characters are not allowed in a URL")(scope, receive, send)
+            return
+        if scope["method"] in {"GET", "HEAD", "OPTIONS"}:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
@@ -240,7 +249,7 @@ def create_app(db: str, *, token_file: str | None = None) -> FastAPI:
 
     app = FastAPI(title="newsevents", version=__version__, description=__doc__, lifespan=lifespan)
     app.state.store, app.state.jobs, app.state.writable = store, jobs, token is not None
-    app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(_Guard, limit=MAX_BODY_BYTES)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -418,8 +427,10 @@ def create_app(db: str, *, token_file: str | None = None) -> FastAPI:
             buffer = io.BytesIO()
             export_events(rows, "parquet", buffer, columns=columns)
             return Response(buffer.getvalue(), media_type=_DOWNLOADS[format], headers=headers)
+        chunks = _streamed(rows, format, columns)
+        first = next(chunks)  # a failing query answers an error here, not a cut-off 200
         return StreamingResponse(
-            _streamed(rows, format, columns), media_type=_DOWNLOADS[format], headers=headers
+            itertools.chain([first], chunks), media_type=_DOWNLOADS[format], headers=headers
         )
 
     writer = [Depends(require_token)]

@@ -209,14 +209,19 @@ def document_from_text(raw: str, origin: str, published: date | None = None) -> 
     return build_document(raw, origin, "html" if _is_html(raw) else "text", published=published)
 
 
+def _text(value: object) -> str | None:
+    return str(value).replace("\x00", "") or None if value else None
+
+
 def _is_html(text: str) -> bool:
     return text.lstrip()[:100].lower().startswith(_HTML_STARTS)
 
 
 def build_document(raw: str, origin: str, fmt: str, **metadata: object) -> Document:
+    raw = raw.replace("\x00", "")  # no text means NUL, and PostgreSQL cannot store it
     document = Document(id=Document.make_id(raw), raw=raw, format=fmt, origin=origin)  # type: ignore[arg-type]
-    document.url = str(metadata["url"]) if metadata.get("url") else None
-    document.title = str(metadata["title"]) if metadata.get("title") else None
+    document.url = _text(metadata.get("url"))
+    document.title = _text(metadata.get("title"))
     published = _parse_published(metadata.get("published"))
     if published is not None:
         document.published_at, document.published_basis = published, "metadata"

@@ -94,6 +94,21 @@ def unmerged_keys(connection: Connection) -> set[str]:
     return {key for key in connection.scalars(query) if key}
 
 
+def names_actor(actor: str, codes: tuple[Any, ...], names: tuple[Any, ...]) -> Any:
+    """A code that starts with `actor` or a name that contains it, taken literally:
+    a user's "%" or "_" is a character, not a wildcard."""
+    needle = "%" + contains_pattern(actor.lower()) + "%"
+    return or_(
+        *(code.startswith(actor.upper(), autoescape=True) for code in codes),
+        *(func.lower(name).like(needle, escape="\\") for name in names),
+    )
+
+
+def contains_pattern(text: str) -> str:
+    """`text` escaped for LIKE, with backslash as the escape character."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def filtered(
     query: Any,
     *,
@@ -113,14 +128,8 @@ def filtered(
     """Happenings matching the filters every listing, chart and download shares."""
     h = happenings.c
     if actor:
-        needle = f"%{actor.lower()}%"
         query = query.where(
-            or_(
-                h.source_code.startswith(actor.upper()),
-                h.target_code.startswith(actor.upper()),
-                func.lower(h.source_name).like(needle),
-                func.lower(h.target_name).like(needle),
-            )
+            names_actor(actor, (h.source_code, h.target_code), (h.source_name, h.target_name))
         )
     if type:
         query = query.where(h.type == type.upper())
@@ -141,8 +150,10 @@ def filtered(
         a, b = (side.upper() for side in dyad)
         query = query.where(
             or_(
-                h.source_code.startswith(a) & h.target_code.startswith(b),
-                h.source_code.startswith(b) & h.target_code.startswith(a),
+                h.source_code.startswith(a, autoescape=True)
+                & h.target_code.startswith(b, autoescape=True),
+                h.source_code.startswith(b, autoescape=True)
+                & h.target_code.startswith(a, autoescape=True),
             )
         )
     if happening_id:

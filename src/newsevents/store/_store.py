@@ -434,7 +434,8 @@ class Store:
         if until:
             query = query.where(stories.c.first_seen <= until)
         if search:
-            query = query.where(func.lower(stories.c.title).like(f"%{search.lower()}%"))
+            needle = "%" + _happenings.contains_pattern(search.lower()) + "%"
+            query = query.where(func.lower(stories.c.title).like(needle, escape="\\"))
         if story_id:
             query = query.where(stories.c.id == story_id)
         query = query.order_by(
@@ -531,13 +532,11 @@ def _filtered(
     if not include_duplicates:  # a copy's events are its original's, told again
         query = query.where(documents.c.duplicate_of.is_(None))
     if actor:
-        needle = f"%{actor.lower()}%"
         query = query.where(
-            or_(
-                events.c.source_code.startswith(actor.upper()),
-                events.c.target_code.startswith(actor.upper()),
-                func.lower(events.c.source_text).like(needle),
-                func.lower(events.c.target_text).like(needle),
+            _happenings.names_actor(
+                actor,
+                (events.c.source_code, events.c.target_code),
+                (events.c.source_text, events.c.target_text),
             )
         )
     if type:
