@@ -118,7 +118,13 @@ class Pipeline:
             docs = [next(parsed) for _ in document.paragraphs]
             offsets = paragraph_offsets(document.paragraphs)
             try:
-                document.events = self.coder.code(document.id, docs, offsets, document.published_at)
+                document.events = self.coder.code(
+                    document.id,
+                    docs,
+                    offsets,
+                    document.published_at,
+                    published_span=_closed(document.published_range),
+                )
                 locate_events(document.events, docs, offsets, self.places)
             except Exception as exc:  # a coder bug must not sink the batch: record it
                 logger.exception("coding failed for %s", document.origin)
@@ -277,6 +283,10 @@ def _in_workers(
         while in_flight:
             todo, errors, result = in_flight.popleft()
             yield todo, errors, *result.get()
+
+
+def _closed(span: tuple[date, date | None] | None) -> tuple[date, date] | None:
+    return (span[0], span[1]) if span is not None and span[1] is not None else None
 
 
 def _date_undated(document: Document) -> None:

@@ -183,3 +183,18 @@ def test_nothing_is_dated_from_the_current_day(expression):
     # dateparser fills what a text lacks from today; none of that may leak out.
     result = resolve_expression(expression, None)
     assert result is None or (result.start, result.end) == (None, None)
+
+
+def test_an_undated_article_dates_its_events_across_its_publication_span():
+    from newsevents.time import event_date_within
+
+    span = (date(2024, 11, 6), date(2025, 1, 20))
+    told = event_date_within("Maduro won the July 28 election.", span)
+    assert (told.start, told.end) == (date(2024, 7, 28), date(2024, 7, 28))
+    assert told.basis == "expression+publication-span"
+    week = event_date_within("They met last week.", span, tense="past")
+    assert week.start < span[0] and span[0] < week.end <= span[1]  # widened, not guessed
+    plain = event_date_within("They met.", span)
+    assert (plain.start, plain.end, plain.basis) == (*span, "publication-span")
+    too_long = event_date_within("They met.", (date(2020, 1, 1), date(2025, 1, 1)))
+    assert too_long.start is None

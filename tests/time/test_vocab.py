@@ -12,7 +12,12 @@ SHIPPED = (resources.files("newsevents") / "data" / "date_expressions.toml").rea
 
 
 def test_public_surface_is_deliberate():
-    assert newsevents.time.__all__ == ["event_date", "find_date_expressions", "resolve_expression"]
+    assert newsevents.time.__all__ == [
+        "event_date",
+        "event_date_within",
+        "find_date_expressions",
+        "resolve_expression",
+    ]
 
 
 def test_shipped_vocabulary_reads():

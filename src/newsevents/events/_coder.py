@@ -14,7 +14,7 @@ from newsevents.actors import ActorResolver
 from newsevents.events import _syntax as syn
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
 from newsevents.model import Actor, ActorMention, Event
-from newsevents.time import event_date
+from newsevents.time import event_date, event_date_within
 
 CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -42,6 +42,7 @@ class _DocContext:
 
     doc_id: str
     published: date | None
+    published_span: tuple[date, date] | None = None  # undated articles: the inferred span
     person_offsets: list[int] = field(default_factory=list)
     persons: list[Actor] = field(default_factory=list)
 
@@ -66,9 +67,12 @@ class RuleCoder:
         parsed: Sequence[SpacyDoc],
         offsets: Sequence[int],
         published: date | None,
+        *,
+        published_span: tuple[date, date] | None = None,
     ) -> list[Event]:
-        """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text."""
-        context = _DocContext(doc_id, published)
+        """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text.
+        An undated article may come with the span it was published in."""
+        context = _DocContext(doc_id, published, published_span)
         events: list[Event] = []
         for paragraph, offset in zip(parsed, offsets, strict=True):
             for sentence in paragraph.sents:
@@ -234,12 +238,21 @@ class RuleCoder:
     def _events(
         self, trigger: _Trigger, sentence: Span, offset: int, context: _DocContext
     ) -> list[Event]:
-        when_date = event_date(
-            sentence.text,
-            context.published,
-            tense=trigger.tense,  # type: ignore[arg-type]
-            hints=[e.text for e in sentence.ents if e.label_ == "DATE"],
-        )
+        hints = [e.text for e in sentence.ents if e.label_ == "DATE"]
+        if context.published is None and context.published_span is not None:
+            when_date = event_date_within(
+                sentence.text,
+                context.published_span,
+                tense=trigger.tense,  # type: ignore[arg-type]
+                hints=hints,
+            )
+        else:
+            when_date = event_date(
+                sentence.text,
+                context.published,
+                tense=trigger.tense,  # type: ignore[arg-type]
+                hints=hints,
+            )
         when = when_date.start or context.published
         sources = self._actors(trigger.subjects, when, offset, context, possessor=False)
         if not sources:

@@ -100,3 +100,35 @@ def event_date(
     if published is not None:
         return EventDate(published, published, "day", None, "publication")
     return EventDate(None, None, None, None, "unknown")
+
+
+MAX_SPAN_DAYS = 120  # beyond this, an inferred publication span dates nothing usefully
+
+
+def event_date_within(
+    sentence: str,
+    published_span: tuple[date, date],
+    *,
+    tense: Tense = "past",
+    hints: Sequence[str] = (),
+) -> EventDate:
+    """When the event happened, for an article known only to be published within a
+    span: resolved against both ends of the span and widened to cover both, so the
+    uncertainty is kept, not hidden. Unknown when the span is too long to mean much."""
+    first, last = published_span
+    if (last - first).days > MAX_SPAN_DAYS:
+        return EventDate(None, None, None, None, "unknown")
+    early = event_date(sentence, first, tense=tense, hints=hints)
+    late = event_date(sentence, last, tense=tense, hints=hints)
+    if early.start is None or late.start is None:
+        return EventDate(None, None, None, early.expression, "unknown")
+    basis = (
+        "publication-span" if early.basis == "publication" else f"{early.basis}+publication-span"
+    )
+    return EventDate(
+        min(early.start, late.start),
+        max(early.end or early.start, late.end or late.start),
+        "range",
+        early.expression,
+        basis,
+    )
