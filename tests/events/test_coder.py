@@ -137,3 +137,17 @@ def test_role_follows_the_event_date(code_text):
     after = code_text("Donald Trump praised Israel.", published=date(2025, 3, 1))
     assert before[0].source.actor.code == "USAELI"
     assert after[0].source.actor.code == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("The US has deployed warships near Venezuelan waters.", "MOBILIZE", "VEN"),
+        ("Russian troops massed along the Ukrainian border.", "MOBILIZE", "UKR"),
+        ("US forces bombed boats off the Venezuelan coast.", "ASSAULT", "VEN"),
+    ],
+)
+def test_a_country_named_by_its_adjective_is_the_place_target(code_text, text, kind, target):
+    events = [e for e in code_text(text) if e.type == kind]
+    assert events and events[0].target is not None
+    assert events[0].target.actor.country == target

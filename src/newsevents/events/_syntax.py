@@ -124,18 +124,32 @@ def object_heads(verb: Token) -> list[Token]:
     return candidates
 
 
+_PLACE_PREPS = frozenset({"in", "near", "outside", "from", "off", "along", "across", "inside"})
+
+
 def place_heads(verb: Token) -> list[Token]:
     """Where an action took place ("protested in Caracas", "lifted the curfew in
-    Montenegro", "withdrew from Lebanon"): the target of last resort."""
+    Montenegro", "withdrew from Lebanon", "warships near Venezuelan waters"): the target
+    of last resort."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return [
         pobj
         for holder in holders
         for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "outside", "from"}
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
         for pobj in prep.children
-        if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}
+        if pobj.dep_ == "pobj" and _is_place(pobj)
     ]
+
+
+def _is_place(noun: Token) -> bool:
+    """A named place, or a stretch of a country named by its adjective ("the Venezuelan
+    coast", "Ukrainian territory")."""
+    if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in noun.children
+    )
 
 
 def object_lemmas(token: Token) -> set[str]:
