@@ -20,6 +20,7 @@ from newsevents.store._tables import documents, stories
 from newsevents.stories import WINDOW_DAYS, Story, StoryIndex, article_terms
 
 RECENT_STORIES = 200  # the candidates an undated article is compared with
+MAX_CANDIDATES = 5000  # a batch spanning years (a shuffled backfill) reads no more
 
 
 def assign_stories(connection: Connection, docs: Sequence[Document]) -> None:
@@ -85,7 +86,8 @@ def _candidates(connection: Connection, days: list[date | None]) -> list[Story]:
         )
     recent = select(stories.c.id).order_by(stories.c.updated_at.desc()).limit(RECENT_STORIES)
     conditions.append(stories.c.id.in_(recent.scalar_subquery()))
-    rows = connection.execute(select(stories).where(or_(*conditions)))
+    query = select(stories).where(or_(*conditions)).order_by(stories.c.updated_at.desc())
+    rows = connection.execute(query.limit(MAX_CANDIDATES))
     return [
         Story(
             id=row.id,
