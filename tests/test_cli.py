@@ -190,3 +190,21 @@ def test_the_reworded_copy_shares_its_originals_story(seeds_db):
     shown = invoke("events", "--db", str(seeds_db), "--story", story_of["000"], "--format", "jsonl")
     rows = [json.loads(line) for line in shown.stdout.splitlines()]
     assert rows and {r["story_id"] for r in rows} == {story_of["000"]}
+
+
+@pytest.mark.slow
+def test_a_given_publication_date_anchors_last_week(seeds_dir, tmp_path):
+    db = str(tmp_path / "given.db")
+    [article] = seeds_dir.glob("004_*.txt")
+    assert invoke("run", str(article), "--db", db, "--published", "2025-11-03").exit_code in (0, 3)
+    listed = invoke("events", "--db", db, "--mentions", "--limit", "0", "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    last_week = [r for r in rows if (r["date_expression"] or "").lower() == "last week"]
+    assert last_week, "004 tells of a call 'last week'"
+    assert {(r["date_start"], r["date_end"]) for r in last_week} == {("2025-10-27", "2025-11-02")}
+    with Store.open(db) as store:
+        document = store.document(rows[0]["doc_id"])
+    assert document and (document["published_at"], document["published_basis"]) == (
+        "2025-11-03",
+        "given",
+    )

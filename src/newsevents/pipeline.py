@@ -53,6 +53,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     workers: int = 1  # processes that parse and code; more pay off on large corpora
     dedup: bool = True  # mark exact, syndicated, near and reworded copies of stored articles
+    published: date | None = None  # the date of inputs that carry none (metadata, byline)
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ class Pipeline:
             except NewsEventsError as exc:
                 errors.append(IngestError(document.origin, "clean", str(exc)))
                 continue
-            _date_undated(document)
+            _date_undated(document, self.options.published)
             cleaned.append(document)
         paragraphs = [p for document in cleaned for p in document.paragraphs]
         parsed = iter(parse_paragraphs(paragraphs, model=self.options.model))
@@ -289,7 +290,9 @@ def _closed(span: tuple[date, date | None] | None) -> tuple[date, date] | None:
     return (span[0], span[1]) if span is not None and span[1] is not None else None
 
 
-def _date_undated(document: Document) -> None:
+def _date_undated(document: Document, given: date | None) -> None:
+    if document.published_at is None and given is not None:
+        document.published_at, document.published_basis = given, "given"
     if document.published_at is None and document.published_range is None:
         inferred = infer_published_range(document.text)
         if inferred is not None:

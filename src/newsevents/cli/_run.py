@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +46,14 @@ def run_command(
     patterns: Annotated[
         Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
     ] = None,
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Publication date (YYYY-MM-DD) of the inputs whose metadata and byline "
+            "give none; relative dates ('last week') resolve against it.",
+        ),
+    ] = None,
 ) -> None:
     """Process articles into the database; a re-run skips what is already stored."""
     options = Options(
@@ -53,6 +62,7 @@ def run_command(
         batch_size=batch_size,
         max_bytes=max_bytes,
         patterns=str(patterns) if patterns else None,
+        published=published.date() if published else None,
     )
     stats = run_paths(paths, db=db, options=options)
     if stats.failed:
