@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from newsevents.store._tables import documents, events, happenings
-from newsevents.stories import merge_events
+from newsevents.stories import CanonicalEvent, merge_events
 
 _CHUNK = 500  # keys per IN (...) clause, under every backend's parameter limit
 
@@ -68,9 +68,13 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
         connection.execute(delete(happenings).where(happenings.c.merge_key.in_(chunk)))
         if not merged:
             continue
-        columns = [c.name for c in happenings.columns]
+        columns = [c.name for c in happenings.columns if c.name != "sort_key"]
         connection.execute(
-            happenings.insert(), [{name: getattr(m, name) for name in columns} for m in merged]
+            happenings.insert(),
+            [
+                {name: getattr(m, name) for name in columns} | {"sort_key": sort_key(m)}
+                for m in merged
+            ],
         )
         before = {row["event_id"]: row["happening_id"] for row in mentions}
         links = [
@@ -86,6 +90,12 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
                 .values(happening_id=bindparam("happening")),
                 links,
             )
+
+
+def sort_key(happening: CanonicalEvent) -> str:
+    """Oldest first, undated last, then by id: one string any index can order."""
+    day = happening.date_start.isoformat() if happening.date_start else "9999-12-31"
+    return f"{day}|{happening.id}"
 
 
 def unmerged_keys(connection: Connection) -> set[str]:

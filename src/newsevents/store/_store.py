@@ -87,7 +87,12 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 
 # One row per happening: what `events`, `export` and the API list by default.
-HAPPENING_COLUMNS: tuple[str, ...] = tuple(c.name for c in happenings.columns)
+HAPPENING_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in happenings.columns if c.name != "sort_key"
+)
+
+
+_HAPPENING_ROWS = select(*(happenings.c[name] for name in HAPPENING_COLUMNS))
 
 
 def _engine_url(url_or_path: str) -> str:
@@ -319,10 +324,8 @@ class Store:
         self, *, limit: int | None = 100, offset: int = 0, **filters: Any
     ) -> list[dict[str, Any]]:
         """Canonical events (HAPPENING_COLUMNS), oldest first, filtered."""
-        query = _happenings.filtered(select(happenings), **filters)
-        query = query.order_by(
-            happenings.c.date_start.is_(None), happenings.c.date_start, happenings.c.id
-        ).offset(offset)
+        query = _happenings.filtered(_HAPPENING_ROWS, **filters)
+        query = query.order_by(happenings.c.sort_key).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._connect() as connection:
@@ -330,9 +333,7 @@ class Store:
 
     def iter_happenings(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every matching happening, streamed (downloads of a filtered view)."""
-        query = _happenings.filtered(select(happenings), **filters).order_by(
-            happenings.c.date_start.is_(None), happenings.c.date_start, happenings.c.id
-        )
+        query = _happenings.filtered(select(happenings), **filters).order_by(happenings.c.sort_key)
         with self._connect() as connection:
             for row in connection.execution_options(yield_per=1000).execute(query):
                 yield _plain(row._mapping)

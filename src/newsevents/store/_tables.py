@@ -180,7 +180,11 @@ happenings = Table(
     Column("place_country", String(3)),
     Column("place_lat", Float),
     Column("place_lon", Float),
+    # "date|id", undated last: listings page through one index, oldest first, on
+    # every backend (NULL ordering differs between SQLite and PostgreSQL).
+    Column("sort_key", String(64)),
     Index("ix_happenings_merge_key", "merge_key"),
+    Index("ix_happenings_sort_key", "sort_key"),
     Index("ix_happenings_place_country", "place_country"),
     Index("ix_happenings_story_id", "story_id"),
     Index("ix_happenings_date_start", "date_start"),
