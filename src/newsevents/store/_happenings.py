@@ -105,13 +105,25 @@ def unmerged_keys(connection: Connection) -> set[str]:
 
 
 def names_actor(actor: str, codes: tuple[Any, ...], names: tuple[Any, ...]) -> Any:
-    """A code that starts with `actor` or a name that contains it, taken literally:
-    a user's "%" or "_" is a character, not a wildcard."""
+    """A code that starts with `actor`, or a name that contains it, taken literally.
+
+    An upper-case word ("VEN", "USAGOV") is a code and is matched through the code
+    indexes alone; anything else is looked for in the names as well.
+    """
+    by_code = [code_prefix(code, actor.upper()) for code in codes]
+    if actor.isalpha() and actor.isupper():
+        return or_(*by_code)
     needle = "%" + contains_pattern(actor.lower()) + "%"
-    return or_(
-        *(code.startswith(actor.upper(), autoescape=True) for code in codes),
-        *(func.lower(name).like(needle, escape="\\") for name in names),
-    )
+    return or_(*by_code, *(func.lower(name).like(needle, escape="\\") for name in names))
+
+
+def code_prefix(column: Any, prefix: str) -> Any:
+    """`column` starts with `prefix`, as a range an index can serve (LIKE cannot, on
+    SQLite): "VEN" <= code < "VEO"."""
+    if not prefix:
+        return column.is_not(None)
+    following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return (column >= prefix) & (column < following)
 
 
 def contains_pattern(text: str) -> str:
@@ -160,10 +172,8 @@ def filtered(
         a, b = (side.upper() for side in dyad)
         query = query.where(
             or_(
-                h.source_code.startswith(a, autoescape=True)
-                & h.target_code.startswith(b, autoescape=True),
-                h.source_code.startswith(b, autoescape=True)
-                & h.target_code.startswith(a, autoescape=True),
+                code_prefix(h.source_code, a) & code_prefix(h.target_code, b),
+                code_prefix(h.source_code, b) & code_prefix(h.target_code, a),
             )
         )
     if happening_id:
