@@ -1,5 +1,8 @@
-"""Scale-out: the same stage functions inside Spark partitions (`newsevents spark IN OUT`)."""
+"""Scale-out: the same stage functions inside Spark partitions (`newsevents spark IN OUT`).
 
-from newsevents.spark._run import run_spark
+Needs pyspark (`pip install 'newsevents[spark]'`) and Java 17.
+"""
 
-__all__ = ["run_spark"]
+from newsevents.spark._run import DEFAULT_MASTER, SparkRun, run_spark, spark_session
+
+__all__ = ["DEFAULT_MASTER", "SparkRun", "run_spark", "spark_session"]

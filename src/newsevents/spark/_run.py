@@ -1,10 +1,9 @@
-"""Run the pipeline on Spark: files in, Parquet event rows out.
+"""Run the pipeline on Spark: article inputs in, Parquet tables out.
 
-Each partition runs `Pipeline.process_documents` on its articles in batches; the
-pipeline (model, patterns, dictionaries) is built once per executor process and
-reused by every partition it runs. Rows have the columns of `store.EVENT_COLUMNS`, so
-local runs, exports and Spark output read the same. Copies are not marked here: the
-dedup index is global state, run `newsevents dedup` over the corpus for that.
+Under OUTPUT: `documents/` (one row per article, with the copy it repeats, if any),
+`events/` (the columns of `store.EVENT_COLUMNS`, so local runs, exports and Spark
+output read the same, partitioned by `event_month`, YYYY-MM or `unknown`) and
+`errors/` (every input that could not be coded, with the reason).
 """
 
 from __future__ import annotations
@@ -12,87 +11,141 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from functools import cache
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
 
-from newsevents.errors import ConfigError
-from newsevents.export import arrow_schema, document_rows
-from newsevents.ingest import documents_from_bytes
-from newsevents.model import Document
-from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline
+from pyspark import StorageLevel
+from pyspark.sql import Column, DataFrame, SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql.pandas.types import from_arrow_schema
+
+from newsevents.export import arrow_schema
+from newsevents.pipeline import Options
+from newsevents.spark._code import code_partition, output_schema
+from newsevents.spark._dedup import find_duplicates, first_copies
+from newsevents.spark._read import read_articles
+from newsevents.store import EVENT_COLUMNS
 
 logger = logging.getLogger(__name__)
 
-_EXTENSIONS = "*.{txt,text,html,htm,jsonl,ndjson,gz}"
+DEFAULT_MASTER = "local[2]"
+_TASKS_PER_CORE = 2  # small inputs (one JSONL file) still keep every core busy
+_SHUFFLES = "spark.sql.shuffle.partitions"
+_DOCUMENT_COLUMNS = (
+    "doc_id",
+    "origin",
+    "copies",
+    "url",
+    "title",
+    "format",
+    "published_at",
+    "published_basis",
+    "paragraphs",
+    "removed",
+    "raw_chars",
+    "event_count",
+    "coder_version",
+    "duplicate_of",
+    "duplicate_kind",
+    "duplicate_score",
+)
 
 
-@cache
-def _executor_pipeline(options: Options) -> Pipeline:
-    """One pipeline per executor process: the model loads once, not once per task."""
-    return Pipeline(options)
+@dataclass(frozen=True, slots=True)
+class SparkRun:
+    """What a Spark run wrote."""
+
+    documents: int
+    duplicates: int  # documents that copy an earlier one
+    events: int
+    errors: int
 
 
-def _code_partition(files: Iterable[Any], options: Options) -> Iterator[dict[str, Any]]:
-    pipeline = _executor_pipeline(options)
-    batch: list[Document] = []
-    for file in files:
-        for item in documents_from_bytes(
-            bytes(file.content), file.path, max_bytes=options.max_bytes
-        ):
-            if isinstance(item, Document):
-                batch.append(item)
-            else:
-                logger.warning("%s: %s", item.origin, item.reason)
-            if len(batch) >= options.batch_size:
-                yield from _rows(pipeline, batch)
-                batch = []
-    yield from _rows(pipeline, batch)
-
-
-def _rows(pipeline: Pipeline, batch: list[Document]) -> Iterator[dict[str, Any]]:
-    done, errors = pipeline.process_documents(batch)
-    for error in errors:
-        logger.warning("%s: %s", error.origin, error.reason)
-    for document in done:
-        yield from document_rows(document)
+def spark_session(master: str | None = DEFAULT_MASTER) -> SparkSession:
+    """The session newsevents runs in; `master=None` takes it from spark-submit."""
+    # Local workers must run this interpreter, where newsevents and its model are.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName("newsevents").config("spark.ui.enabled", "false")
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
 
 
 def run_spark(
     source: str,
     output: str,
     *,
-    master: str | None = "local[2]",
+    master: str | None = DEFAULT_MASTER,
     options: Options | None = None,
     partitions: int | None = None,
-) -> int:
-    """Code every article under `source` on Spark and write event rows as Parquet to
-    `output`; returns the number of events written."""
+) -> SparkRun:
+    """Code every article under `source` on Spark and write the tables under `output`.
+
+    Uses the active session if there is one (and leaves it running), else starts one.
+    """
+    options = options or Options()
+    owned = SparkSession.getActiveSession() is None
+    spark = spark_session(master)
+    shuffles = spark.conf.get(_SHUFFLES)
     try:
-        from pyspark.sql import SparkSession
-        from pyspark.sql.pandas.types import from_arrow_schema
-    except ImportError as exc:
-        raise ConfigError("Spark support needs pyspark: pip install 'newsevents[spark]'") from exc
-    options = options or Options(batch_size=DEFAULT_BATCH_SIZE)
-    # Workers must run this interpreter, where newsevents and its model are installed.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("newsevents").config("spark.ui.enabled", "false")
-    if master:  # under spark-submit the master comes from the command line
-        builder = builder.master(master)
-    spark = builder.getOrCreate()
-    try:
-        files = (
-            spark.read.format("binaryFile")
-            .option("recursiveFileLookup", "true")
-            .option("pathGlobFilter", _EXTENSIONS)
-            .load(source)
-        )
-        if partitions:
-            files = files.repartition(partitions)
-        schema = from_arrow_schema(arrow_schema())
-        rows = files.rdd.mapPartitions(lambda part: _code_partition(part, options))
-        events = spark.createDataFrame(rows, schema=schema)
-        events.write.mode("overwrite").parquet(output)
-        return int(spark.read.parquet(output).count())
+        articles = read_articles(spark, source, options.max_bytes)
+        wanted = partitions or _TASKS_PER_CORE * spark.sparkContext.defaultParallelism
+        if partitions or articles.rdd.getNumPartitions() < wanted:
+            articles = articles.repartition(wanted)
+        if not spark.sparkContext.getConf().contains(_SHUFFLES):
+            # Spark's default of 200 is for large tables; per-document rows need as
+            # many partitions as the articles were spread over.
+            spark.conf.set(_SHUFFLES, str(wanted))
+        tasks = articles.rdd.mapPartitions(partial(code_partition, options=options))
+        schema = from_arrow_schema(output_schema(arrow_schema()))
+        coded = spark.createDataFrame(tasks, schema).persist(StorageLevel.MEMORY_AND_DISK)
+        try:  # coded once, read by the three tables
+            return _write(spark, coded, output.rstrip("/"))
+        finally:
+            coded.unpersist()
     finally:
-        spark.stop()
+        if owned:
+            spark.stop()
+        elif shuffles is not None:
+            spark.conf.set(_SHUFFLES, shuffles)
+
+
+def _write(spark: SparkSession, coded: DataFrame, output: str) -> SparkRun:
+    documents = first_copies(_part(coded, "document")).cache()
+    duplicates = find_duplicates(documents)
+    marked = documents.join(duplicates, "doc_id", "left").select(*_DOCUMENT_COLUMNS)
+    marked.write.mode("overwrite").parquet(f"{output}/documents")
+    kept = documents.select("doc_id", "origin")
+    copy_of = duplicates.select("doc_id", "duplicate_of")
+    events = (
+        _part(coded, "event")
+        .join(kept, ["doc_id", "origin"], "left_semi")  # events of the copy kept only
+        .dropDuplicates(["event_id"])
+        .drop("duplicate_of")
+        .join(copy_of, "doc_id", "left")
+        .select(*EVENT_COLUMNS, _month(F.col("date_start")).alias("event_month"))
+    )
+    events.write.mode("overwrite").partitionBy("event_month").parquet(f"{output}/events")
+    errors = _part(coded, "error")
+    errors.write.mode("overwrite").parquet(f"{output}/errors")
+    documents.unpersist()
+    written = spark.read.parquet(f"{output}/documents")
+    documents_count, duplicates_count = written.agg(
+        F.count("*"), F.count("duplicate_of")
+    ).collect()[0]
+    run = SparkRun(
+        documents=documents_count,
+        duplicates=duplicates_count,
+        events=spark.read.parquet(f"{output}/events").count(),
+        errors=spark.read.parquet(f"{output}/errors").count(),
+    )
+    logger.info("%s -> %s", run, output)
+    return run
+
+
+def _part(coded: DataFrame, kind: str) -> DataFrame:
+    return coded.where(F.col(kind).isNotNull()).select(f"{kind}.*")
+
+
+def _month(day: Column) -> Column:
+    return F.coalesce(F.date_format(day, "yyyy-MM"), F.lit("unknown"))

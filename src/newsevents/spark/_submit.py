@@ -1,10 +1,20 @@
-"""Entry point for spark-submit: `spark-submit ... _submit.py INPUT OUTPUT`."""
+"""Entry point for spark-submit, which sets the master:
 
-import sys
+spark-submit [spark options] _submit.py INPUT OUTPUT [--partitions N]
+"""
+
+import argparse
 
 from newsevents.spark import run_spark
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: _submit.py INPUT OUTPUT")
-    print(f"{run_spark(sys.argv[1], sys.argv[2], master=None)} events -> {sys.argv[2]}")
+    parser = argparse.ArgumentParser(prog="_submit.py", description=__doc__.splitlines()[0])
+    parser.add_argument("input", help="file, folder or glob of articles, any Hadoop URI")
+    parser.add_argument("output", help="folder for the documents/, events/, errors/ tables")
+    parser.add_argument("--partitions", type=int, help="tasks to spread the articles over")
+    args = parser.parse_args()
+    run = run_spark(args.input, args.output, master=None, partitions=args.partitions)
+    print(
+        f"{run.documents} documents ({run.duplicates} copies), {run.events} events, "
+        f"{run.errors} errors -> {args.output}"
+    )

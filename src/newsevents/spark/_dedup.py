@@ -1,0 +1,98 @@
+"""Copies across the whole corpus, found with Spark joins and groups, never on the driver.
+
+1. Inputs with the same document id (a hash of the normalised raw text) are one
+   document: the earliest is kept, the others are listed in its `copies`.
+2. Documents that share a blocking key (`_blocking.blocking_keys`) form a bucket;
+   buckets with the same members are checked once, each in a fresh `DedupIndex`.
+3. A document found to copy several others keeps the earliest original; chains
+   (C copies B, B copies A) are followed until every copy points at an original.
+"""
+
+from __future__ import annotations
+
+from pyspark.sql import DataFrame
+from pyspark.sql import functions as F
+from pyspark.sql.types import DoubleType, StringType, StructField, StructType
+
+from newsevents.spark._blocking import bucket_copies
+
+DUPLICATE_SCHEMA = StructType(
+    [
+        StructField("doc_id", StringType(), False),
+        StructField("duplicate_of", StringType(), False),
+        StructField("original_key", StringType(), False),
+        StructField("duplicate_kind", StringType(), False),
+        StructField("duplicate_score", DoubleType(), False),
+    ]
+)
+_MAX_HOPS = 16  # copies of copies more than 2**16 deep do not occur
+
+
+def first_copies(documents: DataFrame) -> DataFrame:
+    """One row per document id: the copy with the lowest sort key, plus `copies`, the
+    origins of the others (the same article found again at other paths or lines)."""
+    ranked = documents.groupBy("doc_id").agg(
+        F.array_sort(F.collect_list(F.struct("sort_key", "origin"))).alias("found"),
+        F.min_by(F.struct(*documents.columns), F.col("sort_key")).alias("first"),
+    )
+    copies = F.slice(F.col("found.origin"), 2, F.size("found"))
+    return ranked.select("first.*", copies.alias("copies"))
+
+
+def find_duplicates(documents: DataFrame) -> DataFrame:
+    """`DUPLICATE_SCHEMA` rows for the documents that copy an earlier one."""
+    keyed = documents.select("doc_id", F.explode("blocking_keys").alias("key"))
+    buckets = (
+        keyed.groupBy("key")
+        .agg(F.array_sort(F.collect_list("doc_id")).alias("members"))
+        .where(F.size("members") > 1)
+        .groupBy("members")
+        .agg(F.min("key").alias("bucket"))
+    )
+    members = buckets.select("bucket", F.explode("members").alias("doc_id")).join(
+        documents.select("doc_id", "sort_key", "paragraphs"), "doc_id"
+    )
+    grouped = members.groupBy("bucket").agg(
+        F.collect_list(F.struct("doc_id", "sort_key", "paragraphs")).alias("members")
+    )
+    found = grouped.rdd.flatMap(lambda row: bucket_copies(row.members))
+    claims = documents.sparkSession.createDataFrame(found, DUPLICATE_SCHEMA)
+    return _to_originals(_earliest(claims))
+
+
+def _earliest(claims: DataFrame) -> DataFrame:
+    """Per copy, the claim naming the earliest original (best score on a tie)."""
+    best = F.min(
+        F.struct(
+            "original_key",
+            (-F.col("duplicate_score")).alias("rank"),
+            *(c for c in DUPLICATE_SCHEMA.names if c not in {"doc_id", "original_key"}),
+        )
+    )
+    picked = claims.groupBy("doc_id").agg(best.alias("best"))
+    return picked.select("doc_id", *(f"best.{c}" for c in DUPLICATE_SCHEMA.names[1:]))
+
+
+def _to_originals(claims: DataFrame) -> DataFrame:
+    """Follow chains of copies by pointer jumping: each round halves their length.
+
+    Each round is checkpointed, so the buckets are checked once, not once per round.
+    """
+    claims = claims.localCheckpoint()
+    for _ in range(_MAX_HOPS):
+        parents = claims.select(
+            F.col("doc_id").alias("duplicate_of"),
+            F.col("duplicate_of").alias("parent_of"),
+            F.col("original_key").alias("parent_key"),
+        )
+        hopped = claims.join(parents, "duplicate_of", "left")
+        if hopped.where(F.col("parent_of").isNotNull()).isEmpty():
+            return claims
+        claims = hopped.select(
+            "doc_id",
+            F.coalesce("parent_of", "duplicate_of").alias("duplicate_of"),
+            F.coalesce("parent_key", "original_key").alias("original_key"),
+            "duplicate_kind",
+            "duplicate_score",
+        ).localCheckpoint()
+    return claims
