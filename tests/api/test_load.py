@@ -10,6 +10,7 @@ load as a script, with per-endpoint figures.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import queue
 import random
@@ -24,12 +25,12 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
 from importlib import resources
-from urllib.parse import urlencode
+from pathlib import Path
+from types import ModuleType
 
 import httpx2
 import pytest
 
-from newsevents.model import PLOVER_TYPES
 from newsevents.pipeline import Pipeline
 from newsevents.store import Store
 
@@ -133,91 +134,18 @@ def server(demo_db, tmp_path_factory) -> Iterator[Server]:
     running.stop()
 
 
-def request_mix(base: str, count: int, rng: random.Random) -> list[tuple[str, str]]:
-    """`count` (kind, url) pairs over every read endpoint and page, with random filters."""
-    with httpx2.Client(base_url=base, trust_env=False, timeout=30) as client:
-        happenings = client.get("/api/events", params={"limit": 1000}).json()["items"]
-        mentions = client.get("/api/mentions", params={"limit": 50, "all": True}).json()["items"]
-    ids = [h["id"] for h in happenings] + [m["event_id"] for m in mentions]
-    actors = ["USA", "VEN", "RUS", "UKR", "ISR", "IRN", "KEN", "BRA", "CHN", "USAGOV"]
-
-    def filters() -> dict[str, object]:
-        return rng.choice(
-            [
-                {},
-                {"type": rng.choice(PLOVER_TYPES)},
-                {"actor": rng.choice(actors)},
-                {"quad": rng.randint(1, 4)},
-                {"since": "2025-01-01", "until": "2025-06-30"},
-                {"country": rng.choice(actors)[:3], "modality": "asserted"},
-                {"dyad": "USA,VEN", "min_sources": 1},
-            ]
-        )
-
-    def url(path: str, **params: object) -> str:
-        return f"{path}?{urlencode(params)}" if params else path
-
-    makers = [
-        (
-            4,
-            "api events",
-            lambda: url(
-                "/api/events",
-                **filters(),
-                limit=rng.choice([5, 20, 100]),
-                offset=rng.randrange(0, 100, 5),
-            ),
-        ),
-        (2, "api event", lambda: url(f"/api/events/{rng.choice(ids)}")),
-        (2, "api mentions", lambda: url("/api/mentions", **filters(), all=rng.random() < 0.5)),
-        (1, "api actors", lambda: url("/api/actors", q=rng.choice(["", "US", "ven", "Rus"]))),
-        (1, "api dyads", lambda: url("/api/dyads", a="USA", b="VEN")),
-        (1, "api timeline", lambda: url("/api/timeline", period=rng.choice(["week", "month"]))),
-        (1, "api network", lambda: url("/api/network", top=rng.randint(2, 40))),
-        (1, "api stats", lambda: "/api/stats"),
-        (1, "page explorer", lambda: url("/", **filters(), page=rng.randint(1, 3))),
-        (1, "page timeline", lambda: url("/timeline", period="month")),
-        (1, "page dyad", lambda: url("/dyad", a="USA", b="VEN")),
-        (1, "page network", lambda: url("/network", top=12)),
-        (1, "download csv", lambda: url("/api/download/events", format="csv", **filters())),
-    ]
-    weights = [w for w, _, _ in makers]
-    return [(kind, make()) for _, kind, make in rng.choices(makers, weights=weights, k=count)]
+def _bench() -> ModuleType:
+    """benchmarks/api_load.py: the test sends the very load the benchmark measures."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "api_load.py"
+    spec = importlib.util.spec_from_file_location("api_load", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def run_load(base: str, mix: list[tuple[str, str]], clients: int) -> list[tuple[str, int, float]]:
-    """Send every request of the mix from `clients` threads with a kept-alive connection
-    each; (kind, status, ms) per request, status 0 for no answer at all."""
-    todo: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
-    for item in mix:
-        todo.put(item)
-    results: list[tuple[str, int, float]] = []
-    lock = threading.Lock()
-
-    def worker() -> None:
-        with httpx2.Client(base_url=base, trust_env=False, timeout=60) as client:
-            while True:
-                try:
-                    kind, url = todo.get_nowait()
-                except queue.Empty:
-                    return
-                started = time.perf_counter()
-                try:
-                    response = client.get(url)
-                    response.read()
-                    status = response.status_code
-                except httpx2.HTTPError:
-                    status = 0
-                elapsed = (time.perf_counter() - started) * 1000
-                with lock:
-                    results.append((kind, status, elapsed))
-
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+_LOAD = _bench()
+request_mix, run_load = _LOAD.request_mix, _LOAD.run_load
 
 
 def _wait_for_job(client: httpx2.Client, job_id: str, deadline: float) -> dict:

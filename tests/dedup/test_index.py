@@ -109,3 +109,10 @@ def test_cli_json_uses_file_stems(seeds_dir):
     ]
     assert groups["01_venezuela_deportation_flights"][0]["kind"] == "paraphrase"
     assert len(groups) == 3
+
+
+def test_superscript_digits_are_not_numbers():
+    index = DedupIndex()
+    index.add("a", ["The lake covers 10² square kilometres, officials said on Monday."])
+    member = index.add("b", ["The lake covers 10² square kilometres, officials said on Monday."])
+    assert member.kind != "canonical"

@@ -90,7 +90,7 @@ class _Guard:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         too_big = _error(413, f"request body over {self.limit} bytes")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        if declared is not None and (not declared.isdecimal() or int(declared) > self.limit):
             await too_big(scope, receive, send)
             return
         chunks, size, more = [], 0, True

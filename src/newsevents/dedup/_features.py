@@ -46,7 +46,7 @@ def _anchors(sentence: str, first: bool) -> set[str]:
     for position, match in enumerate(_WORD.finditer(sentence)):
         token = match.group(0)
         digits = token.replace(",", "").replace(".", "")
-        if digits.isdigit():
+        if digits.isdecimal():  # "²" is a digit to isdigit(), not to int()
             found.add(f"#{int(digits)}")
         elif token[:1].isupper() and (position > 0 or not first) and len(token) > 1:
             found.add(fold(token).removesuffix("'s"))

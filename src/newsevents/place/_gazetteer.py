@@ -27,6 +27,8 @@ class Entry:
 
 def fold(name: str) -> str:
     """Lower-case, accents and punctuation dropped: "Cúcuta" and "Cucuta" match."""
+    if name.isascii():  # most names: no decomposition to do (a third of start-up time)
+        return " ".join(name.lower().replace(".", "").replace("-", " ").split())
     decomposed = unicodedata.normalize("NFKD", name)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(letters.lower().replace(".", "").replace("-", " ").split())

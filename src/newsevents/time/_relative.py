@@ -49,7 +49,7 @@ def _count(m: re.Match[str], vocab: Vocabulary) -> int | None:
     n = group(m, "n")
     if n is None:
         return None
-    return int(n) if n.isdigit() else vocab.numbers[key(n)]
+    return int(n) if n.isdecimal() else vocab.numbers[key(n)]
 
 
 def _month(m: re.Match[str], a: Anchor) -> Span:
