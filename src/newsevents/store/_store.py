@@ -179,6 +179,7 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"Cannot open database {self._name}: {_reason(exc)}") from None
 
+    @retry_transient
     def merge_pending(self) -> None:
         """Merge mentions that have no happening yet (stored before happenings existed)."""
         try:
