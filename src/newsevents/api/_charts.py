@@ -38,35 +38,23 @@ def series(store: Store, *, period: str = "month", **filters: Any) -> list[dict[
     and the summed Goldstein score (the PLOVER/CAMEO cooperation-conflict scale)."""
     buckets: dict[date, dict[str, Any]] = {}
     facts = store.happening_facts("date_start", "quad_class", "type", "goldstein", **filters)
+    periods: dict[date, date] = {}  # day -> its period's first day, computed once per day
     for start_day, quad, kind, goldstein in facts:
         day = _day(start_day)
         if day is None:
             continue  # undated happenings have no place on a time axis
-        start, end = bucket(day, period)
-        entry = buckets.setdefault(
-            start,
-            {
-                "period": start.isoformat(),
-                "since": start.isoformat(),
-                "until": end.isoformat(),
-                "quad_classes": Counter(),
-                "types": Counter(),
-                "score": 0.0,
-            },
-        )
+        start = periods.get(day)
+        if start is None:
+            start = periods[day] = bucket(day, period)[0]
+        entry = buckets.get(start)
+        if entry is None:
+            entry = buckets[start] = _empty(start, period)
         entry["quad_classes"][quad] += 1
         entry["types"][kind] += 1
         entry["score"] += goldstein
     rows = []
     for start in _every_period(sorted(buckets), period):
-        entry = buckets.get(start) or {
-            "period": start.isoformat(),
-            "since": start.isoformat(),
-            "until": bucket(start, period)[1].isoformat(),
-            "quad_classes": Counter(),
-            "types": Counter(),
-            "score": 0.0,
-        }
+        entry = buckets.get(start) or _empty(start, period)
         quads: Counter[int] = entry["quad_classes"]
         rows.append(
             entry
@@ -80,6 +68,17 @@ def series(store: Store, *, period: str = "month", **filters: Any) -> list[dict[
             }
         )
     return rows
+
+
+def _empty(start: date, period: str) -> dict[str, Any]:
+    return {
+        "period": start.isoformat(),
+        "since": start.isoformat(),
+        "until": bucket(start, period)[1].isoformat(),
+        "quad_classes": Counter(),
+        "types": Counter(),
+        "score": 0.0,
+    }
 
 
 def _every_period(starts: list[date], period: str, most: int = 2000) -> list[date]:

@@ -185,6 +185,9 @@ happenings = Table(
     Column("sort_key", String(64)),
     Index("ix_happenings_merge_key", "merge_key"),
     Index("ix_happenings_sort_key", "sort_key"),
+    # Dyads: a code prefix on one side, then the other side, read from the index alone.
+    Index("ix_happenings_dyad", "source_code", "target_code"),
+    Index("ix_happenings_dyad_reverse", "target_code", "source_code"),
     Index("ix_happenings_place_country", "place_country"),
     Index("ix_happenings_story_id", "story_id"),
     Index("ix_happenings_date_start", "date_start"),
