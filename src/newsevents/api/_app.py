@@ -88,9 +88,9 @@ class _Guard:
         if scope["method"] in {"GET", "HEAD", "OPTIONS"}:
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        declared = dict(scope["headers"]).get(b"content-length")  # bytes.isdigit(): ASCII only
         too_big = _error(413, f"request body over {self.limit} bytes")
-        if declared is not None and (not declared.isdecimal() or int(declared) > self.limit):
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await too_big(scope, receive, send)
             return
         chunks, size, more = [], 0, True
