@@ -44,6 +44,7 @@ def _corpus(folder):
         'name with spaces "and quotes" é.txt': GOOD.replace("Donetsk", "Kharkiv").encode(),
         "invalid-utf8.txt": b"Headline\n\nSerbia \xff\xfe closed \xc3\x28 the border.\n",
         "broken.jsonl": b'{"text": "Kenya deployed police to Nairobi."}\n{"text": \n',
+        "truncated.txt.gz": gzip.compress(GOOD.encode() * 50)[:-40],
     }
     for name, data in cases.items():
         (folder / name).write_bytes(data)
@@ -70,5 +71,6 @@ def test_hostile_corpus(tmp_path):
     assert {"good.txt", "utf16-bom.txt", "utf16-no-bom.txt", "cp1252.txt"} <= stored
     assert "broken.jsonl:1" in stored and "invalid JSON" in errors["broken.jsonl:2"]
     assert "too large" in errors["gzip-bomb.txt.gz"]
+    assert "gzip" in errors["truncated.txt.gz"]
     assert all(reason for reason in errors.values())
     assert stats.stored == len(stored)
