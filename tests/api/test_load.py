@@ -42,36 +42,6 @@ CLIENTS = 16
 SEED = 20251127
 _LISTENING = re.compile(r"Uvicorn running on http://127\.0\.0\.1:(\d+)")
 
-# Twenty short articles, each a different pair and act, so none is a copy of another.
-_PAIRS = [
-    ("Chile", "Peru"),
-    ("Norway", "Sudan"),
-    ("Japan", "Ukraine"),
-    ("Brazil", "Argentina"),
-    ("Kenya", "Somalia"),
-]
-_ACTS = [
-    "{a} accused {b} of violating the border agreement near the river crossing.",
-    "{a} delivered food aid and medicine to {b} after the floods, officials said.",
-    "{a} threatened to impose tariffs on {b} if the talks on fishing rights failed.",
-    "Diplomats from {a} met their counterparts from {b} in Geneva to discuss trade.",
-]
-
-
-def ingest_batch() -> list[dict[str, str]]:
-    articles = []
-    for n, ((a, b), act) in enumerate((p, act) for act in _ACTS for p in _PAIRS):
-        text = f"{act.format(a=a, b=b)}\n\nThe statement, number {n + 1}, came on Tuesday."
-        articles.append(
-            {
-                "text": text,
-                "title": f"Load test article {n + 1}",
-                "url": f"https://example.org/load/{n + 1}",
-                "published": "2025-10-07",
-            }
-        )
-    return articles
-
 
 class Server:
     """`newsevents serve --port 0` in a child process; its log is kept for the checks."""
@@ -148,6 +118,11 @@ _LOAD = _bench()
 request_mix, run_load = _LOAD.request_mix, _LOAD.run_load
 
 
+def ingest_batch() -> list[dict[str, str]]:
+    """The benchmark's twenty articles, each a different pair of countries and act."""
+    return list(_LOAD.ingest_batch("load"))
+
+
 def _wait_for_job(client: httpx2.Client, job_id: str, deadline: float) -> dict:
     while True:
         job = client.get(f"/api/jobs/{job_id}").json()
@@ -217,7 +192,7 @@ def test_mixed_reads_under_ingest(server, demo_db, record_property):
     with closing(sqlite3.connect(f"file:{demo_db}?mode=ro", uri=True)) as connection:
         rows = connection.execute(
             "SELECT url, count(*) FROM documents WHERE url LIKE ? GROUP BY url",
-            ("https://example.org/load/%",),
+            ("https://example.org/bench/load/%",),
         ).fetchall()
         marks = ",".join("?" * len(job["documents"]))
         events = connection.execute(
