@@ -175,6 +175,13 @@ def test_reading_a_database_that_is_not_there_does_not_create_it(tmp_path):
     assert not missing.exists()
 
 
+def test_an_error_is_one_line_however_long(tmp_path):
+    deep = tmp_path.joinpath(*(f"folder-{n}" for n in range(12)), "typo.db")
+    result = runner.invoke(app, ["events", "--db", str(deep)])
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith("Error: No database at") and str(deep) in line
+
+
 @pytest.mark.slow
 def test_the_reworded_copy_shares_its_originals_story(seeds_db):
     listed = invoke("stories", "--db", str(seeds_db), "--json")

@@ -48,7 +48,7 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except NewsEventsError as exc:
-            console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+            console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper
