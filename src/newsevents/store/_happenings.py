@@ -131,6 +131,33 @@ def contains_pattern(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def common_filters(
+    query: Any,
+    columns: Any,
+    names: tuple[Any, Any],
+    *,
+    actor: str | None,
+    type: str | None,  # the filter's public name
+    since: date | None,
+    until: date | None,
+    country: str | None,
+) -> Any:
+    """The filters mentions (events) and happenings share: both tables name these
+    columns alike; `names` are the columns holding each side's name."""
+    if actor:
+        query = query.where(names_actor(actor, (columns.source_code, columns.target_code), names))
+    if type:
+        query = query.where(columns.type == type.upper())
+    if since:
+        query = query.where(func.coalesce(columns.date_end, columns.date_start) >= since)
+    if until:
+        query = query.where(columns.date_start <= until)
+    if country:
+        code = country.upper()
+        query = query.where(or_(columns.source_country == code, columns.target_country == code))
+    return query
+
+
 def filtered(
     query: Any,
     *,
@@ -149,21 +176,18 @@ def filtered(
 ) -> Any:
     """Happenings matching the filters every listing, chart and download shares."""
     h = happenings.c
-    if actor:
-        query = query.where(
-            names_actor(actor, (h.source_code, h.target_code), (h.source_name, h.target_name))
-        )
-    if type:
-        query = query.where(h.type == type.upper())
+    query = common_filters(
+        query,
+        h,
+        (h.source_name, h.target_name),
+        actor=actor,
+        type=type,
+        since=since,
+        until=until,
+        country=country,
+    )
     if quad_class:
         query = query.where(h.quad_class == quad_class)
-    if since:
-        query = query.where(func.coalesce(h.date_end, h.date_start) >= since)
-    if until:
-        query = query.where(h.date_start <= until)
-    if country:
-        code = country.upper()
-        query = query.where(or_(h.source_country == code, h.target_country == code))
     if modality:
         query = query.where(h.modality == modality)
     if min_sources:

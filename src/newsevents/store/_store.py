@@ -13,7 +13,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -533,23 +533,16 @@ def _filtered(
 ) -> Any:
     if not include_duplicates:  # a copy's events are its original's, told again
         query = query.where(documents.c.duplicate_of.is_(None))
-    if actor:
-        query = query.where(
-            _happenings.names_actor(
-                actor,
-                (events.c.source_code, events.c.target_code),
-                (events.c.source_text, events.c.target_text),
-            )
-        )
-    if type:
-        query = query.where(events.c.type == type.upper())
-    if since:
-        query = query.where(func.coalesce(events.c.date_end, events.c.date_start) >= since)
-    if until:
-        query = query.where(events.c.date_start <= until)
-    if country:
-        code = country.upper()
-        query = query.where(or_(events.c.source_country == code, events.c.target_country == code))
+    query = _happenings.common_filters(
+        query,
+        events.c,
+        (events.c.source_text, events.c.target_text),
+        actor=actor,
+        type=type,
+        since=since,
+        until=until,
+        country=country,
+    )
     if doc_id:
         query = query.where(events.c.doc_id == doc_id)
     if event_id:
