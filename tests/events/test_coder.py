@@ -14,7 +14,7 @@ CODED = [
     ("Russian forces shelled Kyiv overnight.", "ASSAULT", "RUSMIL", "UKR", "asserted"),
     ("Three boats were destroyed by US forces.", "ASSAULT", "USAMIL", None, "asserted"),
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "IGO", "IRN", "asserted"),
-    ("Brazil and Argentina signed a trade agreement.", "AGREE", "BRA", "ARG", "asserted"),
+    ("Brazil and Argentina signed a trade agreement.", "SUPPORT", "BRA", "ARG", "asserted"),
     ("Venezuelan authorities arrested three journalists.", "COERCE", "VENGOV", None, "asserted"),
     ("Caracas denied the accusation.", "REJECT", "VENGOV", None, "asserted"),
     # A pledge is an intention (PLOVER AGREE, CAMEO 033); a delivery is AID.
@@ -61,6 +61,23 @@ CODED = [
         None,
         "asserted",
     ),
+]
+
+
+# Types the CAMEO->PLOVER table assigns differently from what the verb suggests.
+CODED += [
+    (
+        "The two leaders signed a friendship treaty in Ankara.",
+        "SUPPORT",
+        "TURGOV",
+        None,
+        "asserted",
+    ),
+    ("Colombia apologized to Ecuador for the raid.", "SUPPORT", "COL", "ECU", "asserted"),
+    ("The rebels released twelve soldiers on Monday.", "RETREAT", "REB", None, "asserted"),
+    ("Iraq allowed UN inspectors into the site.", "RETREAT", "IRQ", None, "asserted"),
+    ("The army imposed a curfew on the capital.", "COERCE", "MIL", None, "asserted"),
+    ("Opposition parties boycotted the vote.", "PROTEST", "OPP", None, "asserted"),
 ]
 
 
@@ -151,3 +168,21 @@ def test_a_country_named_by_its_adjective_is_the_place_target(code_text, text, k
     events = [e for e in code_text(text) if e.type == kind]
     assert events and events[0].target is not None
     assert events[0].target.actor.country == target
+
+
+def test_an_unnamed_official_takes_the_one_country_of_the_sentence(code_text):
+    events = code_text("President Jane Doe imposed a curfew in Algiers on Friday.")
+    assert [e.source.actor.code for e in events if e.type == "COERCE"] == ["DZAGOV"]
+
+
+def test_a_country_acted_on_does_not_lend_its_nationality(code_text):
+    events = code_text("President Jane Doe threatened Russia with sanctions.")
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and threats[0].source.actor.country is None
+    assert threats[0].target.actor.code == "RUS"
+
+
+def test_a_title_picks_the_office_in_an_undated_text(code_text):
+    # Trump's open-ended role is GOV today; Biden's is ELI: "President Biden" is in office.
+    events = code_text("President Biden met Chancellor Scholz in Berlin.", published=None)
+    assert events and events[0].source.actor.code == "USAGOV"

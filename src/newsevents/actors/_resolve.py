@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,6 +124,13 @@ class ActorResolver:
             return Actor(entry.name, entry.iso3, sector)
         return None
 
+    def countries_in(self, tokens: Sequence[Token], when: date | None) -> list[tuple[int, str]]:
+        """Every country a run of tokens names, directly or through a person, group,
+        demonym or place, as (first token index, ISO3)."""
+        return [
+            (m.start, m.actor.country) for m in self._matches(list(tokens), when) if m.actor.country
+        ]
+
     # -- the pieces ---------------------------------------------------------------
 
     def _from_role(self, role: RoleSpan) -> Actor:
@@ -161,8 +169,22 @@ class ActorResolver:
         """A dictionary name or place that covers the head word itself."""
         for match in self._matches(phrase, when):
             if match.start <= head.i < match.end:
+                if when is None:  # "President Bush" in an undated text: Bush in office
+                    return self._titled_role(phrase, match) or match.actor
                 return match.actor
         return None
+
+    def _titled_role(self, phrase: list[Token], match: _Match) -> Actor | None:
+        """The role a title before the name points to ("President", "General")."""
+        doc = phrase[0].doc
+        titles = {
+            hit[0]
+            for token in phrase
+            if token.i < match.start and (hit := self.dictionary.agent(token.lower_))
+        }
+        name = doc[match.start : match.end].text.removesuffix("'s").removesuffix("’s")
+        roles = [r for r in self.dictionary.roles(name) if r.sector in titles]
+        return self._from_role(max(roles, key=lambda r: r.start or date.min)) if roles else None
 
     def _agent_sector(self, head: Token, phrase: list[Token]) -> str | None:
         """The sector named by the head noun, trying multi-word terms first."""

@@ -258,8 +258,16 @@ class RuleCoder:
         if not sources:
             return []  # an action with no known actor is not an event we can code
         targets = self._target(trigger.objects, when, offset, context)
-        if not targets and len(sources) > 1 and trigger.kind in self.book.symmetric_types:
+        if (
+            not targets
+            and len(sources) > 1
+            and (
+                trigger.kind in self.book.symmetric_types
+                or trigger.pattern.mode in self.book.symmetric_modes
+            )
+        ):
             sources, targets = sources[:1], sources[1:]  # "Trump and Maduro talked"
+        self._place_generic_agents([*sources, *targets], sentence, offset, when)
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
         reporter = self._reporter(trigger, sentence, when, offset, context)
@@ -292,6 +300,39 @@ class RuleCoder:
                     )
                 )
         return events
+
+    def _place_generic_agents(
+        self, mentions: list[ActorMention], sentence: Span, offset: int, when: date | None
+    ) -> None:
+        """Give a countryless generic agent ("President Jane Doe", "the police") the one
+        country its sentence names ("...imposed a curfew in Algiers"). A country that is
+        itself one of the actors does not count: in "President X threatened Russia" X is
+        not Russian."""
+        generic = [
+            m
+            for m in mentions
+            if m.actor.country is None
+            and m.actor.sector not in {None, "IGO"}
+            and m.actor.name == m.actor.sector
+        ]
+        if not generic:
+            return
+        bare_countries = {
+            m.start - offset for m in mentions if m.actor.sector is None and m.actor.country
+        }
+        countries = {
+            country
+            for index, country in self.resolver.countries_in(sentence, when)
+            if sentence.doc[index].idx not in bare_countries
+        }
+        if len(countries) != 1:
+            return
+        (country,) = countries
+        name = self.resolver.dictionary.country_names.get(country, country)
+        for mention in generic:
+            mention.actor = replace(
+                mention.actor, name=f"{name} {mention.actor.sector}", country=country
+            )
 
     def _reporter(
         self,

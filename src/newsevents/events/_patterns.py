@@ -44,6 +44,7 @@ class PatternBook:
     speech_verbs: frozenset[str] = frozenset()
     modal_verbs: dict[str, str] = field(default_factory=dict)
     symmetric_types: frozenset[str] = frozenset()
+    symmetric_modes: frozenset[str] = frozenset()
     negated_types: dict[str, str] = field(default_factory=dict)
     promise_verbs: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
@@ -96,6 +97,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         speech_verbs=frozenset(data.get("speech_verbs", [])),
         modal_verbs=modal,
         symmetric_types=frozenset(data.get("symmetric_types", [])),
+        symmetric_modes=frozenset(data.get("symmetric_modes", [])),
         negated_types={str(k): str(v) for k, v in data.get("negated_types", {}).items()},
         promise_verbs=frozenset(data.get("promise_verbs", [])),
         conflict_types=frozenset(data.get("conflict_types", [])),
