@@ -56,6 +56,7 @@ def test_every_command_has_help(command):
     [
         (["run", "/no/such/folder"], "No such file or folder"),
         (["events", "--db", "foo://nowhere"], "Cannot open database"),
+        (["evaluate", "/no/such/gold.jsonl", "--classifier", "no.such.v1"], "Unknown type"),
     ],
 )
 def test_user_mistakes_get_one_line_not_a_traceback(args, message):

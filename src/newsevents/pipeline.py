@@ -48,6 +48,7 @@ class Options:
     model: str = DEFAULT_MODEL
     coder: str = CODER_NAME
     patterns: str | None = None  # a user verbs.toml instead of the shipped one
+    classifier: str | None = None  # a registered type classifier to weigh the rules' events
     actors: tuple[str, ...] = ()  # extra actor dictionaries: .tsv, or PETRARCH text format
     batch_size: int = DEFAULT_BATCH_SIZE
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -77,7 +78,10 @@ class Pipeline:
 
     @cached_property
     def coder(self) -> RuleCoder:
-        settings: dict[str, object] = {"actors": self.options.actors}
+        settings: dict[str, object] = {
+            "actors": self.options.actors,
+            "classifier": self.options.classifier,
+        }
         if self.options.patterns:
             settings["patterns"] = self.options.patterns
         return make_coder(self.options.coder, **settings)

@@ -12,7 +12,8 @@ from rich.table import Table
 
 from newsevents.cli._app import app, user_errors
 from newsevents.evaluate import Report, code_items, evaluate_gold
-from newsevents.pipeline import Pipeline
+from newsevents.events import CLASSIFIER_NAME
+from newsevents.pipeline import Options, Pipeline
 
 
 @app.command("evaluate")
@@ -22,9 +23,17 @@ def evaluate_command(
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     per_type: Annotated[bool, typer.Option("--per-type", help="Show per-type P/R/F1.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="Show N misses and N false events.")] = 0,
+    classifier: Annotated[
+        str | None,
+        typer.Option(
+            help="A registered type classifier that weighs the rules' events "
+            f"(shipped: {CLASSIFIER_NAME}; its settings are [classifier] in verbs.toml)."
+        ),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 of the coder on a gold file, plus modality and dates."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(Options(classifier=classifier))
+    _ = pipeline.coder  # a bad setting is the user's error, not every item's
     report = evaluate_gold(gold, lambda items: code_items(items, pipeline))
     if json_:
         print(json.dumps(report.as_dict(), ensure_ascii=False))

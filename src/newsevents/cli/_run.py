@@ -19,6 +19,7 @@ from newsevents.cli._app import (
     console,
     user_errors,
 )
+from newsevents.events import CLASSIFIER_NAME
 from newsevents.ingest import DEFAULT_MAX_BYTES, expand_paths
 from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline, RunStats
 from newsevents.store import Store
@@ -46,6 +47,13 @@ def run_command(
     patterns: Annotated[
         Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
     ] = None,
+    classifier: Annotated[
+        str | None,
+        typer.Option(
+            help="A registered type classifier that weighs the rules' events "
+            f"(shipped: {CLASSIFIER_NAME}; its settings are [classifier] in verbs.toml)."
+        ),
+    ] = None,
     published: Annotated[
         datetime | None,
         typer.Option(
@@ -62,6 +70,7 @@ def run_command(
         batch_size=batch_size,
         max_bytes=max_bytes,
         patterns=str(patterns) if patterns else None,
+        classifier=classifier,
         published=published.date() if published else None,
     )
     stats = run_paths(paths, db=db, options=options)

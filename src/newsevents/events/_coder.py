@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.events import _syntax as syn
+from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
 from newsevents.model import Actor, ActorMention, Event
 from newsevents.time import event_date, event_date_within
@@ -56,10 +57,18 @@ class RuleCoder:
 
     name = CODER_NAME
 
-    def __init__(self, book: PatternBook | None = None, resolver: ActorResolver | None = None):
+    def __init__(
+        self,
+        book: PatternBook | None = None,
+        resolver: ActorResolver | None = None,
+        classifier: TypeScorer | None = None,
+    ):
         self.book = book or load_pattern_book()
         self.resolver = resolver or ActorResolver()
-        self.version = f"{CODER_NAME}+patterns.{self.book.version}"
+        self.classifier = classifier
+        self.version = f"{CODER_NAME}+patterns.{self.book.version}" + (
+            f"+{classifier.version}" if classifier else ""
+        )
 
     def code(
         self,
@@ -73,12 +82,56 @@ class RuleCoder:
         """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text.
         An undated article may come with the span it was published in."""
         context = _DocContext(doc_id, published, published_span)
+        sentences = [
+            (sentence, offset)
+            for paragraph, offset in zip(parsed, offsets, strict=True)
+            for sentence in paragraph.sents
+        ]
+        opinions = self.classifier.scores([s for s, _ in sentences]) if self.classifier else []
         events: list[Event] = []
-        for paragraph, offset in zip(parsed, offsets, strict=True):
-            for sentence in paragraph.sents:
-                self._remember_persons(sentence, offset, context)
-                events += self.code_sentence(sentence, offset, context)
+        for number, (sentence, offset) in enumerate(sentences):
+            self._remember_persons(sentence, offset, context)
+            found = self.code_sentence(sentence, offset, context)
+            if opinions:
+                found = self._second_opinion(found, opinions[number], sentence, offset, context)
+            events += found
         return _consolidate(events)
+
+    def _second_opinion(
+        self,
+        events: list[Event],
+        scores: dict[str, float],
+        sentence: Span,
+        offset: int,
+        context: _DocContext,
+    ) -> list[Event]:
+        """Weigh the rules' events with the classifier's reading of the sentence: it
+        tempers each event's confidence, vetoes events in sentences it is sure report
+        nothing, and codes a sentence the patterns missed when it is sure of the type."""
+        settings = self.book.classifier
+        if events:
+            if scores.get(NO_EVENT, 0.0) >= settings.veto:
+                return []
+            return [
+                replace(
+                    event,
+                    confidence=round(
+                        (1 - settings.weight) * event.confidence
+                        + settings.weight * scores.get(event.type, 0.0),
+                        3,
+                    ),
+                )
+                for event in events
+            ]
+        kind, probability = max(scores.items(), key=lambda item: item[1])
+        if kind == NO_EVENT or probability < settings.assign:
+            return []
+        verb = syn.main_action(sentence, self.book.speech_verbs)
+        if verb is None:
+            return []
+        pattern = Pattern(kind, confidence=round(probability * settings.assign_confidence, 3))
+        trigger = self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
+        return self._events(trigger, sentence, offset, context)[:1]
 
     def code_sentence(self, sentence: Span, offset: int, context: _DocContext) -> list[Event]:
         triggers = [t for t in map(self._trigger, sentence) if t is not None]

@@ -33,6 +33,16 @@ class Pattern:
         return bool(self.objects or self.preps or self.verbs)
 
 
+@dataclass(frozen=True, slots=True)
+class ClassifierSettings:
+    """How much the coder listens to the type classifier (see [classifier] in verbs.toml)."""
+
+    weight: float = 0.5  # its share of an event's confidence
+    veto: float = 1.01  # P(no event) at which a sentence's rule events are dropped
+    assign: float = 1.01  # P(type) at which a sentence the rules missed is coded
+    assign_confidence: float = 0.8  # an assigned event's confidence, as a share of P(type)
+
+
 @dataclass(slots=True)
 class PatternBook:
     """Verb and noun patterns keyed by lemma, conditional patterns first."""
@@ -51,6 +61,7 @@ class PatternBook:
     place_target_types: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
     demand_aux: frozenset[str] = frozenset()
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
 
 
 def _pattern(entry: dict[str, object], where: str) -> Pattern:
@@ -81,6 +92,20 @@ def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], na
         patterns.sort(key=lambda p: not p.conditional)  # stable: file order otherwise
 
 
+def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [classifier] must be a table")
+    unknown = set(table) - set(ClassifierSettings.__slots__)  # type: ignore[attr-defined]
+    if unknown:
+        raise ConfigError(f"{origin}: unknown [classifier] setting {sorted(unknown)[0]!r}")
+    values = {}
+    for key, value in table.items():
+        if not isinstance(value, int | float) or not 0 <= value <= 1.01:
+            raise ConfigError(f"{origin}: [classifier] {key} must be a number in [0, 1]")
+        values[key] = float(value)
+    return ClassifierSettings(**values)
+
+
 def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     """Build a PatternBook from TOML text; errors name the entry at fault."""
     try:
@@ -104,6 +129,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         place_target_types=frozenset(data.get("place_target_types", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
         demand_aux=frozenset(data.get("demand_aux", [])),
+        classifier=_classifier_settings(data.get("classifier", {}), origin),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())

@@ -232,6 +232,18 @@ def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     return []
 
 
+def main_action(sentence: Span, speech_verbs: frozenset[str]) -> Token | None:
+    """The verb a sentence is about: its root, or what its speech verb reports
+    ("X said Y attacked Z" -> attacked). None when the root is not a verb."""
+    verb = sentence.root
+    while verb.lemma_.lower() in speech_verbs:
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"]
+        if not clauses:
+            break
+        verb = clauses[0]
+    return verb if verb.pos_ == "VERB" else None
+
+
 def source_heads(sentence: Span) -> list[Token]:
     """Who the sentence cites: X in "according to X"."""
     for token in sentence:
