@@ -186,3 +186,29 @@ def test_a_title_picks_the_office_in_an_undated_text(code_text):
     # Trump's open-ended role is GOV today; Biden's is ELI: "President Biden" is in office.
     events = code_text("President Biden met Chancellor Scholz in Berlin.", published=None)
     assert events and events[0].source.actor.code == "USAGOV"
+
+
+def test_a_condition_is_not_an_event(code_text):
+    events = code_text(
+        "The party said it will boycott the vote unless the president agrees to resign."
+    )
+    assert "AGREE" not in {e.type for e in events}
+    assert "CONCEDE" not in {e.type for e in events}
+
+
+def test_violence_without_a_named_perpetrator_keeps_its_victims(code_text):
+    events = code_text("Four Nigerian soldiers were killed in a roadside bombing near Maiduguri.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].source is None
+    assert assaults[0].target is not None and assaults[0].target.actor.code == "NGAMIL"
+    assert assaults[0].confidence < 0.5  # the coder had to leave out who did it
+
+
+def test_an_accident_is_not_an_attack(code_text):
+    assert code_text("Two people were killed when their bus overturned on a mountain road.") == []
+
+
+def test_a_quantity_of_aid_is_aid(code_text):
+    events = code_text("Japan delivered 300 tons of food aid to Haiti on Monday.")
+    assert [(e.type, e.source.actor.code) for e in events] == [("AID", "JPN")]

@@ -152,6 +152,10 @@ class RuleCoder:
             # to disperse the crowd" code the roadblock and the shooting only.
             if syn.is_purpose_clause(trigger.token) and trigger.token.head.i in trigger_tokens:
                 continue
+            # A condition is not an event: "will boycott the vote unless the president
+            # agrees to step down" reports no agreement.
+            if syn.is_condition(trigger.token):
+                continue
             for event in self._events(trigger, sentence, offset, context):
                 key = (event.type, _code(event.source), _code(event.target), event.trigger_start)
                 if key not in seen:
@@ -307,10 +311,14 @@ class RuleCoder:
                 hints=hints,
             )
         when = when_date.start or context.published
-        sources = self._actors(trigger.subjects, when, offset, context, possessor=False)
-        if not sources:
-            return []  # an action with no known actor is not an event we can code
+        sources: list[ActorMention | None] = list(
+            self._actors(trigger.subjects, when, offset, context, possessor=False)
+        )
         targets = self._target(trigger.objects, when, offset, context)
+        if not sources:
+            if not (targets and self._unattributed_violence(trigger, sentence)):
+                return []  # an action with no known actor is not an event we can code
+            sources = [None]  # "three civilians were killed in a car bombing"
         if (
             not targets
             and len(sources) > 1
@@ -319,8 +327,13 @@ class RuleCoder:
                 or trigger.pattern.mode in self.book.symmetric_modes
             )
         ):
-            sources, targets = sources[:1], sources[1:]  # "Trump and Maduro talked"
-        self._place_generic_agents([*sources, *targets], sentence, offset, when)
+            sources, targets = (
+                sources[:1],
+                [s for s in sources[1:] if s],
+            )  # "Trump and Maduro talked"
+        self._place_generic_agents(
+            [m for m in (*sources, *targets) if m is not None], sentence, offset, when
+        )
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
         reporter = self._reporter(trigger, sentence, when, offset, context)
@@ -328,7 +341,7 @@ class RuleCoder:
         for source in sources:
             # An actor acting on itself is a misparse far more often than news.
             others: list[ActorMention | None] = [
-                t for t in targets if t.actor.code != source.actor.code
+                t for t in targets if source is None or t.actor.code != source.actor.code
             ]
             real_targets = others or [None]
             for target in real_targets[:1] if trigger.nominal else real_targets:
@@ -353,6 +366,16 @@ class RuleCoder:
                     )
                 )
         return events
+
+    def _unattributed_violence(self, trigger: _Trigger, sentence: Span) -> bool:
+        """Whether an action without a named actor is still violence worth coding: a
+        reported act ("were killed"), not a noun ("strikes could follow")."""
+        return (
+            trigger.kind in self.book.unattributed_types
+            and not trigger.nominal
+            and trigger.modality in {"asserted", "reported"}
+            and any(t.lemma_.lower() in self.book.violence_cues for t in sentence)
+        )
 
     def _place_generic_agents(
         self, mentions: list[ActorMention], sentence: Span, offset: int, when: date | None
@@ -531,9 +554,13 @@ def _code(mention: ActorMention | None) -> str:
     return mention.actor.code if mention else ""
 
 
-def _confidence(trigger: _Trigger, source: ActorMention, target: ActorMention | None) -> float:
+def _confidence(
+    trigger: _Trigger, source: ActorMention | None, target: ActorMention | None
+) -> float:
     """A prior from the pattern, lowered for each thing the coder had to guess."""
     score = trigger.pattern.confidence
+    if source is None:
+        return round(max(0.05, score - 0.3), 3)  # only the victim is known
     if source.actor.country and target is not None and target.actor.country:
         # Both actors placed in a country: on the dev gold, such events had the right
         # type 83-90% of the time, against 64-75% for the others.

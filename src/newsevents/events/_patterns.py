@@ -59,6 +59,8 @@ class PatternBook:
     promise_verbs: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
+    unattributed_types: frozenset[str] = frozenset()
+    violence_cues: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
     demand_aux: frozenset[str] = frozenset()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
@@ -127,6 +129,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         promise_verbs=frozenset(data.get("promise_verbs", [])),
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
+        unattributed_types=frozenset(data.get("unattributed_types", [])),
+        violence_cues=frozenset(data.get("violence_cues", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
         demand_aux=frozenset(data.get("demand_aux", [])),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
@@ -134,6 +138,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
+    named_types |= book.unattributed_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

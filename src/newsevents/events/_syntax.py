@@ -38,6 +38,37 @@ _REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "appare
 _HYPOTHETICAL_MODIFIERS = frozenset(
     {"potential", "possible", "proposed", "possibility", "prospect"}
 )
+_MEASURES = frozenset(
+    {
+        "ton",
+        "tonne",
+        "kg",
+        "kilogram",
+        "pound",
+        "worth",
+        "shipment",
+        "consignment",
+        "batch",
+        "load",
+        "truckload",
+        "planeload",
+        "amount",
+        "quantity",
+        "package",
+        "lot",
+        "dose",
+        "box",
+        "crate",
+        "convoy",
+        "cargo",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "dozen",
+    }
+)
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "lest", "whether"})
 _FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "forthcoming"})
 
 
@@ -173,8 +204,15 @@ def _lemma(token: Token) -> str:
 
 
 def _noun_forms(token: Token) -> set[str]:
-    """The lemma, and the lemma with its compound/adjective ("phone call", "air defense")."""
+    """The lemma, and the lemma with its compound/adjective ("phone call", "air defense");
+    for a quantity, what it measures ("25,000 tons of food aid" -> aid)."""
     forms = {_lemma(token), token.lower_}
+    if token.lemma_.lower() in _MEASURES or token.pos_ in {"NUM", "SYM"}:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        forms |= _noun_forms(pobj)
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
             forms.add(f"{child.lower_} {_lemma(token)}")
@@ -211,6 +249,15 @@ def is_purpose_clause(verb: Token) -> bool:
     if verb.dep_ != "advcl":
         return False
     return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_condition(verb: Token) -> bool:
+    """A clause that states a condition, not a fact: "unless Baghdad accepted",
+    "if the US goes ahead", "until their demands are met"."""
+    for node in (verb, *governors(verb)):
+        if node.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children)
+    return False
 
 
 def has_condition(verb: Token, word: str) -> bool:
