@@ -136,7 +136,7 @@ def test_demo_builds_its_database(tmp_path):
 def test_code_prints_events_as_json():
     result = invoke("code", "Japan delivered medicine to Ukraine.", "--json")
     events = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", "JPN", "UKR")]
+    assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", "JPNGOV", "UKR")]
 
 
 @pytest.mark.slow

@@ -103,7 +103,7 @@ def test_python_api_codes_texts_in_memory():
 
     [doc] = PublicPipeline().process(["Ukraine accused Russia of shelling Kharkiv."])
     assert [(e.type, e.source.actor.code, e.target.actor.code) for e in doc.events] == [
-        ("ACCUSE", "UKR", "RUS")
+        ("ACCUSE", "UKRGOV", "RUS")
     ]
 
 

@@ -10,43 +10,43 @@ from newsevents.model import MODALITIES, PLOVER_TYPES
 
 # (sentence, type, source code, target code or None when not asserted, modality)
 CODED = [
-    ("Ukraine accused Russia of violating the ceasefire.", "ACCUSE", "UKR", "RUS", "asserted"),
+    ("Ukraine accused Russia of violating the ceasefire.", "ACCUSE", "UKRGOV", "RUS", "asserted"),
     ("Russian forces shelled Kyiv overnight.", "ASSAULT", "RUSMIL", "UKR", "asserted"),
     ("Three boats were destroyed by US forces.", "ASSAULT", "USAMIL", None, "asserted"),
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "IGO", "IRN", "asserted"),
-    ("Brazil and Argentina signed a trade agreement.", "SUPPORT", "BRA", "ARG", "asserted"),
+    ("Brazil and Argentina signed a trade agreement.", "SUPPORT", "BRAGOV", "ARG", "asserted"),
     ("Venezuelan authorities arrested three journalists.", "COERCE", "VENGOV", None, "asserted"),
     ("Caracas denied the accusation.", "REJECT", "VENGOV", None, "asserted"),
     # A pledge is an intention (PLOVER AGREE, CAMEO 033); a delivery is AID.
-    ("Japan pledged $10 million in aid to Ukraine.", "AGREE", "JPN", "UKR", "asserted"),
-    ("Japan delivered medicine to Ukraine.", "AID", "JPN", "UKR", "asserted"),
-    ("Qatar hosted talks between Israel and Iran.", "CONSULT", "QAT", "ISR", "asserted"),
+    ("Japan pledged $10 million in aid to Ukraine.", "AGREE", "JPNGOV", "UKR", "asserted"),
+    ("Japan delivered medicine to Ukraine.", "AID", "JPNGOV", "UKR", "asserted"),
+    ("Qatar hosted talks between Israel and Iran.", "CONSULT", "QATGOV", "ISR", "asserted"),
     ("Maduro did not meet the American envoy.", "CONSULT", "VENGOV", "USAGOV", "negated"),
-    ("Israel could strike Iranian nuclear sites.", "ASSAULT", "ISR", None, "hypothetical"),
+    ("Israel could strike Iranian nuclear sites.", "ASSAULT", "ISRMIL", None, "hypothetical"),
     ("Zelensky will visit Washington next week.", "AGREE", "UKRGOV", "USAGOV", "future"),
     ("Zelensky visited Washington last week.", "CONSULT", "UKRGOV", "USAGOV", "asserted"),
-    ("Russia said Ukraine must withdraw its troops.", "REQUEST", "RUS", "UKR", "asserted"),
+    ("Russia said Ukraine must withdraw its troops.", "REQUEST", "RUSGOV", "UKR", "asserted"),
     (
         "Serbia will close the border unless Kosovo frees the prisoners.",
         "THREATEN",
-        "SRB",
+        "SRBGOV",
         None,
         "future",
     ),
-    ("Russia reportedly deployed troops near the border.", "MOBILIZE", "RUS", None, "reported"),
+    ("Russia reportedly deployed troops near the border.", "MOBILIZE", "RUSMIL", None, "reported"),
     # A stated intention to harm is a threat, as PLOVER codes it; to help, an agreement.
-    ("Iran plans to expel the French ambassador.", "THREATEN", "IRN", "FRAGOV", "future"),
-    ("Kenya will deport the two French activists.", "THREATEN", "KEN", None, "future"),
-    ("Norway will send food aid to Sudan.", "AGREE", "NOR", "SDN", "future"),
+    ("Iran plans to expel the French ambassador.", "THREATEN", "IRNGOV", "FRAGOV", "future"),
+    ("Kenya will deport the two French activists.", "THREATEN", "KENGOV", None, "future"),
+    ("Norway will send food aid to Sudan.", "AGREE", "NORGOV", "SDN", "future"),
     ("Poland said it would close the border with Belarus.", "THREATEN", "POL", "BLR", "future"),
     (
         "The United States urged Colombia to extradite the suspects.",
         "REQUEST",
-        "USA",
+        "USAGOV",
         "COL",
         "asserted",
     ),
-    ("Mexico condemned the Israeli strikes on Gaza.", "ACCUSE", "MEX", None, "asserted"),
+    ("Mexico condemned the Israeli strikes on Gaza.", "ACCUSE", "MEXGOV", None, "asserted"),
     (
         "Thousands of Serbian students joined the protest in Belgrade.",
         "PROTEST",
@@ -73,9 +73,9 @@ CODED += [
         None,
         "asserted",
     ),
-    ("Colombia apologized to Ecuador for the raid.", "SUPPORT", "COL", "ECU", "asserted"),
+    ("Colombia apologized to Ecuador for the raid.", "SUPPORT", "COLGOV", "ECU", "asserted"),
     ("The rebels released twelve soldiers on Monday.", "RETREAT", "REB", None, "asserted"),
-    ("Iraq allowed UN inspectors into the site.", "RETREAT", "IRQ", None, "asserted"),
+    ("Iraq allowed UN inspectors into the site.", "RETREAT", "IRQGOV", None, "asserted"),
     ("The army imposed a curfew on the capital.", "COERCE", "MIL", None, "asserted"),
     ("Opposition parties boycotted the vote.", "PROTEST", "OPP", None, "asserted"),
 ]
@@ -211,4 +211,46 @@ def test_an_accident_is_not_an_attack(code_text):
 
 def test_a_quantity_of_aid_is_aid(code_text):
     events = code_text("Japan delivered 300 tons of food aid to Haiti on Monday.")
-    assert [(e.type, e.source.actor.code) for e in events] == [("AID", "JPN")]
+    assert [(e.type, e.source.actor.code) for e in events] == [("AID", "JPNGOV")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Israel shelled targets in southern Lebanon.", "ISRMIL"),
+        ("Israel condemned the attack.", "ISRGOV"),
+        ("Israeli protesters blocked a road.", "ISRCVL"),  # a group keeps its own sector
+    ],
+)
+def test_a_country_acts_through_its_state(code_text, sentence, code):
+    events = code_text(sentence)
+    assert events and events[0].source.actor.code == code
+
+
+def test_a_hinted_action_names_whom_it_threatens(code_text):
+    events = code_text("Erdogan hinted that strikes on Syrian territory could follow.")
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and threats[0].target is not None
+    assert threats[0].target.actor.country == "SYR"
+
+
+def test_a_protest_by_a_group_somewhere_targets_that_place(code_text):
+    events = code_text("The minister mocked the march organised by students in Nairobi.")
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert protests and protests[0].target is not None
+    assert protests[0].target.actor.country == "KEN"
+
+
+def test_a_domestic_action_targets_its_own_country(code_text):
+    events = code_text("Egyptian police arrested dozens overnight.")
+    assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [
+        ("COERCE", "EGYCOP", "EGY")
+    ]
+    assert events[0].target.text == "Egyptian"  # provenance: the words that name it
+
+
+def test_a_foreign_country_in_the_sentence_is_not_made_the_target(code_text):
+    events = code_text("Egyptian police arrested dozens of Sudanese migrants overnight.")
+    assert events and events[0].target.actor.country == "SDN"
+    events = code_text("Kenyan police arrested dozens after talks with Uganda.")
+    assert events and events[0].target is None

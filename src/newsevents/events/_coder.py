@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
-from newsevents.actors import ActorResolver
+from newsevents.actors import COUNTRY_SOURCE, ActorResolver
 from newsevents.events import _syntax as syn
 from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
@@ -265,6 +265,10 @@ class RuleCoder:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            if pattern.type in self.book.place_target_types:
+                # "the demonstration called by the opposition in Caracas"
+                for holder in [*holders, *subjects]:
+                    objects += syn.place_heads(holder)
             modality, tense = syn.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
@@ -334,10 +338,15 @@ class RuleCoder:
         self._place_generic_agents(
             [m for m in (*sources, *targets) if m is not None], sentence, offset, when
         )
+        inferred = None
+        if not targets and sources[0] is not None:
+            inferred = self._home_country(sources[0], sentence, offset, when)
+            targets = [inferred] if inferred else []
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
         reporter = self._reporter(trigger, sentence, when, offset, context)
         events = []
+        sources = [self._as_state(s, trigger.kind) for s in sources]
         for source in sources:
             # An actor acting on itself is a misparse far more often than news.
             others: list[ActorMention | None] = [
@@ -360,12 +369,44 @@ class RuleCoder:
                         mode=trigger.pattern.mode,
                         modality=trigger.modality,
                         date=when_date,
-                        confidence=_confidence(trigger, source, target),
+                        confidence=_confidence(
+                            trigger, source, None if target is inferred else target
+                        ),
                         coder_version=self.version,
                         reported_by=reporter,
                     )
                 )
         return events
+
+    def _as_state(self, mention: ActorMention | None, kind: str) -> ActorMention | None:
+        """A country named as the actor ("The US deployed troops") is its state acting:
+        the sector `state_sectors` gives the event type."""
+        if mention is None or mention.actor.sector or not mention.actor.country:
+            return mention
+        name = mention.text.removeprefix("the ").removeprefix("The ")
+        entry = self.resolver.dictionary.country(name.removesuffix("'s").removesuffix("’s"))
+        sectors = self.book.state_sectors
+        sector = sectors.get(kind, sectors.get("default"))
+        if entry is None or entry.kind != COUNTRY_SOURCE or not sector:
+            return mention
+        return replace(mention, actor=replace(mention.actor, sector=sector))
+
+    def _home_country(
+        self, source: ActorMention, sentence: Span, offset: int, when: date | None
+    ) -> ActorMention | None:
+        """An action aimed at no one named, in a sentence that names no country but the
+        actor's own, is domestic: it targets that country, as PLOVER codes it ("President
+        X declined to resign", "Egyptian police opened fire")."""
+        country = source.actor.country
+        if not country:
+            return None
+        found = self.resolver.countries_in(sentence, when)
+        if not found or {c for _, c in found} != {country}:
+            return None
+        token = sentence.doc[found[0][0]]
+        name = self.resolver.dictionary.country_names.get(country, country)
+        start = offset + token.idx
+        return ActorMention(token.text, start, start + len(token.text), Actor(name, country))
 
     def _unattributed_violence(self, trigger: _Trigger, sentence: Span) -> bool:
         """Whether an action without a named actor is still violence worth coding: a

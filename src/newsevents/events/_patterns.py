@@ -60,6 +60,7 @@ class PatternBook:
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
     unattributed_types: frozenset[str] = frozenset()
+    state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
     demand_aux: frozenset[str] = frozenset()
@@ -130,6 +131,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
         unattributed_types=frozenset(data.get("unattributed_types", [])),
+        state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
         demand_aux=frozenset(data.get("demand_aux", [])),

@@ -145,12 +145,22 @@ def object_heads(verb: Token) -> list[Token]:
             # "threatened to break relations with Russia": the clause's own targets.
             candidates += object_heads(child)
     # "demanded that the US cancel the sale": whom the demand is made of, last resort.
-    candidates += [
+    clause_subjects = [
         s
         for c in verb.children
         if c.dep_ == "ccomp"
         for s in c.children
         if s.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    candidates += clause_subjects
+    # "hinted that strikes on Venezuela could follow": whom the reported action is aimed at.
+    candidates += [
+        p
+        for s in clause_subjects
+        for prep in s.children
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+        for p in prep.children
+        if p.dep_ == "pobj"
     ]
     return candidates
 
