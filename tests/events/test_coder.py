@@ -254,3 +254,25 @@ def test_a_foreign_country_in_the_sentence_is_not_made_the_target(code_text):
     assert events and events[0].target.actor.country == "SDN"
     events = code_text("Kenyan police arrested dozens after talks with Uganda.")
     assert events and events[0].target is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source"),
+    [
+        # spaCy's small model lemmatises "staged" as "stag" (data/lemma_fixes.tsv)
+        ("Farmers staged a protest outside the Indian parliament.", "PROTEST", "INDCVL"),
+        # a collective head takes its modifier's sector
+        ("Opposition groups in Kenya demanded that the president resign.", "REQUEST", "KENOPP"),
+        # the participle misparsed as the subject: the noun before it acts
+        ("The Red Cross operating in Syria said the army must let convoys pass.", "REQUEST", "NGO"),
+        # a container noun: what it holds decides the pattern
+        ("Belarus received a mission of observers from the OSCE.", "RETREAT", "BLRGOV"),
+        ("Egypt and Qatar restored diplomatic ties on Tuesday.", "SUPPORT", "EGYGOV"),
+        ("Nepal has been sharing expertise with India on flood control.", "COOPERATE", "NPLGOV"),
+    ],
+)
+def test_general_repairs_of_parse_and_lexicon(code_text, sentence, kind, source):
+    events = code_text(sentence)
+    assert [e.type for e in events if e.type == kind], [(e.type, e.trigger) for e in events]
+    event = next(e for e in events if e.type == kind)
+    assert event.source is not None and event.source.actor.code.startswith(source)

@@ -58,6 +58,28 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+# Heads that name a set of people, not a kind: the modifier says which kind.
+_COLLECTIVES = frozenset(
+    {
+        "group",
+        "member",
+        "faction",
+        "movement",
+        "element",
+        "unit",
+        "side",
+        "camp",
+        "wing",
+        "coalition",
+        "alliance",
+        "bloc",
+        "figure",
+        "representative",
+        "source",
+    }
+)
+
+
 def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
     """The role valid on `when`; without a date, the current (open-ended, latest) one."""
     if when is not None:
@@ -200,6 +222,11 @@ class ActorResolver:
                 " ".join([*(t.lower_ for t in words[:-1]), head.lemma_.lower()]),
             ):
                 hit = self.dictionary.agent(form)
+                if hit is not None:
+                    return hit[0]
+        if head.lemma_.lower() in _COLLECTIVES:  # "opposition groups", "rebel factions"
+            for modifier in reversed(left[:-1]):
+                hit = self.dictionary.agent(modifier.lower_)
                 if hit is not None:
                     return hit[0]
         if head.pos_ == "PROPN":  # an unknown name with a title: "Prime Minister Jane Doe"

@@ -66,6 +66,16 @@ _MEASURES = frozenset(
         "thousand",
         "hundred",
         "dozen",
+        # containers of people or things: "a mission of observers", "part of the aid"
+        "mission",
+        "team",
+        "group",
+        "delegation",
+        "part",
+        "portion",
+        "half",
+        "share",
+        "some",
     }
 )
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "lest", "whether"})
@@ -102,12 +112,22 @@ def subject_heads(verb: Token) -> list[Token]:
         else:
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
-                    return with_conjuncts(child)
+                    return with_conjuncts(_participle_subject(child))
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
             current = current.head
             continue
         break
     return []
+
+
+def _participle_subject(subject: Token) -> Token:
+    """ "The Red Cross operating in Iraq said ...": the small model often makes the
+    participle the subject and the noun its subject; the noun is who acts."""
+    if subject.pos_ == "VERB" and subject.tag_ == "VBG":
+        nouns = [c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+        if nouns:
+            return nouns[0]
+    return subject
 
 
 def object_heads(verb: Token) -> list[Token]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 import logging
 from collections.abc import Iterator, Sequence
 from functools import cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,7 +37,31 @@ def _load(model: str) -> Language:
         ) from exc
     logger.info("loading spaCy model %s", model)
     nlp: Language = package.load()
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     return nlp
+
+
+LEMMA_FIXES = "newsevents_lemma_fixes"
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    path = resources.files("newsevents") / "data" / "lemma_fixes.tsv"
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return {row["form"]: row["lemma"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+@Language.component(LEMMA_FIXES)
+def fix_lemmas(doc: Doc) -> Doc:
+    """Correct the model's known wrong lemmas on verbs (data/lemma_fixes.tsv)."""
+    fixes = _lemma_fixes()
+    for token in doc:
+        if token.pos_ in {"VERB", "AUX"}:
+            lemma = fixes.get(token.lower_)
+            if lemma is not None:
+                token.lemma_ = lemma
+    return doc
 
 
 def parse_paragraphs(
