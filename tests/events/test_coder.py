@@ -276,3 +276,22 @@ def test_general_repairs_of_parse_and_lexicon(code_text, sentence, kind, source)
     assert [e.type for e in events if e.type == kind], [(e.type, e.trigger) for e in events]
     event = next(e for e in events if e.type == kind)
     assert event.source is not None and event.source.actor.code.startswith(source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("China said it would neither accept nor recognise the ruling.", "REJECT"),
+        ("Thai and Malaysian police launched joint patrols along the border.", "COOPERATE"),
+        ("Chile's government withdrew the tax reform bill after the protests.", "CONCEDE"),
+        ("The junta accepted the protesters' demand to free the prisoners.", "CONCEDE"),
+        ("Poland took in thousands of refugees from Ukraine.", "AID"),
+        ("Turkish authorities handed over the suspect to German police.", "COOPERATE"),
+        ("Washington froze the reserves of the Afghan central bank.", "SANCTION"),
+        ("Israel called up 300,000 reservists on Sunday.", "MOBILIZE"),
+        ("Miners in Chile went on strike on Monday.", "PROTEST"),
+        ("Rebels used villagers as human shields.", "ASSAULT"),
+    ],
+)
+def test_codebook_vocabulary(code_text, sentence, kind):
+    assert kind in {e.type for e in code_text(sentence)}

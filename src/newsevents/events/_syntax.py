@@ -334,7 +334,7 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
     """asserted, negated, hypothetical, future, demanded or reported, from the context."""
     children = list(verb.children)
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    if any(c.dep_ == "neg" for c in children):
+    if any(c.dep_ == "neg" for c in children) or _negated_otherwise(verb):
         return "negated"
     if "would" in aux and speaker_heads(verb, speech_verbs):
         return "future"  # "they said they would blockade Paris": a stated intention
@@ -358,6 +358,18 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
     if any(c.lower_ in _REPORTED_ADVERBS for c in children):
         return "reported"
     return "asserted"
+
+
+def _negated_otherwise(verb: Token) -> bool:
+    """Negation the parser does not label "neg": "would neither accept nor recognise",
+    "would no longer implement", "never signed"."""
+    for child in verb.children:
+        if child.lower_ in {"neither", "nor", "never"}:
+            return True
+        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True
+    # "neither accept nor recognise": the second verb hangs from the first
+    return verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children)
 
 
 def noun_modality(noun: Token) -> str:
