@@ -78,6 +78,7 @@ _MEASURES = frozenset(
         "some",
     }
 )
+_PARTICLES = frozenset({"down", "up", "out", "off", "back", "in", "over", "away", "aside"})
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "lest", "whether"})
 _FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "forthcoming"})
 
@@ -258,7 +259,12 @@ def prep_words(token: Token) -> set[str]:
 def verb_keys(verb: Token) -> list[str]:
     """Lookup keys for a verb, most specific first: "blow up", "call for", "open fire"."""
     lemma = _lemma(verb)
-    keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    # "stepped down": the small model often tags the particle as an adverb
+    keys = [
+        f"{lemma} {c.lower_}"
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1)
+    ]
     keys += [f"{lemma} {_lemma(c)}" for c in verb.children if c.dep_ == "dobj"]
     keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
     return [*keys, lemma]
