@@ -295,3 +295,16 @@ def test_general_repairs_of_parse_and_lexicon(code_text, sentence, kind, source)
 )
 def test_codebook_vocabulary(code_text, sentence, kind):
     assert kind in {e.type for e in code_text(sentence)}
+
+
+def test_whom_spanish_police_arrest_need_not_be_spanish(code_text):
+    events = code_text("Spanish police arrested the brother of the gang's main leader.")
+    [arrest] = [e for e in events if e.type == "COERCE"]
+    assert arrest.target is not None
+    assert arrest.target.actor.sector == "CRM" and arrest.target.actor.country is None
+
+
+def test_a_boat_stands_for_who_it_carries(code_text):
+    events = code_text("US forces bombed boats carrying suspected drug traffickers.")
+    [strike] = [e for e in events if e.type == "ASSAULT"]
+    assert strike.target is not None and strike.target.actor.sector == "CRM"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents.actors._dictionary import (
     CAPITAL_SOURCE,
@@ -58,6 +58,38 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+# Vehicles stand for the people they carry; leaders for what they lead.
+_CARRIERS = frozenset(
+    {
+        "boat",
+        "vessel",
+        "ship",
+        "plane",
+        "aircraft",
+        "truck",
+        "car",
+        "bus",
+        "convoy",
+        "vehicle",
+        "speedboat",
+    }
+)
+_CARRYING = frozenset({"carry", "transport", "ferry", "smuggle", "bring"})
+_LEADERS = frozenset(
+    {
+        "leader",
+        "chief",
+        "head",
+        "boss",
+        "commander",
+        "founder",
+        "kingpin",
+        "ringleader",
+        "chairman",
+        "spokesman",
+    }
+)
+
 # Heads that name a set of people, not a kind: the modifier says which kind.
 _COLLECTIVES = frozenset(
     {
@@ -107,14 +139,27 @@ class ActorResolver:
             ]
             if members:
                 return self.resolve(members[0], when, allow_possessor=allow_possessor)
+        if head.lemma_.lower() in _CARRIERS:
+            # "boats carrying suspected criminals": a vehicle stands for who it carries
+            for clause in head.children:
+                if clause.dep_ == "acl" and clause.lemma_.lower() in _CARRYING:
+                    for cargo in clause.children:
+                        if cargo.dep_ == "dobj":
+                            carried = self.resolve(cargo, when)
+                            if carried is not None:
+                                return carried
         phrase = _phrase_tokens(head)
         actor = self._named_or_place(head, phrase, when) or self._agent(head, phrase, when)
+        if actor is not None and head.lemma_.lower() in _LEADERS:
+            actor = self._leader_of(head, when) or actor
         if actor is None:  # "Jane Doe, Algeria's leading rights activist": the apposition
             for child in head.children:
                 if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
-                    found = self._agent(child, _phrase_tokens(child), when)
-                    if found is not None:
-                        actor = found
+                    agent = self._agent(child, _phrase_tokens(child), when)
+                    if agent is not None and child.lemma_.lower() in _LEADERS:
+                        agent = self._leader_of(child, when) or agent
+                    if agent is not None:
+                        actor = agent
                         break
         if actor is None and allow_possessor:
             for child in head.children:
@@ -146,7 +191,9 @@ class ActorResolver:
             return Actor(entry.name, entry.iso3, sector)
         return None
 
-    def countries_in(self, tokens: Sequence[Token], when: date | None) -> list[tuple[int, str]]:
+    def countries_in(
+        self, tokens: Sequence[Token] | Span, when: date | None
+    ) -> list[tuple[int, str]]:
         """Every country a run of tokens names, directly or through a person, group,
         demonym or place, as (first token index, ISO3)."""
         return [
@@ -154,6 +201,20 @@ class ActorResolver:
         ]
 
     # -- the pieces ---------------------------------------------------------------
+
+    def _leader_of(self, head: Token, when: date | None) -> Actor | None:
+        """ "the gang's main leader", "the leader of the rebels": a leader belongs to the
+        sector of what they lead, when that is not a state."""
+        owners = [c for c in head.children if c.dep_ == "poss"] + [
+            p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
+        for owner in owners:
+            if owner.pos_ == "PRON":
+                continue
+            mention = self.resolve(owner, when)
+            if mention is not None and mention.actor.sector not in {None, "GOV", "MIL", "LEG"}:
+                return mention.actor
+        return None
 
     def _from_role(self, role: RoleSpan) -> Actor:
         return Actor(role.name, role.country, role.sector, role.qid)
@@ -224,7 +285,7 @@ class ActorResolver:
                 hit = self.dictionary.agent(form)
                 if hit is not None:
                     return hit[0]
-        if head.lemma_.lower() in _COLLECTIVES:  # "opposition groups", "rebel factions"
+        if head.lemma_.lower() in _COLLECTIVES | _LEADERS:  # "opposition groups", "gang leaders"
             for modifier in reversed(left[:-1]):
                 hit = self.dictionary.agent(modifier.lower_)
                 if hit is not None:

@@ -336,7 +336,7 @@ class RuleCoder:
                 [s for s in sources[1:] if s],
             )  # "Trump and Maduro talked"
         self._place_generic_agents(
-            [m for m in (*sources, *targets) if m is not None], sentence, offset, when
+            [m for m in sources if m is not None], targets, sentence, offset, when
         )
         inferred = None
         if not targets and sources[0] is not None:
@@ -419,37 +419,39 @@ class RuleCoder:
         )
 
     def _place_generic_agents(
-        self, mentions: list[ActorMention], sentence: Span, offset: int, when: date | None
+        self,
+        sources: list[ActorMention],
+        targets: list[ActorMention],
+        sentence: Span,
+        offset: int,
+        when: date | None,
     ) -> None:
         """Give a countryless generic agent ("President Jane Doe", "the police") the one
-        country its sentence names ("...imposed a curfew in Algiers"). A country that is
-        itself one of the actors does not count: in "President X threatened Russia" X is
-        not Russian."""
-        generic = [
-            m
-            for m in mentions
-            if m.actor.country is None
-            and m.actor.sector not in {None, "IGO"}
-            and m.actor.name == m.actor.sector
-        ]
-        if not generic:
-            return
-        bare_countries = {
-            m.start - offset for m in mentions if m.actor.sector is None and m.actor.country
-        }
-        countries = {
-            country
+        country its sentence names ("...imposed a curfew in Algiers"). A country named as
+        an actor does not count (in "President X threatened Russia" X is not Russian), nor
+        does the source's own for a target: whom Spanish police arrest need not be Spanish."""
+        found = [
+            (sentence.doc[index].idx + offset, country)
             for index, country in self.resolver.countries_in(sentence, when)
-            if sentence.doc[index].idx not in bare_countries
-        }
-        if len(countries) != 1:
-            return
-        (country,) = countries
-        name = self.resolver.dictionary.country_names.get(country, country)
-        for mention in generic:
-            mention.actor = replace(
-                mention.actor, name=f"{name} {mention.actor.sector}", country=country
-            )
+        ]
+        bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]
+        for mention, excluded in (
+            *((m, bare) for m in sources),
+            *((m, [*bare, *sources]) for m in targets),
+        ):
+            actor = mention.actor
+            if actor.country or actor.sector in {None, "IGO"} or actor.name != actor.sector:
+                continue
+            countries = {
+                country
+                for start, country in found
+                if not any(o.start <= start < o.end for o in excluded)
+            }
+            if len(countries) != 1:
+                continue
+            (country,) = countries
+            name = self.resolver.dictionary.country_names.get(country, country)
+            mention.actor = replace(actor, name=f"{name} {actor.sector}", country=country)
 
     def _reporter(
         self,
