@@ -182,6 +182,7 @@ def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
     _load_countries(table, _data_file("countries.tsv"))
     _load_pycountry(table)
     _load_actors(table, _data_file("actors.tsv"))
+    _load_actors(table, _data_file("leaders.tsv"))
     for path in extra_actors:
         if not path.exists():
             raise ConfigError(f"Actor dictionary not found: {path}")
