@@ -9,6 +9,7 @@ capitals, government metonyms per ISO3, on top of pycountry's names),
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import unicodedata
 from collections import defaultdict
@@ -30,8 +31,10 @@ DEMONYM_SOURCE = "demonym"  # "Venezuelan": a modifier, gives the country only
 CAPITAL_SOURCE = "capital"  # "Caracas", "the White House": the government by metonymy
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accent-free, apostrophe-normalised, space-collapsed form used as a lookup key."""
+    """Accent-free, apostrophe-normalised, space-collapsed form used as a lookup key
+    (cached: the same names come back in every article)."""
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))

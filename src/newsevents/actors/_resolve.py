@@ -230,6 +230,9 @@ class ActorResolver:
         while position < len(indices):
             start = indices[position]
             found: _Match | None = None
+            if not doc[start].text[:1].isupper():  # names start with a capital
+                position += 1
+                continue
             for length in range(min(limit, len(indices) - position), 0, -1):
                 end = start + length
                 if indices[position + length - 1] != end - 1:
@@ -237,7 +240,7 @@ class ActorResolver:
                 text = doc[start:end].text
                 if text.endswith(("'s", "’s")):
                     text = text[:-2]
-                actor = self.resolve_name(text, when) if text[:1].isupper() else None
+                actor = self.resolve_name(text, when)
                 if actor is not None:
                     found = _Match(start, end, actor)
                     break

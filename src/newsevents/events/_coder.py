@@ -66,6 +66,8 @@ class RuleCoder:
         self.book = book or load_pattern_book()
         self.resolver = resolver or ActorResolver()
         self.classifier = classifier
+        # the countries each sentence names, per article (see _sentence_countries)
+        self._countries: dict[tuple[int, int, date | None], list[tuple[int, str]]] = {}
         self.version = f"{CODER_NAME}+patterns.{self.book.version}" + (
             f"+{classifier.version}" if classifier else ""
         )
@@ -82,6 +84,7 @@ class RuleCoder:
         """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text.
         An undated article may come with the span it was published in."""
         context = _DocContext(doc_id, published, published_span)
+        self._countries = {}
         sentences = [
             (sentence, offset)
             for paragraph, offset in zip(parsed, offsets, strict=True)
@@ -391,6 +394,13 @@ class RuleCoder:
             return mention
         return replace(mention, actor=replace(mention.actor, sector=sector))
 
+    def _sentence_countries(self, sentence: Span, when: date | None) -> list[tuple[int, str]]:
+        """countries_in for a sentence, computed once per sentence and date."""
+        key = (id(sentence.doc), sentence.start, when)
+        if key not in self._countries:
+            self._countries[key] = self.resolver.countries_in(sentence, when)
+        return self._countries[key]
+
     def _home_country(
         self, source: ActorMention, sentence: Span, offset: int, when: date | None
     ) -> ActorMention | None:
@@ -400,7 +410,7 @@ class RuleCoder:
         country = source.actor.country
         if not country:
             return None
-        found = self.resolver.countries_in(sentence, when)
+        found = self._sentence_countries(sentence, when)
         if not found or {c for _, c in found} != {country}:
             return None
         token = sentence.doc[found[0][0]]
@@ -432,7 +442,7 @@ class RuleCoder:
         does the source's own for a target: whom Spanish police arrest need not be Spanish."""
         found = [
             (sentence.doc[index].idx + offset, country)
-            for index, country in self.resolver.countries_in(sentence, when)
+            for index, country in self._sentence_countries(sentence, when)
         ]
         bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]
         for mention, excluded in (
