@@ -18,11 +18,16 @@ def spark_command(
     source: Annotated[
         str,
         typer.Argument(
-            help="File, folder or glob of .txt/.html/.jsonl/.parquet articles; any Hadoop URI."
+            help="File, folder or glob of .txt/.html/.jsonl/.parquet/.warc(.gz)/RSS/Atom "
+            "articles; any Hadoop URI."
         ),
     ],
     output: Annotated[
-        str, typer.Argument(help="Folder for the documents/, events/ and errors/ Parquet tables.")
+        str,
+        typer.Argument(
+            help="Folder for the documents/, events/, happenings/, stories/ and errors/ "
+            "Parquet tables."
+        ),
     ],
     master: Annotated[str, typer.Option(help="Spark master URL.")] = "local[2]",
     partitions: Annotated[
@@ -46,8 +51,8 @@ def spark_command(
         options=Options(batch_size=batch_size, max_bytes=max_bytes),
     )
     console.print(
-        f"{run.documents} documents ({run.duplicates} copies), {run.events} events, "
-        f"{run.errors} errors -> {output}",
+        f"{run.documents} documents ({run.duplicates} copies), {run.events} events in "
+        f"{run.happenings} happenings, {run.stories} stories, {run.errors} errors -> {output}",
         highlight=False,
     )
     if run.errors:

@@ -1,4 +1,4 @@
-"""What runs inside a Spark task: input rows in, tagged document, event and error rows out.
+"""What runs inside a Spark task: documents in, tagged document, event and error rows out.
 
 Pure Python (no pyspark import), so it can be read and tested apart from Spark. Each
 task codes its articles in batches with `Pipeline.process_documents`; the pipeline
@@ -9,22 +9,18 @@ every task that process runs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
 from functools import cache
 from typing import Any
 
-import dateparser
 import pyarrow as pa
 
 from newsevents.export import document_rows
-from newsevents.ingest import document_from_text, documents_from_bytes
 from newsevents.model import Document, IngestError
 from newsevents.pipeline import Options, Pipeline
 from newsevents.spark._blocking import blocking_keys
-
-# Fields of an article given as a record: a JSON line or a Parquet row, as `run` reads
-# JSON Lines.
-RECORD_FIELDS = ("text", "html", "url", "title", "published")
+from newsevents.spark._inputs import Item
+from newsevents.store import document_record
+from newsevents.stories import article_terms, story_title
 
 Row = dict[str, Any]
 # One output row of a task: a document, an event or an error, the other two None.
@@ -32,8 +28,9 @@ Coded = tuple[Row | None, Row | None, Row | None]
 
 
 def coded_schema() -> pa.Schema:
-    """Document rows as tasks emit them: the columns of `documents/` before copies are
-    marked, plus the blocking keys and sort key the duplicate step needs."""
+    """Document rows as tasks emit them: the columns of `documents/` known before copies
+    and stories are found, plus what those steps need (blocking keys, sort key, arrival
+    key, the names stories are matched on and the title a story would take)."""
     return pa.schema(
         [
             ("doc_id", pa.string()),
@@ -43,6 +40,8 @@ def coded_schema() -> pa.Schema:
             ("format", pa.string()),
             ("published_at", pa.date32()),
             ("published_basis", pa.string()),
+            ("published_start", pa.date32()),
+            ("published_end", pa.date32()),
             ("paragraphs", pa.list_(pa.string())),
             ("removed", pa.list_(pa.struct([("reason", pa.string()), ("text", pa.string())]))),
             ("raw_chars", pa.int64()),
@@ -50,8 +49,14 @@ def coded_schema() -> pa.Schema:
             ("coder_version", pa.string()),
             ("blocking_keys", pa.list_(pa.string())),
             ("sort_key", pa.string()),
+            ("arrival", pa.string()),
+            ("story_terms", pa.list_(pa.string())),
+            ("story_title", pa.string()),
         ]
     )
+
+
+_CODED_COLUMNS = tuple(coded_schema().names)
 
 
 def error_schema() -> pa.Schema:
@@ -75,83 +80,47 @@ def _executor_pipeline(options: Options) -> Pipeline:
     return Pipeline(options)
 
 
-def code_partition(rows: Iterable[Any], options: Options) -> Iterator[Coded]:
-    """Code one partition of input rows (see `_read.read_articles`) in batches."""
+def code_partition(items: Iterable[tuple[str, Item]], options: Options) -> Iterator[Coded]:
+    """Code one partition of (arrival key, document or error) pairs in batches."""
     pipeline = _executor_pipeline(options)
-    batch: list[Document] = []
-    for row in rows:
-        for item in _documents(row, options.max_bytes):
-            if isinstance(item, IngestError):
-                yield None, None, _error_row(item)
-                continue
-            batch.append(item)
-            if len(batch) >= options.batch_size:
-                yield from _coded(pipeline, batch)
-                batch = []
+    batch: list[tuple[str, Document]] = []
+    for arrival, item in items:
+        if isinstance(item, IngestError):
+            yield None, None, _error_row(item)
+            continue
+        batch.append((arrival, item))
+        if len(batch) >= options.batch_size:
+            yield from _coded(pipeline, batch)
+            batch = []
     yield from _coded(pipeline, batch)
 
 
-def _documents(row: Any, max_bytes: int) -> Iterator[Document | IngestError]:
-    if row.error:
-        yield IngestError(row.origin, "ingest", row.error)
-    elif row.content is not None:
-        yield from documents_from_bytes(bytes(row.content), row.origin, max_bytes=max_bytes)
-    else:
-        yield record_document(row)
-
-
-def record_document(row: Any) -> Document | IngestError:
-    """An article given as a record, read as `newsevents run` reads a JSON line."""
-    raw = row.text or row.html
-    if not raw:
-        return IngestError(row.origin, "ingest", "record has neither 'text' nor 'html'")
-    document = document_from_text(raw, row.origin, _published(row.published))
-    document.format = "text" if row.text else "html"
-    document.url = row.url or document.url
-    document.title = row.title or document.title
-    return document
-
-
-def _published(value: str | None) -> date | None:
-    """An ISO date (or timestamp), else any full date dateparser reads, else None."""
-    if not value or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-        return parsed.date() if parsed else None
-
-
-def _coded(pipeline: Pipeline, batch: list[Document]) -> Iterator[Coded]:
-    done, errors = pipeline.process_documents(batch)
+def _coded(pipeline: Pipeline, batch: list[tuple[str, Document]]) -> Iterator[Coded]:
+    arrivals = {id(document): arrival for arrival, document in batch}
+    done, errors = pipeline.process_documents([document for _, document in batch])
     for error in errors:
         yield None, None, _error_row(error)
     for document in done:
-        yield _document_row(document, pipeline.coder_version), None, None
-        for row in document_rows(document):
-            yield None, row, None
+        row = _document_row(document, pipeline.coder_version, arrivals[id(document)])
+        yield row, None, None
+        for event in document_rows(document):
+            yield None, event, None
 
 
-def _document_row(document: Document, coder_version: str) -> Row:
+def _document_row(document: Document, coder_version: str, arrival: str) -> Row:
+    """The store's document record, with Spark's own columns on top."""
+    record = document_record(document, coder_version)
     published = document.published_at.isoformat() if document.published_at else "~"
-    return {
+    return {name: record.get(name) for name in _CODED_COLUMNS} | {
         "doc_id": document.id,
-        "origin": document.origin,
-        "url": document.url,
-        "title": document.title,
-        "format": document.format,
-        "published_at": document.published_at,
-        "published_basis": document.published_basis,
-        "paragraphs": document.paragraphs,
-        "removed": [{"reason": r.reason, "text": r.text} for r in document.removed],
-        "raw_chars": len(document.raw),
         "event_count": len(document.events),
-        "coder_version": coder_version,
         "blocking_keys": blocking_keys(document.paragraphs),
         # Earliest publication first ("~" sorts after any date), then origin: the
         # order in which copies count as later than their original.
         "sort_key": f"{published}\x1f{document.origin}\x1f{document.id}",
+        "arrival": arrival,
+        "story_terms": article_terms(document.paragraphs, document.title),
+        "story_title": story_title(document.title, document.paragraphs, document.origin),
     }
 
 

@@ -30,13 +30,16 @@ _MAX_HOPS = 16  # copies of copies more than 2**16 deep do not occur
 
 def first_copies(documents: DataFrame) -> DataFrame:
     """One row per document id: the copy with the lowest sort key, plus `copies`, the
-    origins of the others (the same article found again at other paths or lines)."""
+    origins of the others (the same article found again at other paths or lines), and
+    the earliest `arrival` of them all: a local run codes the first it meets."""
     ranked = documents.groupBy("doc_id").agg(
         F.array_sort(F.collect_list(F.struct("sort_key", "origin"))).alias("found"),
         F.min_by(F.struct(*documents.columns), F.col("sort_key")).alias("first"),
+        F.min("arrival").alias("arrival"),
     )
     copies = F.slice(F.col("found.origin"), 2, F.size("found"))
-    return ranked.select("first.*", copies.alias("copies"))
+    kept = (F.col(f"first.{name}") for name in documents.columns if name != "arrival")
+    return ranked.select(*kept, "arrival", copies.alias("copies"))
 
 
 def find_duplicates(documents: DataFrame) -> DataFrame:

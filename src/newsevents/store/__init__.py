@@ -1,6 +1,19 @@
 """The store stage: SQLAlchemy 2.0 tables, Alembic migrations, idempotent writes, queries."""
 
-from newsevents.store._store import EVENT_COLUMNS, HAPPENING_COLUMNS, Store, event_record
+from newsevents.store._store import (
+    EVENT_COLUMNS,
+    HAPPENING_COLUMNS,
+    Store,
+    document_record,
+    event_record,
+)
 from newsevents.store._tables import metadata
 
-__all__ = ["EVENT_COLUMNS", "HAPPENING_COLUMNS", "Store", "event_record", "metadata"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "HAPPENING_COLUMNS",
+    "Store",
+    "document_record",
+    "event_record",
+    "metadata",
+]

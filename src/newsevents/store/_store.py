@@ -557,6 +557,17 @@ def _plain(mapping: Any) -> dict[str, Any]:
 
 
 def _document_row(document: Document, now: datetime, coder_version: str) -> dict[str, Any]:
+    return document_record(document, coder_version) | {
+        "processed_at": now,
+        "story_id": None,  # set by the stories step in the same transaction
+    }
+
+
+def document_record(document: Document, coder_version: str) -> dict[str, Any]:
+    """A coded document as a row of the documents table, without what only the store
+    knows (`processed_at`, `story_id`): the one record local runs and Spark share."""
+    span = document.published_range
+    copy = document.duplicate
     return {
         "id": document.id,
         "origin": document.origin,
@@ -565,18 +576,16 @@ def _document_row(document: Document, now: datetime, coder_version: str) -> dict
         "format": document.format,
         "published_at": document.published_at,
         "published_basis": document.published_basis,
-        "published_start": document.published_range[0] if document.published_range else None,
-        "published_end": document.published_range[1] if document.published_range else None,
+        "published_start": span[0] if span else None,
+        "published_end": span[1] if span else None,
         "text": document.text,
         "paragraphs": document.paragraphs,
         "removed": [{"text": r.text, "reason": r.reason} for r in document.removed],
         "raw_chars": len(document.raw),
         "coder_version": coder_version,
-        "processed_at": now,
-        "duplicate_of": document.duplicate.of if document.duplicate else None,
-        "duplicate_kind": document.duplicate.kind if document.duplicate else None,
-        "duplicate_score": document.duplicate.score if document.duplicate else None,
-        "story_id": None,  # set by the stories step in the same transaction
+        "duplicate_of": copy.of if copy else None,
+        "duplicate_kind": copy.kind if copy else None,
+        "duplicate_score": copy.score if copy else None,
     }
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from newsevents.model import Document, stable_id
 from newsevents.store._tables import documents, stories
-from newsevents.stories import WINDOW_DAYS, Story, StoryIndex, article_terms
+from newsevents.stories import WINDOW_DAYS, Story, StoryIndex, article_terms, story_title
 
 RECENT_STORIES = 200  # the candidates an undated article is compared with
 MAX_CANDIDATES = 5000  # a batch spanning years (a shuffled backfill) reads no more
@@ -54,7 +54,7 @@ def assign_stories(connection: Connection, docs: Sequence[Document]) -> None:
         if chosen is None:
             chosen = Story(
                 id=stable_id("story", document.id),
-                title=_title(document),
+                title=story_title(document.title, document.paragraphs, document.origin),
                 first_seen=document.published_at,
                 last_seen=document.published_at,
             )
@@ -68,11 +68,6 @@ def assign_stories(connection: Connection, docs: Sequence[Document]) -> None:
         .values(story_id=bindparam("story")),
         [{"doc": d.id, "story": story_of[d.id]} for d in todo],
     )
-
-
-def _title(document: Document) -> str:
-    text = document.title or next((p for p in document.paragraphs if p.strip()), "")
-    return text.strip()[:160] or document.origin
 
 
 def _candidates(connection: Connection, days: list[date | None]) -> list[Story]:

@@ -1,7 +1,14 @@
 """The stories stage: articles grouped into developing stories, and the events they
 tell merged into one happening each."""
 
-from newsevents.stories._cluster import WINDOW_DAYS, Story, StoryIndex, article_terms, best_story
+from newsevents.stories._cluster import (
+    WINDOW_DAYS,
+    Story,
+    StoryIndex,
+    article_terms,
+    best_story,
+    story_title,
+)
 from newsevents.stories._merge import DEFAULT_WINDOW_DAYS, CanonicalEvent, merge_events, merge_key
 
 __all__ = [
@@ -14,4 +21,5 @@ __all__ = [
     "best_story",
     "merge_events",
     "merge_key",
+    "story_title",
 ]

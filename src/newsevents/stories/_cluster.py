@@ -136,3 +136,12 @@ class StoryIndex:
     def best(self, terms: Sequence[str], day: date | None) -> Story | None:
         sharing = {i for t in terms for i in self._by_term.get(t, ())}
         return best_story(terms, day, (self.stories[i] for i in sorted(sharing)))
+
+
+TITLE_CHARS = 160
+
+
+def story_title(title: str | None, paragraphs: Sequence[str], origin: str) -> str:
+    """A story's title: that of the article that starts it, else its first paragraph."""
+    text = title or next((p for p in paragraphs if p.strip()), "")
+    return text.strip()[:TITLE_CHARS] or origin
