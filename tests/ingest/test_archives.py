@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
-
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from newsevents.ingest import iter_documents
 from newsevents.model import Document, IngestError
@@ -18,27 +14,9 @@ PAGE = (
 )
 
 
-def _warc(path, records):
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=str(path).endswith(".gz"))
-        for url, content_type, body in records:
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.0"
-            )
-            record = writer.create_warc_record(
-                url,
-                "response",
-                payload=io.BytesIO(body),
-                http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2025-06-03T10:00:00Z"},
-            )
-            writer.write_record(record)
-            record.raw_stream.close()  # warcio buffers the payload in a temporary file
-
-
-def test_warc_records_become_articles(tmp_path):
+def test_warc_records_become_articles(tmp_path, write_warc):
     path = tmp_path / "crawl.warc.gz"
-    _warc(
+    write_warc(
         path,
         [
             ("https://news.example/doha", "text/html; charset=utf-8", PAGE.encode()),
@@ -52,7 +30,7 @@ def test_warc_records_become_articles(tmp_path):
     assert [d.url for d in documents] == ["https://news.example/doha"]
     assert documents[0].format == "html" and documents[0].origin.endswith("#1")
     assert (documents[0].published_at, documents[0].published_basis) == (
-        date(2025, 6, 3),
+        date(2025, 6, 9),
         "crawl-date",
     )
     assert len(errors) == 1 and "empty" in errors[0].reason
