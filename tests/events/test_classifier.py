@@ -78,7 +78,7 @@ def test_a_certain_no_event_vetoes_the_rules(nlp, classifier):
 
 
 def test_a_sentence_the_rules_miss_can_be_assigned_a_type(nlp, classifier):
-    text = "Kenyan police clubbed student protesters outside parliament in Nairobi."
+    text = "Kenyan police manhandled student protesters outside parliament in Nairobi."
     rules_only = _code(_coder(ClassifierSettings(), classifier), nlp, text)
     assigned = _code(_coder(ClassifierSettings(assign=0.0), classifier), nlp, text)
     assert not rules_only

@@ -101,6 +101,10 @@ def test_codes_the_event(code_text, sentence, kind, source, target, modality):
         "The ministry declined to comment on the report.",
         "Prices of coffee rose sharply in March.",
         "He said the weather would improve by the weekend.",
+        "Brazil beat Argentina 2-1 in a World Cup qualifier on Thursday.",
+        "A magnitude 7.8 earthquake struck southern Turkey before dawn on Monday.",
+        "Ghana hosted the African Games for the first time this year.",
+        "A gas explosion in a residential building killed seven people.",
     ],
 )
 def test_no_event_where_nothing_political_happens(code_text, sentence):

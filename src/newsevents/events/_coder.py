@@ -420,12 +420,15 @@ class RuleCoder:
 
     def _unattributed_violence(self, trigger: _Trigger, sentence: Span) -> bool:
         """Whether an action without a named actor is still violence worth coding: a
-        reported act ("were killed"), not a noun ("strikes could follow")."""
+        reported act ("were killed"), not a noun ("strikes could follow"), with a means
+        of violence named besides the verb, and no sign of an accident or disaster."""
+        lemmas = {t.lemma_.lower() for t in sentence if t.i != trigger.token.i}
         return (
             trigger.kind in self.book.unattributed_types
             and not trigger.nominal
             and trigger.modality in {"asserted", "reported"}
-            and any(t.lemma_.lower() in self.book.violence_cues for t in sentence)
+            and bool(lemmas & self.book.violence_cues)
+            and not lemmas & self.book.accident_cues
         )
 
     def _place_generic_agents(

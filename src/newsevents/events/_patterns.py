@@ -62,6 +62,7 @@ class PatternBook:
     unattributed_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
+    accident_cues: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
     demand_aux: frozenset[str] = frozenset()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
@@ -133,6 +134,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         unattributed_types=frozenset(data.get("unattributed_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),
+        accident_cues=frozenset(data.get("accident_cues", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
         demand_aux=frozenset(data.get("demand_aux", [])),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
