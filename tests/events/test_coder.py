@@ -312,3 +312,15 @@ def test_a_boat_stands_for_who_it_carries(code_text):
     events = code_text("US forces bombed boats carrying suspected drug traffickers.")
     [strike] = [e for e in events if e.type == "ASSAULT"]
     assert strike.target is not None and strike.target.actor.sector == "CRM"
+
+
+def test_people_in_his_circle_share_his_country(code_text):
+    text = "Maduro spoke on Monday.\n\nBusinessmen in his inner circle urged him to resign."
+    requests = [e for e in code_text(text) if e.type == "REQUEST"]
+    assert requests and requests[0].source.actor.country == "VEN"
+
+
+def test_whose_flights_they_are_is_the_target(code_text):
+    events = code_text("Cuba has allowed deportation flights from the US to continue.")
+    [cooperation] = [e for e in events if e.type == "COOPERATE"]
+    assert cooperation.target is not None and cooperation.target.actor.country == "USA"

@@ -525,8 +525,8 @@ class RuleCoder:
             if (
                 mention.actor.country is None
                 and person is not None
-                and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children)
-            ):  # "his government" after Maduro is named: his country, the noun's sector
+                and _belongs_to_him_or_her(head)
+            ):  # "his government", "businessmen in his inner circle": his country
                 country = self.resolver.dictionary.country_names.get(person.country or "")
                 mention.actor = replace(
                     mention.actor,
@@ -570,6 +570,18 @@ class RuleCoder:
                 if actor is not None and actor.country:
                     context.person_offsets.append(offset + entity.end_char)
                     context.persons.append(actor)
+
+
+def _belongs_to_him_or_her(head: Token) -> bool:
+    """ "his government", "advisers in her cabinet", "businessmen from his circle"."""
+    holders = [head] + [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "from", "of", "within", "around"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for h in holders for c in h.children)
 
 
 def _covers(general: ActorMention | None, specific: ActorMention | None) -> bool:

@@ -174,12 +174,20 @@ def object_heads(verb: Token) -> list[Token]:
         if s.dep_ in {"nsubj", "nsubjpass"}
     ]
     candidates += clause_subjects
-    # "hinted that strikes on Venezuela could follow": whom the reported action is aimed at.
+    # "hinted that strikes on Venezuela could follow": whom the reported action is aimed
+    # at; "allowed deportation flights from the US to continue": whose they are.
+    clause_subjects += [
+        s
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        for s in c.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+    ]
     candidates += [
         p
         for s in clause_subjects
         for prep in s.children
-        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPS
         for p in prep.children
         if p.dep_ == "pobj"
     ]
