@@ -324,3 +324,13 @@ def test_whose_flights_they_are_is_the_target(code_text):
     events = code_text("Cuba has allowed deportation flights from the US to continue.")
     [cooperation] = [e for e in events if e.type == "COOPERATE"]
     assert cooperation.target is not None and cooperation.target.actor.country == "USA"
+
+
+def test_the_gang_refers_back_to_the_gang_named_before(code_text):
+    text = (
+        "Colombian police raided a hideout of the Clan del Golfo cartel.\n\n"
+        "Spanish police later arrested the cartel's main leader in Madrid."
+    )
+    arrests = [e for e in code_text(text) if e.type == "COERCE" and "Spanish" in e.sentence]
+    assert arrests and arrests[0].target is not None
+    assert arrests[0].target.actor.code == "COLCRM"

@@ -46,6 +46,8 @@ class _DocContext:
     published_span: tuple[date, date] | None = None  # undated articles: the inferred span
     person_offsets: list[int] = field(default_factory=list)
     persons: list[Actor] = field(default_factory=list)
+    # the country of the last actor of each sector named: what "the gang" refers back to
+    sector_countries: dict[str, str] = field(default_factory=dict)
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
@@ -533,8 +535,24 @@ class RuleCoder:
                     name=f"{country or person.country} {mention.actor.sector}",
                     country=person.country,
                 )
+            self._refer_back(mention, context)
             mentions.append(mention)
         return mentions
+
+    def _refer_back(self, mention: ActorMention, context: _DocContext) -> None:
+        """A definite generic agent ("the gang's leader", "the rebels") without a
+        country is the group of that kind the article last named; a named actor with a
+        country and sector becomes what later ones refer back to."""
+        actor = mention.actor
+        if actor.sector is None:
+            return
+        if actor.country:
+            context.sector_countries[actor.sector] = actor.country
+        elif actor.name == actor.sector and " the " in f" {mention.text.lower()} ":
+            country = context.sector_countries.get(actor.sector)
+            if country:
+                name = self.resolver.dictionary.country_names.get(country, country)
+                mention.actor = replace(actor, name=f"{name} {actor.sector}", country=country)
 
     def _pronoun(
         self,
