@@ -14,31 +14,18 @@ processes on the machine skew the figures.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 import time
 from importlib import resources
 from pathlib import Path
 
+from _corpus import write_corpus
+
 from newsevents.spark import run_spark, spark_session
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEMO = Path(str(resources.files("newsevents") / "data" / "demo"))
 MASTERS = ("local[1]", "local[2]")
-
-
-def corpus(folder: Path, count: int) -> int:
-    """Write `count` article files to `folder`; returns their total words."""
-    truth = json.loads((SHARED / "extraction" / "ground-truth.json").read_text("utf-8"))
-    texts = [v["articleBody"] for v in truth.values()]
-    texts += [p.read_text("utf-8") for p in sorted(DEMO.glob("*.txt"))]
-    words = 0
-    for number in range(count):
-        text = f"{texts[number % len(texts)]}\n\n(Sample {number} of the scaling corpus.)\n"
-        (folder / f"{number:06}.txt").write_text(text, "utf-8")
-        words += len(text.split())
-    return words
 
 
 def timed(source: Path, output: Path, partitions: int) -> tuple[float, int]:
@@ -57,7 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        words = corpus(folder, args.articles)
+        words = write_corpus(folder, args.articles, "scaling")
         for master in MASTERS:
             spark = spark_session(master)
             spark.sparkContext.setLogLevel("ERROR")

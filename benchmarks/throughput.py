@@ -14,35 +14,19 @@ largest worker.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import sys
 import tempfile
 import time
-from importlib import resources
 from pathlib import Path
+
+from _corpus import write_corpus
 
 from newsevents.clean import clean_text
 from newsevents.nlp import load_nlp
 from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline
 from newsevents.store import Store
-
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
-def corpus(folder: Path, count: int) -> int:
-    """Write `count` article files to `folder`; returns their total words."""
-    truth = json.loads((SHARED / "extraction" / "ground-truth.json").read_text("utf-8"))
-    texts = [v["articleBody"] for v in truth.values()]
-    demo = Path(str(resources.files("newsevents") / "data" / "demo"))
-    texts += [p.read_text("utf-8") for p in sorted(demo.glob("*.txt"))]
-    words = 0
-    for number in range(count):
-        text = f"{texts[number % len(texts)]}\n\n(Sample {number} of the throughput corpus.)\n"
-        (folder / f"{number:06}.txt").write_text(text, "utf-8")
-        words += len(text.split())
-    return words
 
 
 def timed_run(folder: Path, workers: int) -> tuple[float, int]:
@@ -59,7 +43,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        words = corpus(folder, args.articles)
+        words = write_corpus(folder, args.articles, "throughput")
         nlp = load_nlp()
         paragraphs = [
             p

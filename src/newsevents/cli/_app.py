@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from newsevents.errors import NewsEventsError
+from newsevents.events import CLASSIFIER_NAME
 
 app = typer.Typer(
     name="newsevents",
@@ -30,6 +31,13 @@ DEFAULT_DB = "newsevents.db"
 DbOption = Annotated[
     str,
     typer.Option("--db", help="SQLite file path, or a sqlite:/// or postgresql:// URL."),
+]
+ClassifierOption = Annotated[
+    str | None,
+    typer.Option(
+        help="A registered type classifier that weighs the rules' events "
+        f"(shipped: {CLASSIFIER_NAME}; its settings are the 'classifier' table of verbs.toml)."
+    ),
 ]
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output format: table, csv or jsonl.")

@@ -14,12 +14,12 @@ from newsevents.cli._app import (
     DEFAULT_DB,
     EXIT_INTERRUPTED,
     EXIT_PARTIAL,
+    ClassifierOption,
     DbOption,
     app,
     console,
     user_errors,
 )
-from newsevents.events import CLASSIFIER_NAME
 from newsevents.ingest import DEFAULT_MAX_BYTES, expand_paths
 from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline, RunStats
 from newsevents.store import Store
@@ -47,13 +47,7 @@ def run_command(
     patterns: Annotated[
         Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
     ] = None,
-    classifier: Annotated[
-        str | None,
-        typer.Option(
-            help="A registered type classifier that weighs the rules' events "
-            f"(shipped: {CLASSIFIER_NAME}; its settings are [classifier] in verbs.toml)."
-        ),
-    ] = None,
+    classifier: ClassifierOption = None,
     published: Annotated[
         datetime | None,
         typer.Option(

@@ -48,6 +48,10 @@ class _DocContext:
     persons: list[Actor] = field(default_factory=list)
     # the country of the last actor of each sector named: what "the gang" refers back to
     sector_countries: dict[str, str] = field(default_factory=dict)
+    # the countries each sentence names (by its first token), for one date
+    sentence_countries: dict[tuple[int, date | None], list[tuple[int, str]]] = field(
+        default_factory=dict
+    )
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
@@ -68,8 +72,6 @@ class RuleCoder:
         self.book = book or load_pattern_book()
         self.resolver = resolver or ActorResolver()
         self.classifier = classifier
-        # the countries each sentence names, per article (see _sentence_countries)
-        self._countries: dict[tuple[int, int, date | None], list[tuple[int, str]]] = {}
         self.version = f"{CODER_NAME}+patterns.{self.book.version}" + (
             f"+{classifier.version}" if classifier else ""
         )
@@ -86,7 +88,6 @@ class RuleCoder:
         """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text.
         An undated article may come with the span it was published in."""
         context = _DocContext(doc_id, published, published_span)
-        self._countries = {}
         sentences = [
             (sentence, offset)
             for paragraph, offset in zip(parsed, offsets, strict=True)
@@ -341,11 +342,11 @@ class RuleCoder:
                 [s for s in sources[1:] if s],
             )  # "Trump and Maduro talked"
         self._place_generic_agents(
-            [m for m in sources if m is not None], targets, sentence, offset, when
+            [m for m in sources if m is not None], targets, sentence, offset, when, context
         )
         inferred = None
         if not targets and sources[0] is not None:
-            inferred = self._home_country(sources[0], sentence, offset, when)
+            inferred = self._home_country(sources[0], sentence, offset, when, context)
             targets = [inferred] if inferred else []
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
@@ -396,15 +397,22 @@ class RuleCoder:
             return mention
         return replace(mention, actor=replace(mention.actor, sector=sector))
 
-    def _sentence_countries(self, sentence: Span, when: date | None) -> list[tuple[int, str]]:
-        """countries_in for a sentence, computed once per sentence and date."""
-        key = (id(sentence.doc), sentence.start, when)
-        if key not in self._countries:
-            self._countries[key] = self.resolver.countries_in(sentence, when)
-        return self._countries[key]
+    def _sentence_countries(
+        self, sentence: Span, offset: int, when: date | None, context: _DocContext
+    ) -> list[tuple[int, str]]:
+        """The countries a sentence names, as (token index, ISO3), once per sentence."""
+        key = (offset + sentence.start_char, when)
+        if key not in context.sentence_countries:
+            context.sentence_countries[key] = self.resolver.countries_in(sentence, when)
+        return context.sentence_countries[key]
 
     def _home_country(
-        self, source: ActorMention, sentence: Span, offset: int, when: date | None
+        self,
+        source: ActorMention,
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: _DocContext,
     ) -> ActorMention | None:
         """An action aimed at no one named, in a sentence that names no country but the
         actor's own, is domestic: it targets that country, as PLOVER codes it ("President
@@ -412,7 +420,7 @@ class RuleCoder:
         country = source.actor.country
         if not country:
             return None
-        found = self._sentence_countries(sentence, when)
+        found = self._sentence_countries(sentence, offset, when, context)
         if not found or {c for _, c in found} != {country}:
             return None
         token = sentence.doc[found[0][0]]
@@ -440,6 +448,7 @@ class RuleCoder:
         sentence: Span,
         offset: int,
         when: date | None,
+        context: _DocContext,
     ) -> None:
         """Give a countryless generic agent ("President Jane Doe", "the police") the one
         country its sentence names ("...imposed a curfew in Algiers"). A country named as
@@ -447,7 +456,7 @@ class RuleCoder:
         does the source's own for a target: whom Spanish police arrest need not be Spanish."""
         found = [
             (sentence.doc[index].idx + offset, country)
-            for index, country in self._sentence_countries(sentence, when)
+            for index, country in self._sentence_countries(sentence, offset, when, context)
         ]
         bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]
         for mention, excluded in (
