@@ -34,6 +34,12 @@ def _head(nlp, sentence: str, word: str):
         ("The government of Nicolás Maduro refused.", "government", "VENGOV"),
         ("Tren de Aragua expanded.", "Aragua", "VENCRM"),
         ("The United Nations condemned it.", "Nations", "IGO"),
+        # a name in lower case, and names completed by the modifier's own words
+        ("Fighters loyal to al-Qaeda attacked the base.", "Qaeda", "REB"),
+        ("The al-Qaeda network claimed the attack.", "network", "REB"),
+        ("The Palestinian Islamic Jihad movement rejected the plan.", "movement", "PSEREB"),
+        # a named group wins over the country its modifier mentions
+        ("The pro-Iranian Hezbollah group declared a truce.", "group", "LBNREB"),
     ],
 )
 def test_mentions_resolve_to_codes(nlp, resolver, sentence, head, code):

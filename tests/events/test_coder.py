@@ -334,3 +334,26 @@ def test_the_gang_refers_back_to_the_gang_named_before(code_text):
     arrests = [e for e in code_text(text) if e.type == "COERCE" and "Spanish" in e.sentence]
     assert arrests and arrests[0].target is not None
     assert arrests[0].target.actor.code == "COLCRM"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        # the parse gives no target, but the clause names one other country
+        ("Canada suspended a military training program for Ukraine on Monday.", "SANCTION", "UKR"),
+        ("Poland put reservists on alert for a war with Belarus.", "MOBILIZE", "BLR"),
+        # staff and troops one withdraws are one's own: the target is where they leave
+        ("Sweden recalled its inspectors from Iran.", "SANCTION", "IRN"),
+        ("Turkey withdrew its troops from northern Iraq.", "RETREAT", "IRQ"),
+    ],
+)
+def test_the_one_other_country_of_the_clause_is_the_target(code_text, sentence, kind, target):
+    events = [e for e in code_text(sentence) if e.type == kind]
+    assert events and events[0].target is not None
+    assert events[0].target.actor.country == target
+
+
+def test_two_other_countries_leave_the_target_open(code_text):
+    events = code_text("Canada suspended a training program for Ukraine and Georgia's navy.")
+    sanctions = [e for e in events if e.type == "SANCTION"]
+    assert sanctions and sanctions[0].target is None  # Ukraine or Georgia: not ours to pick

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import logging
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -72,6 +73,9 @@ class ActorDictionary:
     named: dict[str, list[RoleSpan]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # term -> sector, iso3
     max_name_tokens: int = 1
+    # first words of names that start in lower case ("al" of "al-Qaeda"): names else
+    # start with a capital, which keeps the matcher off ordinary words
+    lower_first_words: set[str] = field(default_factory=set)
 
     def roles(self, surface: str) -> list[RoleSpan]:
         return self.named.get(fold(surface), [])
@@ -151,8 +155,7 @@ def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable)
         )
         # Folded forms, once each: "Nicolas Maduro" and "Nicolás Maduro" are one key.
         for key in {fold(s) for s in (row["name"], *_split(row.get("aliases", "")))}:
-            table.named[key].append(role)
-            table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
+            _add_named(table, key, role)
 
 
 def _load_petrarch(table: ActorDictionary, path: Path) -> None:
@@ -163,8 +166,14 @@ def _load_petrarch(table: ActorDictionary, path: Path) -> None:
             country, sector = split_code(code)
             role = RoleSpan(actor.name, country, sector, start, end, None)
             for key in {fold(s) for s in (actor.name, *actor.aliases)}:
-                table.named[key].append(role)
-                table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
+                _add_named(table, key, role)
+
+
+def _add_named(table: ActorDictionary, key: str, role: RoleSpan) -> None:
+    table.named[key].append(role)
+    table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
+    if key[:1].islower():
+        table.lower_first_words.add(re.split(r"[\s-]", key, maxsplit=1)[0])
 
 
 def _load_agents(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:

@@ -230,7 +230,8 @@ class ActorResolver:
         while position < len(indices):
             start = indices[position]
             found: _Match | None = None
-            if not doc[start].text[:1].isupper():  # names start with a capital
+            first = doc[start].text
+            if not (first[:1].isupper() or first in self.dictionary.lower_first_words):
                 position += 1
                 continue
             for length in range(min(limit, len(indices) - position), 0, -1):
@@ -311,11 +312,15 @@ class ActorResolver:
         """
         modifiers = [t for t in phrase if t.head == head and t.dep_ in {"compound", "amod", "nmod"}]
         modifiers += [c for t in modifiers for c in t.conjuncts if c.dep_ == "conj"]
-        for match in self._matches(sorted(modifiers, key=lambda t: t.i), when):
-            actor = match.actor
+        # a modifier's own words complete a name: "the al-Qaeda network", "the Palestinian
+        # Islamic Jihad movement"
+        words = sorted({w for t in modifiers for w in t.subtree if w != head}, key=lambda t: t.i)
+        matches = self._matches(words, when)
+        for match in matches:
             if self.dictionary.roles(head.doc[match.start : match.end].text):
-                return actor  # a named organisation or person modifies the head
-            return Actor(actor.name, actor.country, None)  # a country or demonym: the country
+                return match.actor  # a named organisation or person modifies the head
+        for match in matches:  # else a country or demonym: the country
+            return Actor(match.actor.name, match.actor.country, None)
         return None
 
     def _agent(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:

@@ -346,7 +346,9 @@ class RuleCoder:
         )
         inferred = None
         if not targets and sources[0] is not None:
-            inferred = self._home_country(sources[0], sentence, offset, when, context)
+            inferred = self._other_country(
+                trigger, sources, sentence, offset, when, context
+            ) or self._home_country(sources[0], sentence, offset, when, context)
             targets = [inferred] if inferred else []
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]
@@ -405,6 +407,38 @@ class RuleCoder:
         if key not in context.sentence_countries:
             context.sentence_countries[key] = self.resolver.countries_in(sentence, when)
         return context.sentence_countries[key]
+
+    def _other_country(
+        self,
+        trigger: _Trigger,
+        sources: list[ActorMention | None],
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: _DocContext,
+    ) -> ActorMention | None:
+        """An action whose target the parse does not give, in a clause that names one
+        country besides the actor's, is aimed at that country, as PLOVER coders read it:
+        "suspended air links with Serbia", "mobilized reservists for a war against
+        Iraq", "threatened an offensive unless Baghdad accepted". The circumstances
+        ("after talks with Uganda") name other parties."""
+        own = {s.actor.country for s in sources if s is not None}
+        taken = [(s.start, s.end) for s in sources if s is not None]
+        clause = syn.clause_proper(trigger.token)
+        candidates = [
+            (index, country)
+            for index, country in self._sentence_countries(sentence, offset, when, context)
+            if index in clause
+            and country not in own
+            and not any(start <= offset + sentence.doc[index].idx < end for start, end in taken)
+        ]
+        if len({country for _, country in candidates}) != 1:
+            return None
+        token = sentence.doc[candidates[0][0]]
+        country = candidates[0][1]
+        name = self.resolver.dictionary.country_names.get(country, country)
+        start = offset + token.idx
+        return ActorMention(token.text, start, start + len(token.text), Actor(name, country))
 
     def _home_country(
         self,

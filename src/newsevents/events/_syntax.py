@@ -212,6 +212,31 @@ def place_heads(verb: Token) -> list[Token]:
     ]
 
 
+# Phrases that set the scene of an action rather than say whom it is aimed at.
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"after", "before", "since", "following", "despite", "during", "amid", "because", "as"}
+)
+_CIRCUMSTANCE_MARKS = frozenset(
+    {"after", "before", "since", "while", "because", "as", "although", "though", "when", "once"}
+)
+
+
+def clause_proper(token: Token) -> set[int]:
+    """Indices of the words of `token`'s phrase, without its circumstances: "arrested
+    dozens after talks with Uganda" keeps "arrested dozens"."""
+    aside: set[int] = set()
+    for word in token.subtree:
+        if word.i in aside or word is token:
+            continue
+        circumstance = (word.dep_ == "prep" and word.lower_ in _CIRCUMSTANCE_PREPS) or (
+            word.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in word.children)
+        )
+        if circumstance:
+            aside |= {w.i for w in word.subtree}
+    return {w.i for w in token.subtree} - aside
+
+
 def _is_place(noun: Token) -> bool:
     """A named place, or a stretch of a country named by its adjective ("the Venezuelan
     coast", "Ukrainian territory")."""
