@@ -140,6 +140,13 @@ def test_code_prints_events_as_json():
 
 
 @pytest.mark.slow
+def test_code_of_an_empty_text_says_why():
+    result = runner.invoke(app, ["code", "  "])
+    assert result.exit_code == 1
+    assert "no article text" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.slow
 def test_events_all_includes_the_copies(seeds_db):
     listing = ("events", "--db", str(seeds_db), "--mentions", "--limit", "0", "--format", "jsonl")
     default = invoke(*listing)

@@ -357,3 +357,54 @@ def test_two_other_countries_leave_the_target_open(code_text):
     events = code_text("Canada suspended a training program for Ukraine and Georgia's navy.")
     sanctions = [e for e in events if e.type == "SANCTION"]
     assert sanctions and sanctions[0].target is None  # Ukraine or Georgia: not ours to pick
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source", "target"),
+    [
+        # the object of a relative clause is the noun the clause is about
+        (
+            "Analysts praised Zelensky, whom Moscow has long accused of provocations.",
+            "ACCUSE",
+            "RUS",
+            "UKR",
+        ),
+        ("Lula met Milei, whom Brazil's unions have denounced for months.", "ACCUSE", "BRA", "ARG"),
+        # a thing belongs to whoever put it forward or claims it
+        ("Russia rejected the proposal that Washington put forward.", "REJECT", "RUS", "USA"),
+        (
+            "Chavismo claims a victory that the European Union refuses to recognize.",
+            "REJECT",
+            "",
+            "VEN",
+        ),
+    ],
+)
+def test_relative_clauses_point_back_to_their_noun(code_text, sentence, kind, source, target):
+    events = [e for e in code_text(sentence) if e.type == kind]
+    assert events, code_text(sentence)
+    event = events[0]
+    assert event.target is not None and event.target.actor.country == target
+    assert (event.source.actor.country or "") == source
+
+
+def test_a_pronoun_subject_of_a_relative_clause_stays_unresolved(code_text):
+    # "who vowed ..." recalls the background of the man named; it is not coded as news
+    events = code_text(
+        "Protesters marched against Ariel Sharon, who has vowed to annex the valley."
+    )
+    assert all(e.trigger != "vowed" for e in events)
+
+
+def test_a_relative_clause_in_the_past_perfect_is_background(code_text):
+    events = code_text("The rebels freed the ministers, whom they had kidnapped in May.")
+    assert "kidnapped" not in {e.trigger for e in events}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No sitting US president has ever met with Maduro.", "Nobody was arrested by French police."],
+)
+def test_a_negative_subject_negates_the_event(code_text, sentence):
+    events = code_text(sentence)
+    assert events and all(e.modality == "negated" for e in events)

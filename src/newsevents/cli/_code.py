@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 
 from newsevents.cli._app import app, user_errors
+from newsevents.errors import CodingError
+from newsevents.ingest import document_from_text
 from newsevents.pipeline import Pipeline
 
 
@@ -23,7 +25,11 @@ def code_command(
     json_: Annotated[bool, typer.Option("--json", help="One JSON object per event.")] = False,
 ) -> None:
     """Show the events the coder finds in TEXT, with actors, modality and evidence."""
-    [document] = Pipeline().process([text], published=published.date() if published else None)
+    day = published.date() if published else None
+    done, errors = Pipeline().process_documents([document_from_text(text, "<text>", day)])
+    if errors:  # an empty text, or a coder bug (logged with its trace)
+        raise CodingError(f"{errors[0].stage}: {errors[0].reason}")
+    [document] = done
     out = Console()
     for event in document.events:
         record = {

@@ -159,8 +159,8 @@ class RuleCoder:
             if syn.is_purpose_clause(trigger.token) and trigger.token.head.i in trigger_tokens:
                 continue
             # A condition is not an event: "will boycott the vote unless the president
-            # agrees to step down" reports no agreement.
-            if syn.is_condition(trigger.token):
+            # agrees to step down" reports no agreement; nor is a recalled background.
+            if syn.is_condition(trigger.token) or syn.is_background(trigger.token):
                 continue
             for event in self._events(trigger, sentence, offset, context):
                 key = (event.type, _code(event.source), _code(event.target), event.trigger_start)
@@ -279,7 +279,7 @@ class RuleCoder:
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
             subjects = syn.subject_heads(token)
-            objects = syn.object_heads(head) + ([] if head is token else syn.object_heads(token))
+            objects = syn.object_heads(head) + ([] if head == token else syn.object_heads(token))
             # "deployed troops": what the actor uses is not whom it acts on.
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
             if pattern.type in self.book.place_target_types:

@@ -95,7 +95,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 def governors(token: Token) -> Iterator[Token]:
     """Heads above `token` within its clause (see _GOVERNED_DEPS)."""
     current = token
-    while current.dep_ in _GOVERNED_DEPS and current.head is not current:
+    while current.dep_ in _GOVERNED_DEPS and current.head != current:
         current = current.head
         yield current
 
@@ -114,11 +114,69 @@ def subject_heads(verb: Token) -> list[Token]:
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     return with_conjuncts(_participle_subject(child))
-        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head != current:
             current = current.head
             continue
         break
     return []
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent(word: Token) -> Token:
+    """ "Maduro, whom Washington accused": the noun a relative pronoun stands for. (A
+    relative pronoun as subject, "Maduro, who vowed ...", stays unresolved: such clauses
+    mostly recall the background, not the news.)"""
+    if word.lower_ in _RELATIVE_PRONOUNS and word.tag_ in {"WP", "WDT"}:
+        clause = word.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+            return clause.head
+    return word
+
+
+def _gap_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause is about when the verb's object is left out or is a
+    relative pronoun: "a victory that the world refuses to recognize", "Maduro, whom
+    Washington labeled a dictator and accused of ..." (through coordination and control)."""
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in current.children):
+            return None
+        if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            if any(
+                c.dep_ in _SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS
+                for c in current.children
+            ):
+                return current.head  # the clause has its own subject: the noun is its object
+            return None
+        if current.dep_ not in {"xcomp", "conj"} or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _owners(noun: Token, clause: Token | None = None) -> list[Token]:
+    """Whose a thing is, by who did something to it: "the proposal (that) Washington put
+    forward", "Chavismo claims a victory": the proposal is Washington's, the victory
+    Chavismo's. `clause` is the verb being coded, which does not count."""
+    verbs = [
+        c
+        for c in noun.children
+        if c.dep_ in {"relcl", "acl"}
+        and c != clause
+        and not any(o.dep_ == "dobj" and o.lower_ not in _RELATIVE_PRONOUNS for o in c.children)
+    ]
+    if noun.dep_ == "dobj" and noun.head != clause:
+        verbs.append(noun.head)
+    return [
+        s
+        for verb in verbs
+        for s in verb.children
+        if s.dep_ == "nsubj" and s.lower_ not in _RELATIVE_PRONOUNS and s.pos_ in {"NOUN", "PROPN"}
+    ]
 
 
 def _participle_subject(subject: Token) -> Token:
@@ -142,7 +200,11 @@ def object_heads(verb: Token) -> list[Token]:
         candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
-            candidates.append(child)
+            candidates.append(_antecedent(child))
+    gap = _gap_antecedent(verb)
+    if gap is not None:
+        clause = next(g for g in (verb, *verb.ancestors) if g.head == gap)
+        candidates += [gap, *_owners(gap, clause)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             candidates += [c for c in child.children if c.dep_ == "pobj"]
@@ -191,6 +253,10 @@ def object_heads(verb: Token) -> list[Token]:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
+    # "rejected the proposal that Washington put forward": whose the thing is
+    candidates += [
+        o for c in verb.children if c.dep_ == "dobj" for o in _owners(_antecedent(c), verb)
+    ]
     return candidates
 
 
@@ -226,7 +292,7 @@ def clause_proper(token: Token) -> set[int]:
     dozens after talks with Uganda" keeps "arrested dozens"."""
     aside: set[int] = set()
     for word in token.subtree:
-        if word.i in aside or word is token:
+        if word.i in aside or word == token:
             continue
         circumstance = (word.dep_ == "prep" and word.lower_ in _CIRCUMSTANCE_PREPS) or (
             word.dep_ == "advcl"
@@ -320,6 +386,17 @@ def is_purpose_clause(verb: Token) -> bool:
     return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def is_background(verb: Token) -> bool:
+    """A relative clause in the past perfect recalls what came before the news: "the
+    hostages, whom they had taken two months ago"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children
+    )
+
+
 def is_condition(verb: Token) -> bool:
     """A clause that states a condition, not a fact: "unless Baghdad accepted",
     "if the US goes ahead", "until their demands are met"."""
@@ -401,11 +478,17 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
 
 def _negated_otherwise(verb: Token) -> bool:
     """Negation the parser does not label "neg": "would neither accept nor recognise",
-    "would no longer implement", "never signed"."""
+    "would no longer implement", "never signed", "no country has recognised"."""
     for child in verb.children:
         if child.lower_ in {"neither", "nor", "never"}:
             return True
         if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True
+        # "no US president has ever met Maduro", "nobody was arrested"
+        if child.dep_ in _SUBJECT_DEPS and (
+            child.lower_ in {"nobody", "none", "nothing"}
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        ):
             return True
     # "neither accept nor recognise": the second verb hangs from the first
     return verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children)
