@@ -101,3 +101,26 @@ def test_bad_dictionary_rows_name_the_file(tmp_path):
     )
     with pytest.raises(ConfigError, match="bad date"):
         load_dictionary((path,))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "code"),
+    [
+        # CAMEO's own sectors for groups of people
+        ("Syrian refugees crossed the border.", "refugees", "SYRREF"),
+        ("Chilean students marched.", "students", "CHLEDU"),
+        ("Indian farmers blocked the highway.", "farmers", "INDAGR"),
+        ("Cuban doctors arrived.", "doctors", "CUBHLH"),
+        ("Kenya's electoral commission rejected the demand.", "commission", "KENGOV"),
+        ("Jordan's King Abdullah praised the deal.", "Abdullah", "JORGOV"),
+        ("Ukraine's security service detained him.", "service", "UKRCOP"),
+        ("A federal grand jury indicted them.", "jury", "JUD"),
+        ("Families of the victims appealed to the court.", "Families", "CVL"),
+        # the people of an international organisation are the organisation
+        ("The U.N. mediator met the rebels.", "mediator", "IGO"),
+        ("The U.N. envoy met the rebels.", "envoy", "IGO"),
+    ],
+)
+def test_generic_agents_take_cameo_sectors(nlp, resolver, sentence, head, code):
+    mention = resolver.resolve(_head(nlp, sentence, head), date(2025, 9, 1))
+    assert mention is not None and mention.actor.code == code

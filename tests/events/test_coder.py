@@ -50,7 +50,7 @@ CODED = [
     (
         "Thousands of Serbian students joined the protest in Belgrade.",
         "PROTEST",
-        "SRBCVL",
+        "SRBEDU",  # CAMEO's sector for students
         "SRB",
         "asserted",
     ),
@@ -264,7 +264,7 @@ def test_a_foreign_country_in_the_sentence_is_not_made_the_target(code_text):
     ("sentence", "kind", "source"),
     [
         # spaCy's small model lemmatises "staged" as "stag" (data/lemma_fixes.tsv)
-        ("Farmers staged a protest outside the Indian parliament.", "PROTEST", "INDCVL"),
+        ("Farmers staged a protest outside the Indian parliament.", "PROTEST", "INDAGR"),
         # a collective head takes its modifier's sector
         ("Opposition groups in Kenya demanded that the president resign.", "REQUEST", "KENOPP"),
         # the participle misparsed as the subject: the noun before it acts

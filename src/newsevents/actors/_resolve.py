@@ -282,9 +282,11 @@ class ActorResolver:
             words = left[-size:]
             if words[-1] != head:
                 continue
+            exact = " ".join(t.lower_ for t in words)
             for form in (
-                " ".join(t.lower_ for t in words),
+                exact,
                 " ".join([*(t.lower_ for t in words[:-1]), head.lemma_.lower()]),
+                exact.removesuffix("s"),  # "Farmers" first in a sentence, taken for a name
             ):
                 hit = self.dictionary.agent(form)
                 if hit is not None:
@@ -330,6 +332,9 @@ class ActorResolver:
         sector = self._agent_sector(head, phrase)
         if sector is None:
             return self._by_modifier(head, phrase, when)
+        named = self._by_modifier(head, phrase, when)
+        if named is not None and named.sector == "IGO":
+            return named  # "U.N. mediator", "EU envoys": the organisation's people
         country = None
         for match in self._matches([t for t in phrase if t != head], when):
             if match.actor.country:

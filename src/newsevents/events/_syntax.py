@@ -103,13 +103,19 @@ def governors(token: Token) -> Iterator[Token]:
 def subject_heads(verb: Token) -> list[Token]:
     """The acting subjects of a verb, inherited through control and coordination."""
     current = verb
-    for _ in range(4):  # a few hops cover "X offered to help ... and to ..."
+    for hop in range(4):  # a few hops cover "X offered to help ... and to ..."
         if is_passive(current):
+            # "X was indicted by the court and will resign", "X is expected to agree":
+            # the verbs that share a passive's subject act through that subject
+            deps = {"nsubjpass"} if hop else {"agent"}
             for child in current.children:
-                if child.dep_ == "agent":
-                    return [
-                        t for c in child.children if c.dep_ == "pobj" for t in with_conjuncts(c)
-                    ]
+                if child.dep_ not in deps:
+                    continue
+                if child.dep_ == "nsubjpass":
+                    return with_conjuncts(child)
+                return [t for c in child.children if c.dep_ == "pobj" for t in with_conjuncts(c)]
+            if not hop:  # "recognised as a state by Bangladesh": the agent hung lower
+                return [t for by in _lower_agents(current) for t in with_conjuncts(by)]
         else:
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
@@ -176,6 +182,21 @@ def _owners(noun: Token, clause: Token | None = None) -> list[Token]:
         for verb in verbs
         for s in verb.children
         if s.dep_ == "nsubj" and s.lower_ not in _RELATIVE_PRONOUNS and s.pos_ in {"NOUN", "PROPN"}
+    ]
+
+
+def _lower_agents(verb: Token) -> list[Token]:
+    """ "by X" that the parser hung from the verb's complement instead of the verb."""
+    return [
+        by_object
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for complement in prep.children
+        if complement.dep_ == "pobj"
+        for by in complement.children
+        if by.dep_ == "prep" and by.lower_ == "by"
+        for by_object in by.children
+        if by_object.dep_ == "pobj"
     ]
 
 
