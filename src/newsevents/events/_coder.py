@@ -325,8 +325,9 @@ class RuleCoder:
             self._actors(trigger.subjects, when, offset, context, possessor=False)
         )
         targets = self._target(trigger.objects, when, offset, context)
-        if len(sources) == 1:  # an actor acting on itself is a misparse far more often
-            targets = [t for t in targets if t.actor.code != sources[0].actor.code]
+        if len(sources) == 1 and (only := sources[0]) is not None:
+            # an actor acting on itself is a misparse far more often than news
+            targets = [t for t in targets if t.actor.code != only.actor.code]
         if not sources:
             if not (targets and self._unattributed_violence(trigger, sentence)):
                 return []  # an action with no known actor is not an event we can code
