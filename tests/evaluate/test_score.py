@@ -188,3 +188,32 @@ def test_reliability_bins_count_type_and_actor_hits(tmp_path):
     bins = score(items, [_doc(*events)]).as_dict()["reliability"]
     assert bins["0.8-1.0"] == {"events": 1, "type_right": 1.0, "type_actors_right": 0.0}
     assert bins["0.4-0.6"] == {"events": 1, "type_right": 0.0, "type_actors_right": 0.0}
+
+
+def _one_gold(tmp_path, sources, targets):
+    event = {
+        "type": "REQUEST",
+        "source": [{"country": c} for c in sources],
+        "target": [{"country": c} for c in targets],
+    }
+    return _gold(tmp_path, [{"id": "1", "text": "x", "events": [event]}])
+
+
+def test_pairs_of_one_multi_actor_gold_event_count_once(tmp_path):
+    # "The Red Cross said US and British forces must ...": one event to the annotator,
+    # two pairs to a dyadic coder
+    items = _one_gold(tmp_path, ["CHE"], ["USA", "GBR"])
+    predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "GBRMIL"))
+    result = score(items, [predicted]).as_dict()
+    assert result["type"]["p"] == result["type_actors"]["p"] == 1.0
+    assert result["events_predicted"] == 1
+
+
+def test_a_pair_the_gold_event_does_not_list_is_still_false(tmp_path):
+    items = _one_gold(tmp_path, ["CHE"], ["USA"])
+    predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "GBRMIL"))
+    result = score(items, [predicted]).as_dict()
+    assert result["type"]["p"] == 0.5
+    items = _one_gold(tmp_path, ["CHE"], ["USA", "GBR"])
+    predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "FRAMIL"))
+    assert score(items, [predicted]).as_dict()["type"]["p"] == 0.5

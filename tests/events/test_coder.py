@@ -408,3 +408,35 @@ def test_a_relative_clause_in_the_past_perfect_is_background(code_text):
 def test_a_negative_subject_negates_the_event(code_text, sentence):
     events = code_text(sentence)
     assert events and all(e.modality == "negated" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source", "target"),
+    [
+        # done together is cooperation, unless only said together
+        ("Chile and Peru jointly opened a new border post.", "COOPERATE", "CHL", "PER"),
+        ("Danish and Swedish police carried out a joint search.", "COOPERATE", "DNK", "SWE"),
+        # a warning that a named side could act is a threat
+        ("Moscow warned Oslo it could expel its diplomats.", "THREATEN", "RUS", "NOR"),
+        # "to" parsed as a dative still leads to the target
+        ("The Chilean president paid tribute to the Bolivian miners.", "SUPPORT", "CHL", "BOL"),
+        ("Norway contributed 50 million crowns to a fund for Sudan.", "AID", "NOR", "SDN"),
+        ("Iranian authorities cut mobile internet access across Iran.", "COERCE", "IRN", "IRN"),
+    ],
+)
+def test_mechanisms_beyond_the_verb_lexicon(code_text, sentence, kind, source, target):
+    events = [e for e in code_text(sentence) if e.type == kind]
+    assert events, [(e.type, e.trigger) for e in code_text(sentence)]
+    assert events[0].source.actor.country == source
+    assert events[0].target is not None and events[0].target.actor.country == target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two ministers issued a joint statement on Monday.",
+        "The central bank warned that inflation could rise.",
+    ],
+)
+def test_what_is_only_said_together_or_forecast_is_no_such_event(code_text, sentence):
+    assert not [e for e in code_text(sentence) if e.type in {"COOPERATE", "THREATEN"}]

@@ -145,6 +145,19 @@ def _unique(events: Sequence[Event]) -> list[Event]:
     return list(seen.values())
 
 
+def _fold_dyads(golds: list[GoldEvent], events: list[Event]) -> list[Event]:
+    """A gold event with several actors on a side ("US and British forces must ...") is
+    one event to its annotator and one event per pair to a dyadic coder. Once a pair is
+    matched to it, the other pairs it covers and no other gold event claims are dropped,
+    not counted as false events."""
+    pairs = _pair(golds, events, lambda g, e: _actors_ok(g, e, False))
+    matched = {id(e) for _, e in pairs}
+    several = [g for g, _ in pairs if len(g.source_countries) > 1 or len(g.target_countries) > 1]
+    return [
+        e for e in events if id(e) in matched or not any(_actors_ok(g, e, False) for g in several)
+    ]
+
+
 def _pair(
     golds: list[GoldEvent], events: list[Event], ok: Callable[[GoldEvent, Event], bool]
 ) -> list[tuple[GoldEvent, Event]]:
@@ -167,7 +180,7 @@ def _count(scores: Scores, matched: int, gold: int, predicted: int) -> None:
 
 def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
     golds = list({g.key: g for g in item.events or []}.values())
-    predicted = _unique(events)
+    predicted = _fold_dyads(golds, _unique(events))
     report.items += 1
     report.events_gold += len(golds)
     report.events_predicted += len(predicted)

@@ -22,6 +22,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
+_JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
+_WARNING = Pattern("THREATEN", confidence=0.55)  # "warned it could cut off aid"
 
 
 @dataclass(slots=True)
@@ -183,7 +185,9 @@ class RuleCoder:
         if lemma in self.book.modal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "plans to visit": the visit is the event
         for obj in self._light_verb_objects(verb, lemma):
-            pattern = self._match(self.book.nouns, _noun_keys(obj), obj, light_verb=lemma)
+            pattern = self._match(
+                self.book.nouns, _noun_keys(obj), obj, light_verb=lemma
+            ) or self._joint(obj)
             if pattern is not None:
                 return self._make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
         if self._demanded_of_others(verb):
@@ -195,6 +199,36 @@ class RuleCoder:
             if lemma in self.book.promise_verbs and self._promises_harm(verb):
                 pattern = replace(pattern, type="THREATEN", mode=None)  # "vowed to retaliate"
             return self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
+        fallback = self._joint(verb) or self._warning(verb)
+        if fallback is not None:
+            return self._make(verb, fallback, nominal=False, span=(verb.i, verb.i + 1))
+        return None
+
+    def _joint(self, token: Token) -> Pattern | None:
+        """Cooperation read off "jointly" or "joint", when no pattern names the act."""
+        words = {c.lower_ for c in token.children if c.dep_ in {"advmod", "amod", "compound"}}
+        if words & self.book.joint_words and token.lemma_.lower() not in self.book.joint_unless:
+            return _JOINT
+        return None
+
+    def _warning(self, verb: Token) -> Pattern | None:
+        """A warning that some named side could, would or will act, or that someone would
+        face the consequences, is a threat; a warning about the weather is not."""
+        if verb.lemma_.lower() not in self.book.warning_verbs:
+            return None
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+            subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+            acting = any(
+                s.pos_ in {"PRON", "PROPN"} or s.ent_type_ in {"GPE", "ORG", "NORP"}
+                for s in subjects
+            )
+            if aux & {"could", "would", "will", "may", "might", "'ll"} and (
+                acting or clause.lemma_.lower() in {"face", "meet"}
+            ):
+                return _WARNING
         return None
 
     def _demanded_of_others(self, verb: Token) -> bool:
@@ -224,7 +258,7 @@ class RuleCoder:
         return objects
 
     def _noun_trigger(self, noun: Token) -> _Trigger | None:
-        pattern = self._match(self.book.nouns, _noun_keys(noun), noun)
+        pattern = self._match(self.book.nouns, _noun_keys(noun), noun) or self._joint(noun)
         if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
             return None  # light-verb objects are coded from their verb
         return self._make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
@@ -583,7 +617,35 @@ class RuleCoder:
                 )
             self._refer_back(mention, context)
             mentions.append(mention)
+            mentions += self._coordinated_countries(head, mention, offset)
         return mentions
+
+    def _coordinated_countries(
+        self, head: Token, mention: ActorMention, offset: int
+    ) -> list[ActorMention]:
+        """ "Senior Hungarian and Romanian officials", "American and Vietnamese teams": one
+        group per country its coordinated modifiers name."""
+        actor = mention.actor
+        found = []
+        for modifier in head.children:
+            if modifier.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in modifier.conjuncts:
+                entry = self.resolver.dictionary.country(other.text)
+                if entry is None or entry.iso3 == actor.country:
+                    continue
+                name = self.resolver.dictionary.country_names.get(entry.iso3, entry.iso3)
+                label = f"{name} {actor.sector}" if actor.sector else name
+                start = offset + other.idx
+                found.append(
+                    ActorMention(
+                        other.text,
+                        start,
+                        start + len(other.text),
+                        replace(actor, name=label, country=entry.iso3, qid=None),
+                    )
+                )
+        return found
 
     def _refer_back(self, mention: ActorMention, context: _DocContext) -> None:
         """A definite generic agent ("the gang's leader", "the rebels") without a

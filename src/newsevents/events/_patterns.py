@@ -65,6 +65,9 @@ class PatternBook:
     accident_cues: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
     demand_aux: frozenset[str] = frozenset()
+    joint_words: frozenset[str] = frozenset()
+    joint_unless: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
 
 
@@ -137,6 +140,9 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         accident_cues=frozenset(data.get("accident_cues", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
         demand_aux=frozenset(data.get("demand_aux", [])),
+        joint_words=frozenset(data.get("joint_words", [])),
+        joint_unless=frozenset(data.get("joint_unless", [])),
+        warning_verbs=frozenset(data.get("warning_verbs", [])),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())

@@ -220,7 +220,9 @@ def object_heads(verb: Token) -> list[Token]:
     if is_passive(verb):
         candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
     for child in verb.children:
-        if child.dep_ in {"dobj", "dative"}:
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to the soldiers"
+            candidates += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in {"dobj", "dative"}:
             candidates.append(_antecedent(child))
     gap = _gap_antecedent(verb)
     if gap is not None:
