@@ -80,11 +80,40 @@ def _sources(v: Vocabulary) -> dict[str, str]:
     }
 
 
+def _cores(v: Vocabulary) -> dict[str, str]:
+    """What each pattern cannot match without: a cheap test that skips the full pattern,
+    whose optional prefixes make it slow to try at every position of a sentence."""
+    months = [*v.months, *(name.upper() for name in v.months)]
+    numeric = r"\d"
+    return {
+        "day_iso": numeric,
+        "day_mdy": numeric,
+        "day_dmy": numeric,
+        "month_day": numeric,
+        "day_month": numeric,
+        "month_year": numeric,
+        "year": numeric,
+        "month": rf"(?-i:{_alt(months)})",
+        "weekday": _alt(v.weekdays),
+        "relative": _alt(v.offsets),
+        "weekend": r"weekend",
+        "window": r"past|last|next|coming",
+        "recent": r"recent",
+        "ago": r"ago|earlier",
+        "day_word": _alt(v.day_words),
+        "adverb": _alt(v.adverbs),
+    }
+
+
 @cache
-def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The patterns of the shipped vocabulary, compiled once per process."""
-    sources = _sources(load_vocabulary())
-    return tuple((kind, re.compile(source, re.IGNORECASE)) for kind, source in sources.items())
+def compiled() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """The patterns of the shipped vocabulary and their cores, compiled once per process."""
+    vocabulary = load_vocabulary()
+    cores = _cores(vocabulary)
+    return tuple(
+        (kind, re.compile(source, re.IGNORECASE), re.compile(cores[kind], re.IGNORECASE))
+        for kind, source in _sources(vocabulary).items()
+    )
 
 
 def _acceptable(found: Found, whole: bool) -> bool:
@@ -105,7 +134,9 @@ def scan(text: str, *, loose: bool = False) -> list[Found]:
     """
     stripped = text.strip(" \t\n.,;:()")
     candidates = []
-    for order, (kind, pattern) in enumerate(compiled()):
+    for order, (kind, pattern, core) in enumerate(compiled()):
+        if not core.search(text):
+            continue
         for match in pattern.finditer(text):
             found = Found(kind, match)
             whole = loose and found.text.strip(" .") == stripped
