@@ -440,3 +440,34 @@ def test_mechanisms_beyond_the_verb_lexicon(code_text, sentence, kind, source, t
 )
 def test_what_is_only_said_together_or_forecast_is_no_such_event(code_text, sentence):
     assert not [e for e in code_text(sentence) if e.type in {"COOPERATE", "THREATEN"}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # what a crowd does in public is protest, whatever the verb alone would be
+        ("Thousands of farmers converged on the capital on Monday.", "PROTEST"),
+        ("Angry protesters stormed the parliament building in Lima.", "PROTEST"),
+        ("Teachers in Kenya began a week-long strike over pay.", "PROTEST"),
+        # the same verbs done by others keep their meaning
+        ("Russian jets struck a fuel depot near Kharkiv.", "ASSAULT"),
+        ("Special forces stormed the hijacked plane in Entebbe.", "ASSAULT"),
+        # troops sent to keep the peace are protection
+        ("Nepal sent 800 soldiers to join the U.N. peacekeeping mission in Lebanon.", "AID"),
+    ],
+)
+def test_who_acts_can_decide_the_type(code_text, sentence, kind):
+    assert kind in {e.type for e in code_text(sentence)}, code_text(sentence)
+
+
+def test_troops_arriving_is_no_visit_and_a_striking_worker_no_attack(code_text):
+    assert not [e for e in code_text("Indian troops arrived in Jaffna.") if e.type == "CONSULT"]
+    events = code_text("The ministry granted striking nurses in Ghana a pay rise.")
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_a_people_protesting_targets_its_own_country(code_text):
+    events = code_text("Thousands of Nigerians rallied in Lagos against the new law.")
+    assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [
+        ("PROTEST", "NGA", "NGA")
+    ]

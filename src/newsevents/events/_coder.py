@@ -175,6 +175,8 @@ class RuleCoder:
 
     def _trigger(self, token: Token) -> _Trigger | None:
         if token.pos_ == "VERB":
+            if token.dep_ == "amod":  # "striking doctors", "detained activists": a state
+                return None
             return self._verb_trigger(token)
         if token.pos_ == "NOUN":
             return self._noun_trigger(token)
@@ -280,6 +282,12 @@ class RuleCoder:
                     continue
                 if pattern.unless and pattern.unless & syn.object_lemmas(token):
                     continue
+                if pattern.subjects or pattern.not_subjects:
+                    who = syn.subject_lemmas(token)
+                    if pattern.subjects and not pattern.subjects & who:
+                        continue
+                    if pattern.not_subjects & who:
+                        continue
                 return pattern
         return None
 
@@ -393,9 +401,12 @@ class RuleCoder:
         events = []
         sources = [self._as_state(s, trigger.kind) for s in sources]
         for source in sources:
-            # An actor acting on itself is a misparse far more often than news.
+            # An actor acting on itself is a misparse far more often than news; but
+            # "thousands of Nigerians rallied" is aimed at Nigeria, by construction.
             others: list[ActorMention | None] = [
-                t for t in targets if source is None or t.actor.code != source.actor.code
+                t
+                for t in targets
+                if source is None or t is inferred or t.actor.code != source.actor.code
             ]
             real_targets = others or [None]
             for target in real_targets[:1] if trigger.nominal else real_targets:

@@ -26,11 +26,13 @@ class Pattern:
     unless: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()  # nouns only: the light verb must be one of these
+    subjects: frozenset[str] = frozenset()  # who acts must be one of these ("protesters")
+    not_subjects: frozenset[str] = frozenset()  # ... or must not be ("troops arrived")
     confidence: float = DEFAULT_CONFIDENCE
 
     @property
     def conditional(self) -> bool:
-        return bool(self.objects or self.preps or self.verbs)
+        return bool(self.objects or self.preps or self.verbs or self.subjects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     kind = str(entry.get("type", "")).upper()
     if kind not in PLOVER_TYPES:
         raise ConfigError(f"{where}: unknown PLOVER type {kind!r}")
-    keys = ("objects", "preps", "unless", "instruments", "verbs")
+    keys = ("objects", "preps", "unless", "instruments", "verbs", "subjects", "not_subjects")
     lists = {key: entry.get(key, []) for key in keys}
     if not all(isinstance(value, list) for value in lists.values()):
         raise ConfigError(f"{where}: {', '.join(keys)} must be lists")

@@ -65,6 +65,7 @@ _MEASURES = frozenset(
         "billion",
         "thousand",
         "hundred",
+        "ten",
         "dozen",
         # containers of people or things: "a mission of observers", "part of the aid"
         "mission",
@@ -341,14 +342,43 @@ def object_lemmas(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
-            lemmas |= _noun_forms(child)
+            for noun in (child, *child.conjuncts):  # "blocked tracks and highways"
+                lemmas |= _noun_forms(noun)
         elif child.dep_ == "prep":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     lemmas |= _noun_forms(pobj)
-        elif child.dep_ in {"xcomp", "ccomp"}:
+        elif child.dep_ in {"xcomp", "ccomp"} or (
+            child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children)
+        ):  # "agreed to withdraw", "said (that) ...", "sent troops to lead the mission"
             lemmas.add(child.lemma_.lower())
-            lemmas |= {_lemma(c) for c in child.children if c.dep_ in _SUBJECT_DEPS | {"dobj"}}
+            for c in child.children:
+                if c.dep_ in _SUBJECT_DEPS | {"dobj"}:
+                    lemmas |= _noun_forms(c) if child.dep_ == "advcl" else {_lemma(c)}
+    return lemmas
+
+
+def subject_lemmas(token: Token) -> set[str]:
+    """Lemmas a pattern's `subjects` condition is checked against: who does the verb,
+    or, for a noun, who holds it ("workers began a strike", "the strike by workers",
+    "the workers' strike"); for a quantity, what it counts ("thousands of farmers")."""
+    if token.pos_ == "VERB":
+        heads = subject_heads(token)
+    else:
+        heads = [c for c in token.children if c.dep_ in {"poss", "compound", "amod"}]
+        heads += [
+            p
+            for c in token.children
+            if c.dep_ == "agent" or c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"}:
+            heads += subject_heads(token.head)
+    lemmas: set[str] = set()
+    for head in heads:
+        lemmas |= _noun_forms(head)
+        lemmas |= {_lemma(c) for c in head.children if c.dep_ in {"compound", "amod"}}
     return lemmas
 
 
