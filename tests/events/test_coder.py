@@ -471,3 +471,26 @@ def test_a_people_protesting_targets_its_own_country(code_text):
     assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [
         ("PROTEST", "NGA", "NGA")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source", "target"),
+    [
+        # a finite verb the parser hung under the subject noun still has it as subject
+        ("Peru's main opposition coalition boycotted Sunday's vote.", "PROTEST", "PEROPP", "PER"),
+        # "under house arrest" hung from the wrong word still names the act
+        (
+            "The Egyptian interior ministry placed two judges under house arrest.",
+            "COERCE",
+            "EGYGOV",
+            "EGYJUD",
+        ),
+        ("Transparency International criticised the Kenyan parliament.", "ACCUSE", "NGO", "KENLEG"),
+        # the leaders of a gang are criminals, and a name read as a verb is a name
+        ("Maduro offered to help Trump hunt down drug gang leaders.", "AGREE", "VENGOV", "USAGOV"),
+    ],
+)
+def test_repairs_of_actor_and_parse_errors(code_text, sentence, kind, source, target):
+    events = [e for e in code_text(sentence) if e.type == kind]
+    assert events, [(e.type, e.trigger) for e in code_text(sentence)]
+    assert (events[0].source.actor.code, events[0].target.actor.code) == (source, target)

@@ -278,6 +278,11 @@ class ActorResolver:
         left = [
             t for t in phrase if (t.i <= head.i and t.dep_ in {"compound", "amod"}) or t == head
         ]
+        if head.lemma_.lower() in _LEADERS:  # "drug gang leaders" lead a gang, not a state
+            for modifier in reversed(left[:-1]):
+                hit = self.dictionary.agent(modifier.lower_)
+                if hit is not None:
+                    return hit[0]
         for size in range(min(3, len(left)), 0, -1):
             words = left[-size:]
             if words[-1] != head:
@@ -297,7 +302,7 @@ class ActorResolver:
                 if hit is not None:
                     return hit[0]
         if head.pos_ == "PROPN":  # an unknown name with a title: "Prime Minister Jane Doe"
-            titles = [t for t in phrase if t.i < head.i and t.dep_ == "compound"]
+            titles = [t for t in phrase if t.i < head.i and t.dep_ in {"compound", "amod"}]
             for size in (3, 2, 1):
                 for start in range(len(titles) - size + 1):
                     hit = self.dictionary.agent(

@@ -21,6 +21,8 @@ CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# Offices a country's own police or courts act on: its officials, soldiers and parties.
+_OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 _JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
 _WARNING = Pattern("THREATEN", confidence=0.55)  # "warned it could cut off aid"
@@ -535,7 +537,8 @@ class RuleCoder:
         """Give a countryless generic agent ("President Jane Doe", "the police") the one
         country its sentence names ("...imposed a curfew in Algiers"). A country named as
         an actor does not count (in "President X threatened Russia" X is not Russian), nor
-        does the source's own for a target: whom Spanish police arrest need not be Spanish."""
+        does the source's own for a target, unless the target holds an office: whom Spanish
+        police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's."""
         found = [
             (sentence.doc[index].idx + offset, country)
             for index, country in self._sentence_countries(sentence, offset, when, context)
@@ -553,6 +556,8 @@ class RuleCoder:
                 for start, country in found
                 if not any(o.start <= start < o.end for o in excluded)
             }
+            if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
+                countries = {c for s, c in found if not any(o.start <= s < o.end for o in bare)}
             if len(countries) != 1:
                 continue
             (country,) = countries

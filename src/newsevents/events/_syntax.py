@@ -124,6 +124,13 @@ def subject_heads(verb: Token) -> list[Token]:
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head != current:
             current = current.head
             continue
+        if (
+            current.dep_ == "acl"
+            and current.tag_ == "VBD"
+            and current.head.pos_ in {"NOUN", "PROPN"}
+            and current.head.dep_ == "ROOT"
+        ):  # "The coalition boycotted the vote" parsed as a noun phrase: a finite verb
+            return with_conjuncts(current.head)  # is no reduced relative clause
         break
     return []
 
@@ -186,6 +193,17 @@ def _owners(noun: Token, clause: Token | None = None) -> list[Token]:
     ]
 
 
+def _name_read_as_verb(token: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger calls a verb but the entity
+    recogniser calls a name: "to help Trump hunt down ..." """
+    return (
+        token.pos_ == "VERB"
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+        and token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+    )
+
+
 def _lower_agents(verb: Token) -> list[Token]:
     """ "by X" that the parser hung from the verb's complement instead of the verb."""
     return [
@@ -241,6 +259,8 @@ def object_heads(verb: Token) -> list[Token]:
         )
         candidates += [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
     for child in verb.children:
+        if child.dep_ == "xcomp" and _name_read_as_verb(child):
+            candidates.append(child)  # "help Trump hunt down ...": "trump" is no verb here
         if child.dep_ == "xcomp":  # "offered to help the administration (track down ...)"
             candidates += [
                 s
@@ -344,6 +364,15 @@ def object_lemmas(token: Token) -> set[str]:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             for noun in (child, *child.conjuncts):  # "blocked tracks and highways"
                 lemmas |= _noun_forms(noun)
+                # "placed X and several judges under house arrest"
+                lemmas |= {
+                    form
+                    for prep in noun.children
+                    if prep.dep_ == "prep"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for form in _noun_forms(pobj)
+                }
         elif child.dep_ == "prep":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
