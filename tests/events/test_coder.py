@@ -494,3 +494,8 @@ def test_repairs_of_actor_and_parse_errors(code_text, sentence, kind, source, ta
     events = [e for e in code_text(sentence) if e.type == kind]
     assert events, [(e.type, e.trigger) for e in code_text(sentence)]
     assert (events[0].source.actor.code, events[0].target.actor.code) == (source, target)
+
+
+def test_a_modifier_covers_the_nouns_coordinated_with_its_own(code_text):
+    events = code_text("Russian jets and helicopters bombed rebel positions near Idlib.")
+    assert {e.source.actor.code for e in events if e.type == "ASSAULT"} == {"RUSMIL"}

@@ -631,6 +631,19 @@ class RuleCoder:
                     name=f"{country or person.country} {mention.actor.sector}",
                     country=person.country,
                 )
+            if (
+                mention.actor.country is None
+                and mention.actor.sector
+                and head.dep_ == "conj"
+                and mentions
+                and mentions[0].actor.country
+                and not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)
+            ):  # "Israeli helicopters and tanks": the modifier covers both
+                country = mentions[0].actor.country
+                name = self.resolver.dictionary.country_names.get(country, country)
+                mention.actor = replace(
+                    mention.actor, name=f"{name} {mention.actor.sector}", country=country
+                )
             self._refer_back(mention, context)
             mentions.append(mention)
             mentions += self._coordinated_countries(head, mention, offset)
