@@ -418,6 +418,7 @@ def test_a_negative_subject_negates_the_event(code_text, sentence):
         ("Danish and Swedish police carried out a joint search.", "COOPERATE", "DNK", "SWE"),
         # a warning that a named side could act is a threat
         ("Moscow warned Oslo it could expel its diplomats.", "THREATEN", "RUS", "NOR"),
+        ("Rebels warned Kenyan traders to leave or face consequences.", "THREATEN", "KEN", "KEN"),
         # "to" parsed as a dative still leads to the target
         ("The Chilean president paid tribute to the Bolivian miners.", "SUPPORT", "CHL", "BOL"),
         ("Norway contributed 50 million crowns to a fund for Sudan.", "AID", "NOR", "SDN"),

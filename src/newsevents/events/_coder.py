@@ -26,6 +26,7 @@ _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "C
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 _JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
 _WARNING = Pattern("THREATEN", confidence=0.55)  # "warned it could cut off aid"
+_THREAT_AUX = frozenset({"could", "would", "will", "may", "might", "'ll"})
 
 
 @dataclass(slots=True)
@@ -221,17 +222,18 @@ class RuleCoder:
         if verb.lemma_.lower() not in self.book.warning_verbs:
             return None
         for clause in verb.children:
-            if clause.dep_ != "ccomp":
+            if clause.dep_ not in {"ccomp", "xcomp"}:
                 continue
+            # "warned them to leave or face consequences", "warned they faced fines"
+            if any(w.lemma_.lower() == "face" for w in clause.subtree if w.pos_ == "VERB"):
+                return _WARNING
             aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
             subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
             acting = any(
                 s.pos_ in {"PRON", "PROPN"} or s.ent_type_ in {"GPE", "ORG", "NORP"}
                 for s in subjects
             )
-            if aux & {"could", "would", "will", "may", "might", "'ll"} and (
-                acting or clause.lemma_.lower() in {"face", "meet"}
-            ):
+            if clause.dep_ == "ccomp" and acting and aux & _THREAT_AUX:
                 return _WARNING
         return None
 
