@@ -493,3 +493,16 @@ def test_repairs_of_actor_and_parse_errors(code_text, sentence, kind, source, ta
 def test_a_modifier_covers_the_nouns_coordinated_with_its_own(code_text):
     events = code_text("Russian jets and helicopters bombed rebel positions near Idlib.")
     assert {e.source.actor.code for e in events if e.type == "ASSAULT"} == {"RUSMIL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Bolivia restored diplomatic relations on Monday.",  # a mutual act
+        "Chile and Bolivia failed to reach an agreement.",  # accord denied stays mutual
+    ],
+)
+def test_two_sides_acting_on_each_other_make_one_event(code_text, sentence):
+    events = code_text(sentence)
+    assert len(events) == 1, events
+    assert {events[0].source.actor.country, events[0].target.actor.country} == {"CHL", "BOL"}

@@ -48,3 +48,8 @@ def test_user_pattern_file_replaces_the_shipped_one(tmp_path, nlp):
 def test_unknown_coder_name_is_a_config_error():
     with pytest.raises(ConfigError, match=r"no\.such\.coder"):
         make_coder("no.such.coder.v9")
+
+
+def test_mutual_must_be_a_boolean():
+    with pytest.raises(ConfigError, match="mutual"):
+        parse_pattern_book('[[verb]]\nlemmas = ["meet"]\ntype = "CONSULT"\nmutual = "yes"\n')

@@ -383,7 +383,9 @@ class RuleCoder:
             and len(sources) > 1
             and (
                 trigger.kind in self.book.symmetric_types
+                or trigger.pattern.type in self.book.symmetric_types  # "failed to agree"
                 or trigger.pattern.mode in self.book.symmetric_modes
+                or trigger.pattern.mutual
             )
         ):
             sources, targets = (

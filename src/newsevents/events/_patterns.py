@@ -28,6 +28,7 @@ class Pattern:
     verbs: frozenset[str] = frozenset()  # nouns only: the light verb must be one of these
     subjects: frozenset[str] = frozenset()  # who acts must be one of these ("protesters")
     not_subjects: frozenset[str] = frozenset()  # ... or must not be ("troops arrived")
+    mutual: bool = False  # done by two sides to each other ("X and Y restored ties")
     confidence: float = DEFAULT_CONFIDENCE
 
     @property
@@ -85,8 +86,13 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     if not isinstance(confidence, int | float):
         raise ConfigError(f"{where}: 'confidence' must be a number")
     mode = entry.get("mode")
+    mutual = entry.get("mutual", False)
+    if not isinstance(mutual, bool):
+        raise ConfigError(f"{where}: 'mutual' must be true or false")
     sets = {key: frozenset(str(v).lower() for v in values) for key, values in lists.items()}  # type: ignore[attr-defined]
-    return Pattern(kind, str(mode) if mode else None, confidence=float(confidence), **sets)
+    return Pattern(
+        kind, str(mode) if mode else None, confidence=float(confidence), mutual=mutual, **sets
+    )
 
 
 def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], name: str) -> None:
