@@ -500,9 +500,24 @@ def test_a_modifier_covers_the_nouns_coordinated_with_its_own(code_text):
     [
         "Chile and Bolivia restored diplomatic relations on Monday.",  # a mutual act
         "Chile and Bolivia failed to reach an agreement.",  # accord denied stays mutual
+        "Chile and Bolivia exchanged 40 prisoners of war.",  # a swap is a release each way
     ],
 )
 def test_two_sides_acting_on_each_other_make_one_event(code_text, sentence):
     events = code_text(sentence)
     assert len(events) == 1, events
     assert {events[0].source.actor.country, events[0].target.actor.country} == {"CHL", "BOL"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Mali accepted the deployment of a U.N. peacekeeping force in the north.", "RETREAT"),
+        ("China dropped its punitive tariffs on Australian wine.", "RETREAT"),
+        # "after a plan" is when, not what was withdrawn
+        ("Indian troops withdrew from the ridge after a plan was agreed in May.", "RETREAT"),
+        ("Kenya paused intelligence sharing with Somalia.", "SANCTION"),
+    ],
+)
+def test_what_is_acted_on_can_sit_inside_a_phrase(code_text, sentence, kind):
+    assert [e.type for e in code_text(sentence)][:1] == [kind], code_text(sentence)

@@ -378,16 +378,17 @@ class RuleCoder:
             if not (targets and self._unattributed_violence(trigger, sentence)):
                 return []  # an action with no known actor is not an event we can code
             sources = [None]  # "three civilians were killed in a car bombing"
-        if (
-            not targets
-            and len(sources) > 1
-            and (
-                trigger.kind in self.book.symmetric_types
-                or trigger.pattern.type in self.book.symmetric_types  # "failed to agree"
-                or trigger.pattern.mode in self.book.symmetric_modes
-                or trigger.pattern.mutual
-            )
-        ):
+        # "Russia and Ukraine exchanged prisoners": each other's, unless a third state is
+        # named ("Chile and Bolivia restored relations with Peru")
+        mutual = trigger.pattern.mutual and not any(
+            t.actor.sector in {None, "GOV"} for t in targets
+        )
+        symmetric = not targets and (
+            trigger.kind in self.book.symmetric_types
+            or trigger.pattern.type in self.book.symmetric_types  # "failed to agree"
+            or trigger.pattern.mode in self.book.symmetric_modes
+        )
+        if len(sources) > 1 and (mutual or symmetric):
             sources, targets = (
                 sources[:1],
                 [s for s in sources[1:] if s],

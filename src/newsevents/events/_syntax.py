@@ -74,6 +74,12 @@ _MEASURES = frozenset(
         "delegation",
         "part",
         "portion",
+        "member",
+        # what is done with people or things: "the deployment of peacekeepers"
+        "deployment",
+        "arrival",
+        "presence",
+        "entry",
         "half",
         "share",
         "some",
@@ -357,6 +363,13 @@ def _is_place(noun: Token) -> bool:
     )
 
 
+# Prepositions that set an act in time or circumstance: "withdrew after a plan was
+# agreed" withdraws no plan.
+_SETTING_PREPS = frozenset(
+    {"after", "before", "since", "following", "despite", "during", "amid", "until"}
+)
+
+
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas a pattern's `objects` condition is checked against."""
     lemmas: set[str] = set()
@@ -373,7 +386,7 @@ def object_lemmas(token: Token) -> set[str]:
                     if pobj.dep_ == "pobj"
                     for form in _noun_forms(pobj)
                 }
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and child.lower_ not in _SETTING_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     lemmas |= _noun_forms(pobj)
