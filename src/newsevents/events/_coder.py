@@ -489,8 +489,17 @@ class RuleCoder:
         ]
         if len({country for _, country in candidates}) != 1:
             return None
-        token = sentence.doc[candidates[0][0]]
-        country = candidates[0][1]
+        index, country = candidates[0]
+        return self._country_at(sentence.doc[index], country, offset)
+
+    def _in_country(self, actor: Actor, country: str) -> Actor:
+        """A generic agent placed in a country: "police" becomes "Tunisia COP"."""
+        name = self.resolver.dictionary.country_names.get(country, country)
+        label = f"{name} {actor.sector}" if actor.sector else name
+        return replace(actor, name=label, country=country)
+
+    def _country_at(self, token: Token, country: str, offset: int) -> ActorMention:
+        """The country that `token` names, as a mention pointing at its words."""
         name = self.resolver.dictionary.country_names.get(country, country)
         start = offset + token.idx
         return ActorMention(token.text, start, start + len(token.text), Actor(name, country))
@@ -512,10 +521,7 @@ class RuleCoder:
         found = self._sentence_countries(sentence, offset, when, context)
         if not found or {c for _, c in found} != {country}:
             return None
-        token = sentence.doc[found[0][0]]
-        name = self.resolver.dictionary.country_names.get(country, country)
-        start = offset + token.idx
-        return ActorMention(token.text, start, start + len(token.text), Actor(name, country))
+        return self._country_at(sentence.doc[found[0][0]], country, offset)
 
     def _unattributed_violence(self, trigger: _Trigger, sentence: Span) -> bool:
         """Whether an action without a named actor is still violence worth coding: a
@@ -566,8 +572,7 @@ class RuleCoder:
             if len(countries) != 1:
                 continue
             (country,) = countries
-            name = self.resolver.dictionary.country_names.get(country, country)
-            mention.actor = replace(actor, name=f"{name} {actor.sector}", country=country)
+            mention.actor = self._in_country(actor, country)
 
     def _reporter(
         self,
@@ -628,14 +633,10 @@ class RuleCoder:
             if (
                 mention.actor.country is None
                 and person is not None
+                and person.country
                 and _belongs_to_him_or_her(head)
             ):  # "his government", "businessmen in his inner circle": his country
-                country = self.resolver.dictionary.country_names.get(person.country or "")
-                mention.actor = replace(
-                    mention.actor,
-                    name=f"{country or person.country} {mention.actor.sector}",
-                    country=person.country,
-                )
+                mention.actor = self._in_country(mention.actor, person.country)
             if (
                 mention.actor.country is None
                 and mention.actor.sector
@@ -644,11 +645,7 @@ class RuleCoder:
                 and mentions[0].actor.country
                 and not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)
             ):  # "Israeli helicopters and tanks": the modifier covers both
-                country = mentions[0].actor.country
-                name = self.resolver.dictionary.country_names.get(country, country)
-                mention.actor = replace(
-                    mention.actor, name=f"{name} {mention.actor.sector}", country=country
-                )
+                mention.actor = self._in_country(mention.actor, mentions[0].actor.country)
             self._refer_back(mention, context)
             mentions.append(mention)
             mentions += self._coordinated_countries(head, mention, offset)
@@ -668,17 +665,9 @@ class RuleCoder:
                 entry = self.resolver.dictionary.country(other.text)
                 if entry is None or entry.iso3 == actor.country:
                     continue
-                name = self.resolver.dictionary.country_names.get(entry.iso3, entry.iso3)
-                label = f"{name} {actor.sector}" if actor.sector else name
                 start = offset + other.idx
-                found.append(
-                    ActorMention(
-                        other.text,
-                        start,
-                        start + len(other.text),
-                        replace(actor, name=label, country=entry.iso3, qid=None),
-                    )
-                )
+                placed = self._in_country(replace(actor, qid=None), entry.iso3)
+                found.append(ActorMention(other.text, start, start + len(other.text), placed))
         return found
 
     def _refer_back(self, mention: ActorMention, context: _DocContext) -> None:
@@ -693,8 +682,7 @@ class RuleCoder:
         elif actor.name == actor.sector and " the " in f" {mention.text.lower()} ":
             country = context.sector_countries.get(actor.sector)
             if country:
-                name = self.resolver.dictionary.country_names.get(country, country)
-                mention.actor = replace(actor, name=f"{name} {actor.sector}", country=country)
+                mention.actor = self._in_country(actor, country)
 
     def _pronoun(
         self,

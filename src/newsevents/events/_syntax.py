@@ -251,7 +251,7 @@ def object_heads(verb: Token) -> list[Token]:
             candidates.append(_antecedent(child))
     gap = _gap_antecedent(verb)
     if gap is not None:
-        clause = next(g for g in (verb, *verb.ancestors) if g.head == gap)
+        clause = next((g for g in (verb, *verb.ancestors) if g.head == gap), None)
         candidates += [gap, *_owners(gap, clause)]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
@@ -364,10 +364,8 @@ def _is_place(noun: Token) -> bool:
 
 
 # Prepositions that set an act in time or circumstance: "withdrew after a plan was
-# agreed" withdraws no plan.
-_SETTING_PREPS = frozenset(
-    {"after", "before", "since", "following", "despite", "during", "amid", "until"}
-)
+# agreed" withdraws no plan ("designated as", "because of" still say what was done).
+_SETTING_PREPS = (_CIRCUMSTANCE_PREPS - {"because", "as"}) | {"until"}
 
 
 def object_lemmas(token: Token) -> set[str]:
