@@ -517,6 +517,9 @@ def test_two_sides_acting_on_each_other_make_one_event(code_text, sentence):
         # "after a plan" is when, not what was withdrawn
         ("Indian troops withdrew from the ridge after a plan was agreed in May.", "RETREAT"),
         ("Kenya paused intelligence sharing with Somalia.", "SANCTION"),
+        # a deadline to comply is an ultimatum; taking someone to court is suing them
+        ("The army gave the rebels 72 hours to surrender.", "THREATEN"),
+        ("Ukraine took Russia to court over the downing of the jet.", "ACCUSE"),
     ],
 )
 def test_what_is_acted_on_can_sit_inside_a_phrase(code_text, sentence, kind):

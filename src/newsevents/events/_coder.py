@@ -233,7 +233,8 @@ class RuleCoder:
                 s.pos_ in {"PRON", "PROPN"} or s.ent_type_ in {"GPE", "ORG", "NORP"}
                 for s in subjects
             )
-            if clause.dep_ == "ccomp" and acting and aux & _THREAT_AUX:
+            # "warned that newspapers would be shut down": by the speaker's side
+            if clause.dep_ == "ccomp" and (acting or syn.is_passive(clause)) and aux & _THREAT_AUX:
                 return _WARNING
         return None
 
