@@ -278,11 +278,9 @@ class ActorResolver:
         left = [
             t for t in phrase if (t.i <= head.i and t.dep_ in {"compound", "amod"}) or t == head
         ]
-        if head.lemma_.lower() in _LEADERS:  # "drug gang leaders" lead a gang, not a state
-            for modifier in reversed(left[:-1]):
-                hit = self.dictionary.agent(modifier.lower_)
-                if hit is not None:
-                    return hit[0]
+        led = self._modifier_sector(left) if head.lemma_.lower() in _LEADERS else None
+        if led is not None:  # "drug gang leaders" lead a gang, not a state
+            return led
         for size in range(min(3, len(left)), 0, -1):
             words = left[-size:]
             if words[-1] != head:
@@ -296,11 +294,10 @@ class ActorResolver:
                 hit = self.dictionary.agent(form)
                 if hit is not None:
                     return hit[0]
-        if head.lemma_.lower() in _COLLECTIVES | _LEADERS:  # "opposition groups", "gang leaders"
-            for modifier in reversed(left[:-1]):
-                hit = self.dictionary.agent(modifier.lower_)
-                if hit is not None:
-                    return hit[0]
+        if head.lemma_.lower() in _COLLECTIVES:  # "opposition groups"
+            collective = self._modifier_sector(left)
+            if collective is not None:
+                return collective
         if head.pos_ == "PROPN":  # an unknown name with a title: "Prime Minister Jane Doe"
             titles = [t for t in phrase if t.i < head.i and t.dep_ in {"compound", "amod"}]
             for size in (3, 2, 1):
@@ -310,6 +307,14 @@ class ActorResolver:
                     )
                     if hit is not None:
                         return hit[0]
+        return None
+
+    def _modifier_sector(self, left: list[Token]) -> str | None:
+        """The sector a modifier of the head names ("gang" in "gang leaders"), nearest first."""
+        for modifier in reversed(left[:-1]):
+            hit = self.dictionary.agent(modifier.lower_)
+            if hit is not None:
+                return hit[0]
         return None
 
     def _by_modifier(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:

@@ -300,17 +300,8 @@ class RuleCoder:
         self, token: Token, pattern: Pattern, *, nominal: bool, span: tuple[int, int]
     ) -> _Trigger:
         if nominal:
-            subjects = [c for c in token.children if c.dep_ in {"poss", "compound", "amod"}]
-            # "strikes by US forces", "the demonstration called by the opposition"
+            subjects = syn.noun_holders(token)
             holders = [token, *(c for c in token.children if c.dep_ == "acl")]
-            subjects += [
-                p
-                for holder in holders
-                for c in holder.children
-                if c.dep_ == "agent" or c.lower_ == "by"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
             objects = [
                 p
                 for c in token.children

@@ -157,13 +157,18 @@ def _antecedent(word: Token) -> Token:
     return word
 
 
+def _has_own_object(verb: Token) -> bool:
+    """Whether a verb has a direct object other than a relative pronoun."""
+    return any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
+
+
 def _gap_antecedent(verb: Token) -> Token | None:
     """The noun a relative clause is about when the verb's object is left out or is a
     relative pronoun: "a victory that the world refuses to recognize", "Maduro, whom
     Washington labeled a dictator and accused of ..." (through coordination and control)."""
     current = verb
     for _ in range(4):
-        if any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in current.children):
+        if _has_own_object(current):
             return None
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
             if any(
@@ -185,9 +190,7 @@ def _owners(noun: Token, clause: Token | None = None) -> list[Token]:
     verbs = [
         c
         for c in noun.children
-        if c.dep_ in {"relcl", "acl"}
-        and c != clause
-        and not any(o.dep_ == "dobj" and o.lower_ not in _RELATIVE_PRONOUNS for o in c.children)
+        if c.dep_ in {"relcl", "acl"} and c != clause and not _has_own_object(c)
     ]
     if noun.dep_ == "dobj" and noun.head != clause:
         verbs.append(noun.head)
@@ -398,6 +401,21 @@ def object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def noun_holders(noun: Token) -> list[Token]:
+    """Who an event noun belongs to: its modifiers ("US strikes", "the workers' strike")
+    and its agent ("strikes by US forces", "the demonstration called by the opposition")."""
+    holders = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    return holders + [
+        p
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ == "agent" or c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def subject_lemmas(token: Token) -> set[str]:
     """Lemmas a pattern's `subjects` condition is checked against: who does the verb,
     or, for a noun, who holds it ("workers began a strike", "the strike by workers",
@@ -405,14 +423,7 @@ def subject_lemmas(token: Token) -> set[str]:
     if token.pos_ == "VERB":
         heads = subject_heads(token)
     else:
-        heads = [c for c in token.children if c.dep_ in {"poss", "compound", "amod"}]
-        heads += [
-            p
-            for c in token.children
-            if c.dep_ == "agent" or c.lower_ == "by"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        heads = noun_holders(token)
         if token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"}:
             heads += subject_heads(token.head)
     lemmas: set[str] = set()
