@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "data" / "seeds"
 GOLD = SHARED / "data" / "gold"
+POLICE_EVENTS = SHARED / "data" / "peer" / "indiapoliceevents"
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +40,25 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.fail(f"the shared seed articles are missing: expected {SEEDS}")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def police_archive() -> list[tuple[str, list[str]]]:
+    """A real archive: the 629 distinct, lower-cased Times of India reports of the
+    IndiaPoliceEvents development half, as (doc id, clean paragraphs), in doc id order.
+    Read from ../shared for measurement, never copied into the project."""
+    import json
+
+    from newsevents.clean import clean_text
+
+    metadata = POLICE_EVENTS / "metadata.jsonl"
+    if not metadata.is_file():
+        pytest.fail(f"the shared IndiaPoliceEvents half is missing: expected {metadata}")
+    rows = [json.loads(line) for line in metadata.read_text("utf-8").splitlines() if line]
+    return [
+        (str(row["doc_id"]), clean_text(row["full_text"]).paragraphs)
+        for row in sorted(rows, key=lambda r: int(r["doc_id"]))
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from newsevents.cli import app
 from newsevents.pipeline import Options, Pipeline
 from newsevents.store import Store
 
@@ -164,3 +166,41 @@ def test_copies_added_later_are_found_against_the_store(tmp_path, seeds_dir):
         ("original.txt", None),
         ("reprint.txt", "near"),
     ]
+
+
+def test_a_released_copy_counts_and_stays_released(seeded, tmp_path, seeds_dir):
+    """`dedup --db` lists the copy, `--explain` shows its aligned sentences, `--not-copy`
+    releases it: its events join the happenings, and a re-run does not mark it again."""
+    db = tmp_path / "released.db"
+    db.write_bytes(seeded[0].read_bytes())
+    runner = CliRunner()
+    listed = runner.invoke(app, ["dedup", "--db", str(db), "--json"])
+    assert listed.exit_code == 0, listed.output
+    [copy] = json.loads(listed.stdout)["copies"]
+    explained = runner.invoke(
+        app, ["dedup", "--db", str(db), "--json", "--explain", copy["duplicate_of"], copy["id"]]
+    )
+    assert explained.exit_code == 0, explained.output
+    why = json.loads(explained.stdout)
+    assert why["kind"] == "paraphrase" and len(why["aligned"]) >= 4
+    with Store.open(str(db)) as store:
+        before = store.count_happenings()
+    released = runner.invoke(app, ["dedup", "--db", str(db), "--not-copy", copy["id"][:10]])
+    assert released.exit_code == 0 and "released" in released.output
+    with Store.open(str(db)) as store:
+        assert store.count_happenings() > before
+        assert copy["id"] in {r["doc_id"] for r in store.query_events(limit=None)}
+        Pipeline().run([str(seeds_dir)], store)
+        assert store.document(copy["id"])["duplicate_kind"] == "released"
+        assert store.document(copy["id"])["duplicate_of"] is None
+    again = runner.invoke(app, ["dedup", "--db", str(db), "--not-copy", copy["id"]])
+    assert "not a copy" in again.output
+    unknown = runner.invoke(app, ["dedup", "--db", str(db), "--not-copy", "nosuchid"])
+    assert unknown.exit_code == 1 and "No stored document" in unknown.output
+
+
+def test_explaining_two_files_that_are_not_copies(seeds_dir):
+    first, second = sorted(seeds_dir.glob("*.txt"))[1:3]
+    result = CliRunner().invoke(app, ["dedup", "--explain", str(first), str(second)])
+    assert result.exit_code == 0, result.output
+    assert "is not a copy of" in result.output

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,6 +67,7 @@ class RunStats:
     failed: int = 0
     events: int = 0
     duplicates: int = 0  # stored articles that copy an earlier one
+    copies: Counter[str] = field(default_factory=Counter)  # those, by kind of copy
     errors: list[IngestError] = field(default_factory=list)
 
 
@@ -204,7 +205,8 @@ class Pipeline:
             _mark_duplicates(index, done)
         store.write_batch(done, errors, coder_version=self.coder_version)
         stats.stored += len(done)
-        stats.duplicates += sum(1 for d in done if d.duplicate is not None)
+        stats.copies.update(d.duplicate.kind for d in done if d.duplicate is not None)
+        stats.duplicates = stats.copies.total()
         stats.failed += len(errors)
         stats.events += sum(len(d.events) for d in done)
         stats.errors += errors

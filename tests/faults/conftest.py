@@ -102,7 +102,7 @@ SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "da", "re", "bo", "
 
 def _name(rng: random.Random) -> str:
     """A made-up person's name: names and figures of its own keep articles apart (the
-    copy detector compares the names and numbers of sentences)."""
+    copy detector aligns sentences by their content words and figures)."""
 
     def word() -> str:
         return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()

@@ -116,6 +116,13 @@ def _summary(stats: RunStats, db: str) -> None:
         f"{stats.skipped} already done, {stats.failed} failed, {stats.events} events -> {db}",
         highlight=False,
     )
+    if stats.copies:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in stats.copies.most_common())
+        console.print(
+            f"  copies by kind: {kinds}; their events count once, with their originals "
+            f"(review: newsevents dedup --db {db}; release one: --not-copy ID)",
+            highlight=False,
+        )
     for error in stats.errors[:20]:
         console.print(f"  [yellow]failed[/] {error.origin}: {error.reason}", highlight=False)
     if len(stats.errors) > 20:

@@ -1,17 +1,37 @@
-"""What a copy keeps: word shingles for near copies; names and numbers, sentence by
-sentence, for reworded ("spun") copies, whose synonyms change but whose names and
-figures cannot."""
+"""What a copy keeps: word shingles for near copies; the content words of each
+sentence, in order, for reworded ("spun") copies, whose common words change but whose
+names, figures and rarer words, sentence by sentence, cannot.
+
+Nothing here leans on capital letters, so lower-cased and all-caps archives are read
+as cased ones are.
+"""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*", re.UNICODE)
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])")
+# Sentence ends: no look at the next letter's case, which lower-cased text lacks.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”'’)]*\s+|\n+")
 _SHINGLE = 5
-_MAX_ANCHOR_SHARE = 0.5
+# Reporting verbs and titles every article repeats, besides spaCy's stop words.
+_COMMON = frozenset(STOP_WORDS) | {"said", "says", "told", "mr", "mrs", "ms", "also"}
+MIN_CONTENT_WORDS = 4  # fewer: a dateline, a caption or a byline, not a sentence of facts
+# Prose is glued with common words; a line with few (a schedule, results, a list of
+# venues) is one that independent reports of one announcement share verbatim.
+MIN_COMMON_SHARE = 0.2
+# Two sentences say the same thing when they share this many content words, and this
+# share of the shorter one's.
+MIN_SHARED_WORDS = 3
+MIN_SHARED_SHARE = 0.5
 
 
 def fold(text: str) -> str:
@@ -36,47 +56,142 @@ def shingles(paragraphs: Sequence[str]) -> set[str]:
     return {" ".join(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
 
 
-def _anchors(sentence: str, first: bool) -> set[str]:
-    """Names (capitalised words not opening the sentence) and numbers.
+def sentences(paragraphs: Sequence[str]) -> Iterator[str]:
+    for paragraph in paragraphs:
+        for sentence in _SENTENCE_END.split(paragraph):
+            if sentence.strip():
+                yield sentence.strip()
 
-    Long "rare" words were tried too: they add recall on real copies but match across
-    unrelated articles that share a topic's vocabulary, so they are left out.
-    """
-    found: set[str] = set()
-    for position, match in enumerate(_WORD.finditer(sentence)):
-        token = match.group(0)
-        digits = token.replace(",", "").replace(".", "")
+
+def content_words(sentence: str) -> list[str]:
+    """Words that carry the facts: numbers (as "#n") and words that are not common."""
+    return _content_words(words(sentence))
+
+
+def _content_words(sentence_words: list[str]) -> list[str]:
+    found = []
+    for word in sentence_words:
+        digits = word.replace(",", "").replace(".", "")
         if digits.isdecimal():  # "²" is a digit to isdigit(), not to int()
-            found.add(f"#{int(digits)}")
-        elif token[:1].isupper() and (position > 0 or not first) and len(token) > 1:
-            found.add(fold(token).removesuffix("'s"))
+            found.append(f"#{int(digits)}")
+            continue
+        word = word.removesuffix("'s")
+        if len(word) > 2 and word not in _COMMON and not any(c.isdigit() for c in word):
+            found.append(word)
     return found
 
 
-def sentence_anchors(paragraphs: Sequence[str]) -> list[frozenset[str]]:
-    """Anchor sets, one per prose sentence that has at least two anchors.
+def _hash(text: str) -> int:
+    """63 bits: fits a signed 64-bit column (Spark's LongType) as it is."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
 
-    Lines that are mostly names and figures (schedules, results, lists of places) are
-    left out: independent reports of one announcement share them verbatim.
-    """
+
+def fingerprint(sentence: str) -> int:
+    """The sentence's words with every figure masked: a publisher's template line
+    ("This story is from March 5, 2002") has one fingerprint whatever its date."""
+    masked = ("#" if any(c.isdigit() for c in w) else w for w in words(sentence))
+    return _hash(" ".join(masked))
+
+
+@dataclass(frozen=True, slots=True)
+class ContentSentence:
+    """A sentence of facts, kept small: its fingerprint and its content words' hashes."""
+
+    fingerprint: int
+    words: array  # sorted 63-bit hashes of its distinct content words
+    figures: array  # those of them that are numbers
+
+    def word_set(self) -> set[int]:
+        return set(self.words)
+
+
+def content_sentences(paragraphs: Sequence[str]) -> list[ContentSentence]:
+    return [c for _, c in content_sentences_with_text(paragraphs)]
+
+
+def content_sentences_with_text(paragraphs: Sequence[str]) -> list[tuple[str, ContentSentence]]:
+    """The sentences of facts, each with its text (prose only, four content words or more)."""
     result = []
-    for paragraph in paragraphs:
-        for sentence in _SENTENCE.split(paragraph):
-            anchors = _anchors(sentence, first=True)
-            if len(anchors) >= 2 and len(anchors) <= _MAX_ANCHOR_SHARE * len(words(sentence)):
-                result.append(frozenset(anchors))
+    for sentence in sentences(paragraphs):
+        every = words(sentence)
+        content = _content_words(every)
+        if len(every) - len(content) < MIN_COMMON_SHARE * len(every):
+            continue  # a list line, not prose
+        hashes = {_hash(w) for w in content}
+        if len(hashes) >= MIN_CONTENT_WORDS:
+            figures = sorted({_hash(w) for w in content if w.startswith("#")})
+            content_sentence = ContentSentence(
+                fingerprint(sentence), array("Q", sorted(hashes)), array("Q", figures)
+            )
+            result.append((sentence, content_sentence))
     return result
 
 
-def alignment(shorter: list[frozenset[str]], longer: list[frozenset[str]]) -> float:
-    """Share of the first text's anchors found in sentences of the second that carry
-    at least half of them: a reworded sentence keeps its names and figures together."""
-    if not shorter or not longer:
-        return 0.0
-    total = sum(len(s) for s in shorter)
-    kept = 0
-    for sentence in shorter:
-        best = max(len(sentence & other) for other in longer)
-        if best * 2 >= len(sentence):
-            kept += best
-    return kept / total
+def candidate_words(paragraphs: Sequence[str]) -> set[str]:
+    """Every content word of the article: the set whose MinHash finds candidate copies
+    (locally and in Spark's blocking keys alike)."""
+    return {w for s in sentences(paragraphs) for w in content_words(s)}
+
+
+def fingerprints(paragraphs: Sequence[str]) -> set[int]:
+    """The fingerprints of the article's lines, counted across articles to learn which
+    are a publisher's template rather than this article's own words."""
+    return {fingerprint(s) for s in sentences(paragraphs)}
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Which sentences of facts of one article say what which sentences of another
+    say, in the same order."""
+
+    pairs: list[tuple[int, int, float]]  # (first's sentence, second's sentence, share)
+    sentences: int  # the first article's sentences of facts
+
+    @property
+    def score(self) -> float:
+        """Share of the first article's sentences of facts found, in order, in the second."""
+        return len(self.pairs) / self.sentences if self.sentences else 0.0
+
+
+def align(first: Sequence[ContentSentence], second: Sequence[ContentSentence]) -> Alignment:
+    """Each sentence of the first text with the sentence of the second sharing most of
+    its content words, then the longest run of such pairs in the same order in both:
+    a reworded copy keeps the facts in their order (merging two sentences maps both to
+    one), an article on the same story does not. Figures are not reworded: sentences
+    that both give figures, none of them the same, say different things."""
+    sets = [(s.word_set(), set(s.figures)) for s in second]
+    matches = []
+    for i, sentence in enumerate(first):
+        own, own_figures = sentence.word_set(), set(sentence.figures)
+        best, best_j = 0.0, -1
+        for j, (other, other_figures) in enumerate(sets):
+            if own_figures and other_figures and not own_figures & other_figures:
+                continue
+            shared = len(own & other)
+            if shared >= MIN_SHARED_WORDS:
+                share = shared / min(len(own), len(other))
+                if share > best:
+                    best, best_j = share, j
+        if best >= MIN_SHARED_SHARE:
+            matches.append((i, best_j, round(best, 4)))
+    return Alignment(_longest_in_order(matches), len(first))
+
+
+def _longest_in_order(matches: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The longest subsequence whose second positions never decrease."""
+    tails: list[int] = []  # second position ending the best run of each length
+    ends: list[int] = []  # index in `matches` of that run's last pair
+    before = [-1] * len(matches)
+    for k, (_, j, _) in enumerate(matches):
+        length = bisect.bisect_right(tails, j)
+        if length == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[length], ends[length] = j, k
+        before[k] = ends[length - 1] if length else -1
+    run, k = [], ends[-1] if ends else -1
+    while k >= 0:
+        run.append(matches[k])
+        k = before[k]
+    return run[::-1]

@@ -1,29 +1,50 @@
 """An online duplicate index: each new article is checked against those seen before.
 
 Three layers, cheapest first: exact (a hash of the normalised text), near (MinHash
-LSH over word 5-grams, sublinear in corpus size) and paraphrase (MinHash LSH over
-names, numbers and rare words to find candidates, confirmed by sentence alignment).
+over word 5-grams: most of the shorter text's 5-grams are in the other) and reworded
+(MinHash LSH over content words finds candidates; most of the shorter article's
+sentences of facts must be found again, in order, in the other).
+
+Lines that recur across articles (a publisher's template, a dateline, a byline) are
+learnt from the articles seen, never listed by hand, and are no evidence of copying.
+Whether an article is a copy depends only on the articles before it, so a run that
+meets them in the same order (Spark sorts by arrival) decides the same.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from datasketch import MinHash, MinHashLSH
 
-from newsevents.dedup._features import alignment, exact_key, sentence_anchors, shingles
+from newsevents.dedup._features import (
+    Alignment,
+    ContentSentence,
+    align,
+    candidate_words,
+    content_sentences,
+    exact_key,
+    fingerprints,
+    shingles,
+)
 
 NUM_PERM = 128
-# Chosen with benchmarks/dedup_pairs.py (seeds 7-10): near copies keep most of their
-# 5-grams (Jaccard >= 0.5); spun copies keep almost none, yet keep >= 0.3 of their
-# sentence anchors (names, numbers) together in both directions, while distinct articles on the same
-# story (the seeds) stay below 0.15 and no distinct benchmark pair reached the bar.
+# Chosen with benchmarks/dedup_pairs.py (seeds 7-10) and checked on a real archive of
+# distinct lower-cased reports (IndiaPoliceEvents, see the README): near copies keep
+# most of their 5-grams; spun copies keep almost none, yet keep most sentences' content
+# words in order, while distinct articles on one story share a few sentences at most.
 NEAR_LSH_THRESHOLD = 0.5
 NEAR_MIN_JACCARD = 0.5
-ANCHOR_LSH_THRESHOLD = 0.3
-PARAPHRASE_MIN_ALIGNMENT = 0.3
+NEAR_MIN_CONTAINMENT = 0.6  # share of the shorter text's 5-grams found in the other
+WORDS_LSH_THRESHOLD = 0.3
+WORDS_MIN_JACCARD = 0.2  # content words in common: below it, no sentence check at all
+PARAPHRASE_MIN_ALIGNMENT = 0.75
+PARAPHRASE_MIN_SENTENCES = 4  # aligned sentences of facts: fewer is too little evidence
+# A line found in this many articles is a template; its fingerprint says nothing.
+TEMPLATE_MIN_ARTICLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +60,62 @@ class DuplicateGroup:
     members: list[Member] = field(default_factory=list)
 
 
-def _minhash(tokens: set[str]) -> MinHash:
+def _minhash(tokens: Collection[str]) -> MinHash:
     sketch = MinHash(num_perm=NUM_PERM)
-    sketch.update_batch([t.encode("utf-8") for t in tokens])
+    sketch.update_batch([t.encode("utf-8") for t in sorted(tokens)])
     return sketch
 
 
-@dataclass(slots=True)
-class _Seen:
-    anchors: list[frozenset[str]]
-    sketch: MinHash
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the index keeps of an article."""
+
+    key: str  # hash of the normalised text
+    shingles: MinHash
+    shingle_count: int
+    words: MinHash
+    sentences: list[ContentSentence]
+    lines: frozenset[int]  # fingerprints of every line, templates included
+
+    @classmethod
+    def of(cls, paragraphs: Sequence[str]) -> Profile:
+        grams = shingles(paragraphs)
+        return cls(
+            key=hashlib.sha256(exact_key(paragraphs).encode()).hexdigest(),
+            shingles=_minhash(grams),
+            shingle_count=len(grams),
+            words=_minhash(candidate_words(paragraphs)),
+            sentences=content_sentences(paragraphs),
+            lines=frozenset(fingerprints(paragraphs)),
+        )
+
+
+def containment(first: Profile, second: Profile) -> float:
+    """Estimated share of the smaller text's 5-grams found in the other."""
+    jaccard = first.shingles.jaccard(second.shingles)
+    smaller = min(first.shingle_count, second.shingle_count)
+    if not smaller:
+        return 0.0
+    shared = jaccard * (first.shingle_count + second.shingle_count) / (1 + jaccard)
+    return min(1.0, shared / smaller)
+
+
+def sentence_alignments(
+    first: Profile, second: Profile, templates: Collection[int]
+) -> tuple[Alignment, Alignment]:
+    """Each article's sentences of facts aligned with the other's, template lines aside."""
+    ours = [s for s in first.sentences if s.fingerprint not in templates]
+    theirs = [s for s in second.sentences if s.fingerprint not in templates]
+    return align(ours, theirs), align(theirs, ours)
+
+
+def paraphrase_score(alignments: tuple[Alignment, Alignment]) -> float:
+    """How much of each article the other tells again, in order (the lesser share), when
+    that is evidence enough for a reworded copy; else 0. Both ways: an article that
+    adds news of its own to an earlier one is no copy of it, nor a brief of a feature."""
+    if min(len(a.pairs) for a in alignments) < PARAPHRASE_MIN_SENTENCES:
+        return 0.0
+    return min(a.score for a in alignments)
 
 
 class DedupIndex:
@@ -58,8 +125,9 @@ class DedupIndex:
         self._exact: dict[str, str] = {}
         self._raw: dict[str, str | None] = {}  # doc id -> id of its raw content
         self._near = MinHashLSH(threshold=NEAR_LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._para = MinHashLSH(threshold=ANCHOR_LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._seen: dict[str, _Seen] = {}
+        self._words = MinHashLSH(threshold=WORDS_LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._seen: dict[str, Profile] = {}
+        self._line_counts: Counter[int] = Counter()  # fingerprint -> articles with it
         self._group_of: dict[str, str] = {}  # member id -> canonical id
         self._groups: dict[str, DuplicateGroup] = {}
 
@@ -73,24 +141,37 @@ class DedupIndex:
         """The first-seen member of the article's group (itself if it has no copy before)."""
         return self._group_of.get(doc_id, doc_id)
 
-    def add(self, doc_id: str, paragraphs: Sequence[str], raw_id: str | None = None) -> Member:
+    def templates_for(self, lines: Collection[int]) -> frozenset[int]:
+        """Those of an article's lines that, with it, are in enough articles to be a
+        template: counted over the articles indexed so far."""
+        return frozenset(f for f in lines if self._line_counts[f] + 1 >= TEMPLATE_MIN_ARTICLES)
+
+    def add(
+        self,
+        doc_id: str,
+        paragraphs: Sequence[str],
+        raw_id: str | None = None,
+        *,
+        templates: Collection[int] | None = None,
+    ) -> Member:
         """Index an article; returns how it relates to what came before.
 
         `raw_id` (the Document id, a hash of the raw page) tells an exact copy from a
         syndicated one: the same article body inside another site's page furniture.
+        `templates`, the article's template lines, are counted here unless given (Spark
+        counts them across the whole corpus, then checks copies bucket by bucket).
         """
         if doc_id in self._seen:
             raise ValueError(f"already indexed: {doc_id}")
-        key = hashlib.sha256(exact_key(paragraphs).encode()).hexdigest()
-        near_sketch = _minhash(shingles(paragraphs))
-        anchors = sentence_anchors(paragraphs)
-        anchor_sketch = _minhash(set().union(*anchors) if anchors else set())
-        match = self._match(key, near_sketch, anchors, anchor_sketch)
-        self._exact.setdefault(key, doc_id)
-        self._near.insert(doc_id, near_sketch)
-        if anchors:
-            self._para.insert(doc_id, anchor_sketch)
-        self._seen[doc_id] = _Seen(anchors, near_sketch)
+        profile = Profile.of(paragraphs)
+        if templates is None:
+            templates = self.templates_for(profile.lines)
+        match = self._match(profile, frozenset(templates))
+        self._exact.setdefault(profile.key, doc_id)
+        self._near.insert(doc_id, profile.shingles)
+        self._words.insert(doc_id, profile.words)
+        self._seen[doc_id] = profile
+        self._line_counts.update(profile.lines)
         self._raw[doc_id] = raw_id
         if match is None:
             return Member(doc_id, "canonical", 1.0)
@@ -104,27 +185,28 @@ class DedupIndex:
         self._group_of[doc_id] = canonical
         return member
 
-    def _match(
-        self, key: str, sketch: MinHash, anchors: list[frozenset[str]], anchor_sketch: MinHash
-    ) -> tuple[str, str, float] | None:
-        if key in self._exact:
-            return self._exact[key], "exact", 1.0
-        near = [(self._seen[c].sketch.jaccard(sketch), c) for c in self._near.query(sketch)]
-        near = [(score, c) for score, c in near if score >= NEAR_MIN_JACCARD]
+    def _match(self, profile: Profile, templates: frozenset[int]) -> tuple[str, str, float] | None:
+        if profile.key in self._exact:
+            return self._exact[profile.key], "exact", 1.0
+        candidates = set(self._near.query(profile.shingles))
+        if profile.sentences:
+            candidates.update(self._words.query(profile.words))
+        near, reworded = [], []
+        for candidate in sorted(candidates):  # sorted: ties go the same way every run
+            seen = self._seen[candidate]
+            jaccard = seen.shingles.jaccard(profile.shingles)
+            contained = containment(seen, profile)
+            if jaccard >= NEAR_MIN_JACCARD or contained >= NEAR_MIN_CONTAINMENT:
+                near.append((max(jaccard, contained), candidate))
+            elif not near and seen.words.jaccard(profile.words) >= WORDS_MIN_JACCARD:
+                score = paraphrase_score(sentence_alignments(profile, seen, templates))
+                if score >= PARAPHRASE_MIN_ALIGNMENT:
+                    reworded.append((score, candidate))
         if near:
             score, other = max(near)
             return other, "near", score
-        if not anchors:
-            return None
-        scored = []
-        for candidate in self._para.query(anchor_sketch):
-            theirs = self._seen[candidate].anchors
-            # Both ways: a short piece whose few names recur in a long one is not its copy.
-            score = min(alignment(anchors, theirs), alignment(theirs, anchors))
-            if score >= PARAPHRASE_MIN_ALIGNMENT:
-                scored.append((score, candidate))
-        if scored:
-            score, other = max(scored)
+        if reworded:
+            score, other = max(reworded)
             return other, "paraphrase", score
         return None
 

@@ -2,36 +2,29 @@
 
 Pure Python, run inside Spark tasks. Two articles that may be copies share at least
 one key: a hash of their normalised text (exact and syndicated copies), a MinHash
-band of their word 5-grams (near copies) or a band of their names and numbers
-(reworded copies, whose words change but whose names and figures cannot). The keys
+band of their word 5-grams (near copies) or a band of their content words (reworded
+copies, whose common words change but whose content words mostly cannot). The keys
 only find candidates; `DedupIndex` makes the decision, as in a local run.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from datasketch import MinHash
 
 from newsevents.dedup import DedupIndex
+from newsevents.dedup._features import candidate_words, exact_key, shingles
+from newsevents.dedup._index import NUM_PERM
 
-NUM_PERM = 128
 # datasketch's optimal (bands, rows) for the thresholds of DedupIndex's own LSH
-# indexes: Jaccard 0.5 on word 5-grams, 0.3 on names and numbers.
+# indexes: Jaccard 0.5 on word 5-grams, 0.3 on content words. The same tokens, the same
+# MinHash and the same bands: two articles share a key exactly when the local index
+# would have offered one as a candidate for the other.
 NEAR_BANDS = (25, 5)
-ANCHOR_BANDS = (37, 3)
-_SHINGLE = 5
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][^\W_]+|\d[\d.,]*)", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+WORDS_BANDS = (37, 3)
 
 
 def _digest(*parts: object) -> str:
@@ -53,29 +46,34 @@ def _bands(prefix: str, tokens: set[str], bands: tuple[int, int]) -> list[str]:
 
 def blocking_keys(paragraphs: Sequence[str]) -> list[str]:
     """The keys an article shares with any article that may copy it."""
-    text = "\n".join(paragraphs)
-    words = _WORD.findall(_fold(text))
-    if not words:
+    key = exact_key(paragraphs)
+    if not key:
         return []
-    shingles = {" ".join(words[i : i + _SHINGLE]) for i in range(max(1, len(words) - 4))}
-    anchors = {_fold(token) for token in _NAME_OR_NUMBER.findall(text)}
     return [
-        f"x:{_digest(words)}",
-        *_bands("n", shingles, NEAR_BANDS),
-        *_bands("p", anchors, ANCHOR_BANDS),
+        f"x:{_digest(key)}",
+        *_bands("n", shingles(paragraphs), NEAR_BANDS),
+        *_bands("p", candidate_words(paragraphs), WORDS_BANDS),
     ]
 
 
 def bucket_copies(members: Sequence[Any]) -> Iterator[tuple[str, str, str, str, float]]:
-    """(doc_id, canonical id, canonical's sort key, kind, score) for each copy in one bucket.
+    """(doc_id, canonical id, canonical's arrival, kind, score) for each copy in a bucket.
 
-    Members (rows with `doc_id`, `sort_key`, `paragraphs`) go into a fresh index in
-    sort-key order (publication date, then origin), so the earliest is the original.
+    Members (rows with `doc_id`, `arrival`, `paragraphs` and `templates`, the article's
+    template lines counted over the whole corpus) go into a fresh index in arrival
+    order, the order in which a local run meets them: each is checked against the same
+    earlier articles with the same evidence, so it is a copy here exactly when it is one
+    there.
     """
     index = DedupIndex()
-    order = {m.doc_id: m.sort_key for m in members}
-    for member in sorted(members, key=lambda m: m.sort_key):
-        found = index.add(member.doc_id, member.paragraphs, raw_id=member.doc_id)
+    order = {m.doc_id: m.arrival for m in members}
+    for member in sorted(members, key=lambda m: (m.arrival, m.doc_id)):
+        found = index.add(
+            member.doc_id,
+            member.paragraphs,
+            raw_id=member.doc_id,
+            templates=member.templates or (),
+        )
         if found.kind != "canonical":
             canonical = index.canonical_of(member.doc_id)
             yield member.doc_id, canonical, order[canonical], found.kind, found.score

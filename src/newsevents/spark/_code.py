@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from newsevents.dedup import fingerprints
 from newsevents.export import document_rows
 from newsevents.model import Document, IngestError
 from newsevents.pipeline import Options, Pipeline
@@ -29,8 +30,8 @@ Coded = tuple[Row | None, Row | None, Row | None]
 
 def coded_schema() -> pa.Schema:
     """Document rows as tasks emit them: the columns of `documents/` known before copies
-    and stories are found, plus what those steps need (blocking keys, sort key, arrival
-    key, the names stories are matched on and the title a story would take)."""
+    and stories are found, plus what those steps need (blocking keys, line fingerprints,
+    sort key, arrival key, the names stories are matched on and the title a story would take)."""
     return pa.schema(
         [
             ("doc_id", pa.string()),
@@ -48,6 +49,7 @@ def coded_schema() -> pa.Schema:
             ("event_count", pa.int64()),
             ("coder_version", pa.string()),
             ("blocking_keys", pa.list_(pa.string())),
+            ("line_prints", pa.list_(pa.int64())),
             ("sort_key", pa.string()),
             ("arrival", pa.string()),
             ("story_terms", pa.list_(pa.string())),
@@ -115,6 +117,7 @@ def _document_row(document: Document, coder_version: str, arrival: str) -> Row:
         "doc_id": document.id,
         "event_count": len(document.events),
         "blocking_keys": blocking_keys(document.paragraphs),
+        "line_prints": sorted(fingerprints(document.paragraphs)),
         # Earliest publication first ("~" sorts after any date), then origin: the
         # order in which copies count as later than their original.
         "sort_key": f"{published}\x1f{document.origin}\x1f{document.id}",

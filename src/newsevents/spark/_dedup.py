@@ -2,18 +2,23 @@
 
 1. Inputs with the same document id (a hash of the normalised raw text) are one
    document: the earliest is kept, the others are listed in its `copies`.
-2. Documents that share a blocking key (`_blocking.blocking_keys`) form a bucket;
-   buckets with the same members are checked once, each in a fresh `DedupIndex`.
-3. A document found to copy several others keeps the earliest original; chains
+2. Each document's template lines (lines that it and at least two articles before it,
+   in arrival order, share) are counted over the whole corpus, as a local index counts
+   them while it reads.
+3. Documents that share a blocking key (`_blocking.blocking_keys`) form a bucket;
+   buckets with the same members are checked once, each in a fresh `DedupIndex`, in
+   arrival order: the same order, evidence and decisions as a local run.
+4. A document found to copy several others keeps the earliest original; chains
    (C copies B, B copies A) are followed until every copy points at an original.
 """
 
 from __future__ import annotations
 
-from pyspark.sql import DataFrame
+from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
+from newsevents.dedup._index import TEMPLATE_MIN_ARTICLES
 from newsevents.spark._blocking import bucket_copies
 
 DUPLICATE_SCHEMA = StructType(
@@ -52,15 +57,26 @@ def find_duplicates(documents: DataFrame) -> DataFrame:
         .groupBy("members")
         .agg(F.min("key").alias("bucket"))
     )
-    members = buckets.select("bucket", F.explode("members").alias("doc_id")).join(
-        documents.select("doc_id", "sort_key", "paragraphs"), "doc_id"
+    checked = documents.select("doc_id", "arrival", "paragraphs").join(
+        _templates(documents), "doc_id", "left"
     )
+    members = buckets.select("bucket", F.explode("members").alias("doc_id")).join(checked, "doc_id")
     grouped = members.groupBy("bucket").agg(
-        F.collect_list(F.struct("doc_id", "sort_key", "paragraphs")).alias("members")
+        F.collect_list(F.struct("doc_id", "arrival", "paragraphs", "templates")).alias("members")
     )
     found = grouped.rdd.flatMap(lambda row: bucket_copies(row.members))
     claims = documents.sparkSession.createDataFrame(found, DUPLICATE_SCHEMA)
     return _to_originals(_earliest(claims))
+
+
+def _templates(documents: DataFrame) -> DataFrame:
+    """(doc_id, templates): the lines of each document that, with it, are in enough
+    articles up to it in arrival order to be a publisher's template."""
+    lines = documents.select("doc_id", "arrival", F.explode("line_prints").alias("line"))
+    order = Window.partitionBy("line").orderBy("arrival", "doc_id")
+    counted = lines.withColumn("articles", F.row_number().over(order))
+    template = counted.where(F.col("articles") >= TEMPLATE_MIN_ARTICLES)
+    return template.groupBy("doc_id").agg(F.collect_list("line").alias("templates"))
 
 
 def _earliest(claims: DataFrame) -> DataFrame:

@@ -482,6 +482,59 @@ class Store:
             for row in connection.execution_options(yield_per=1000).execute(query):
                 yield row.id, list(row.paragraphs)
 
+    def copies(self) -> list[dict[str, Any]]:
+        """Every stored copy and every copy a user released: id, origin, title, what it
+        copies, kind and score, in the order they were stored."""
+        query = (
+            select(
+                documents.c.id,
+                documents.c.origin,
+                documents.c.title,
+                documents.c.duplicate_of,
+                documents.c.duplicate_kind,
+                documents.c.duplicate_score,
+            )
+            .where(documents.c.duplicate_kind.is_not(None))
+            .order_by(documents.c.processed_at, documents.c.id)
+        )
+        with self._connect() as connection:
+            return [_plain(row._mapping) for row in connection.execute(query)]
+
+    def resolve_document_id(self, id_or_prefix: str) -> str:
+        """The one stored document id equal to, or starting with, what a user typed."""
+        if not id_or_prefix:
+            raise StoreError("No document id given.")
+        pattern = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = select(documents.c.id).where(documents.c.id.like(f"{pattern}%", escape="\\"))
+        with self._connect() as connection:
+            found = list(connection.scalars(query.limit(2)))
+        if id_or_prefix in found or len(found) == 1:
+            return id_or_prefix if id_or_prefix in found else found[0]
+        if not found:
+            raise StoreError(f"No stored document has the id {id_or_prefix!r}.")
+        raise StoreError(f"{id_or_prefix!r} starts several document ids: give more of it.")
+
+    @retry_transient
+    def release_copy(self, doc_id: str) -> bool:
+        """Mark a stored copy as no copy (kind "released", kept by later runs) and merge its
+        events again, so they count. False when the document was not a copy."""
+        try:
+            with self.engine.begin() as connection:
+                self._lock_writers(connection)
+                released = connection.execute(
+                    documents.update()
+                    .where(documents.c.id == doc_id, documents.c.duplicate_of.is_not(None))
+                    .values(duplicate_of=None, duplicate_kind="released")
+                ).rowcount
+                keys = connection.scalars(
+                    select(events.c.merge_key).where(events.c.doc_id == doc_id).distinct()
+                )
+                if released:
+                    _happenings.remerge(connection, {k for k in keys if k})
+                return bool(released)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Cannot write to {self._name}: {_reason(exc)}") from None
+
     def counts(self) -> dict[str, int]:
         with self._connect() as connection:
             return {
