@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from newsevents.dedup._features import content_sentences_with_text, fingerprints
+from newsevents.dedup._features import fingerprints, read
 from newsevents.dedup._index import DedupIndex, Profile, containment, sentence_alignments
 
 
@@ -41,12 +41,7 @@ def explain(
     )
     ours, theirs = Profile.of(first), Profile.of(second)
     forward, backward = sentence_alignments(ours, theirs, templates)
-    texts_first = [
-        t for t, c in content_sentences_with_text(first) if c.fingerprint not in templates
-    ]
-    texts_second = [
-        t for t, c in content_sentences_with_text(second) if c.fingerprint not in templates
-    ]
+    texts_first, texts_second = (_facts(text, templates) for text in (first, second))
     return Explanation(
         kind=member.kind,
         score=member.score,
@@ -56,3 +51,10 @@ def explain(
         aligned=[(texts_first[i], texts_second[j], share) for i, j, share in forward.pairs],
         templates=len(set(templates) & (fingerprints(first) | fingerprints(second))),
     )
+
+
+def _facts(paragraphs: Sequence[str], templates: Collection[int]) -> list[str]:
+    """The texts of the sentences of facts that the alignment numbers."""
+    return [
+        line.text for line in read(paragraphs) if line.prose and line.fingerprint not in templates
+    ]

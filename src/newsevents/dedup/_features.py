@@ -9,6 +9,7 @@ as cased ones are.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 import unicodedata
@@ -17,26 +18,34 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*", re.UNICODE)
 # Sentence ends: no look at the next letter's case, which lower-cased text lacks.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”'’)]*\s+|\n+")
 _SHINGLE = 5
+_DIGIT = re.compile(r"\d")
 # Reporting verbs and titles every article repeats, besides spaCy's stop words.
 _COMMON = frozenset(STOP_WORDS) | {"said", "says", "told", "mr", "mrs", "ms", "also"}
 MIN_CONTENT_WORDS = 4  # fewer: a dateline, a caption or a byline, not a sentence of facts
-# Prose is glued with common words; a line with few (a schedule, results, a list of
-# venues) is one that independent reports of one announcement share verbatim.
+# A line with fewer common words than this share (a schedule, results, a list of
+# venues) is no prose: independent reports of one announcement share it verbatim.
 MIN_COMMON_SHARE = 0.2
 # Two sentences say the same thing when they share this many content words, and this
 # share of the shorter one's.
 MIN_SHARED_WORDS = 3
 MIN_SHARED_SHARE = 0.5
+# A word rarer than this (Zipf scale: 4 is ten per million words) names something
+# particular: a person, a place, a group, a thing.
+RARE_ZIPF = 4.0
 
 
 def fold(text: str) -> str:
     """Lowercase, accent-free, typographic quotes straightened."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():  # most text: nothing to decompose
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
@@ -71,12 +80,13 @@ def content_words(sentence: str) -> list[str]:
 def _content_words(sentence_words: list[str]) -> list[str]:
     found = []
     for word in sentence_words:
-        digits = word.replace(",", "").replace(".", "")
-        if digits.isdecimal():  # "²" is a digit to isdigit(), not to int()
-            found.append(f"#{int(digits)}")
+        if _DIGIT.search(word):
+            digits = word.replace(",", "").replace(".", "")
+            if digits.isdecimal():  # "²" is a digit to isdigit(), not to int()
+                found.append(f"#{int(digits)}")
             continue
         word = word.removesuffix("'s")
-        if len(word) > 2 and word not in _COMMON and not any(c.isdigit() for c in word):
+        if len(word) > 2 and word not in _COMMON:
             found.append(word)
     return found
 
@@ -87,10 +97,13 @@ def _hash(text: str) -> int:
 
 
 def fingerprint(sentence: str) -> int:
+    return _fingerprint(words(sentence))
+
+
+def _fingerprint(sentence_words: list[str]) -> int:
     """The sentence's words with every figure masked: a publisher's template line
     ("This story is from March 5, 2002") has one fingerprint whatever its date."""
-    masked = ("#" if any(c.isdigit() for c in w) else w for w in words(sentence))
-    return _hash(" ".join(masked))
+    return _hash(" ".join("#" if _DIGIT.search(w) else w for w in sentence_words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,38 +118,89 @@ class ContentSentence:
         return set(self.words)
 
 
-def content_sentences(paragraphs: Sequence[str]) -> list[ContentSentence]:
-    return [c for _, c in content_sentences_with_text(paragraphs)]
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A sentence as the copy checks read it."""
+
+    text: str
+    fingerprint: int
+    content: list[str]
+    prose: bool  # a sentence of facts: prose, with at least four distinct content words
 
 
-def content_sentences_with_text(paragraphs: Sequence[str]) -> list[tuple[str, ContentSentence]]:
-    """The sentences of facts, each with its text (prose only, four content words or more)."""
-    result = []
+def read(paragraphs: Sequence[str]) -> list[Line]:
+    """Every sentence of the article, read once."""
+    lines = []
     for sentence in sentences(paragraphs):
         every = words(sentence)
         content = _content_words(every)
-        if len(every) - len(content) < MIN_COMMON_SHARE * len(every):
-            continue  # a list line, not prose
-        hashes = {_hash(w) for w in content}
-        if len(hashes) >= MIN_CONTENT_WORDS:
-            figures = sorted({_hash(w) for w in content if w.startswith("#")})
-            content_sentence = ContentSentence(
-                fingerprint(sentence), array("Q", sorted(hashes)), array("Q", figures)
+        # Prose is glued with common words; a list line has few.
+        prose = len(every) - len(content) >= MIN_COMMON_SHARE * len(every)
+        prose = prose and len(set(content)) >= MIN_CONTENT_WORDS
+        lines.append(Line(sentence, _fingerprint(every), content, prose))
+    return lines
+
+
+def content_sentences(lines: Sequence[Line]) -> list[ContentSentence]:
+    """The sentences of facts, small enough to keep for every article seen."""
+    result = []
+    for line in lines:
+        if line.prose:
+            hashes = sorted({_hash(w) for w in line.content})
+            figures = sorted({_hash(w) for w in line.content if w.startswith("#")})
+            result.append(
+                ContentSentence(line.fingerprint, array("Q", hashes), array("Q", figures))
             )
-            result.append((sentence, content_sentence))
     return result
 
 
-def candidate_words(paragraphs: Sequence[str]) -> set[str]:
-    """Every content word of the article: the set whose MinHash finds candidate copies
-    (locally and in Spark's blocking keys alike)."""
-    return {w for s in sentences(paragraphs) for w in content_words(s)}
+def candidate_words(lines: Sequence[Line]) -> set[str]:
+    """The article's rare words, and its figures with the word before them ("killed
+    #14"): how much two articles share of these decides whether their sentences are
+    worth aligning."""
+    found: set[str] = set()
+    for line in lines:
+        found.update(token for zipf, token in _rarity(line.content) if zipf < RARE_ZIPF)
+    return found
+
+
+def sentence_keys(lines: Sequence[Line]) -> set[int]:
+    """Two keys per sentence of facts: its rarest token (a figure with the word before
+    it, else its rarest word by static frequency) paired with each of the next two.
+    A reworded sentence keeps them (spinners swap common words), two articles that are
+    not copies rarely share one, and every article gets the same keys whatever came
+    before it: these find candidate copies locally and in Spark's blocking alike."""
+    keys = set()
+    for line in lines:
+        if line.prose:
+            ranked = sorted(_rarity(line.content))[:3]
+            rarest = ranked[0][1]
+            keys.update(_hash(f"{rarest}|{other}") for _, other in ranked[1:])
+    return keys
+
+
+def _rarity(content: list[str]) -> set[tuple[float, str]]:
+    """(Zipf frequency, token) for each content word; a figure, with the word before
+    it, is rarer than any word."""
+    found, before = set(), ""
+    for word in content:
+        if word.startswith("#"):
+            found.add((-1.0, f"{before} {word}"))
+        else:
+            found.add((_zipf(word), word))
+        before = word
+    return found
+
+
+@functools.lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
 
 
 def fingerprints(paragraphs: Sequence[str]) -> set[int]:
     """The fingerprints of the article's lines, counted across articles to learn which
     are a publisher's template rather than this article's own words."""
-    return {fingerprint(s) for s in sentences(paragraphs)}
+    return {line.fingerprint for line in read(paragraphs)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 Three layers, cheapest first: exact (a hash of the normalised text), near (MinHash
 over word 5-grams: most of the shorter text's 5-grams are in the other) and reworded
-(MinHash LSH over content words finds candidates; most of the shorter article's
-sentences of facts must be found again, in order, in the other).
+(articles sharing a sentence key, a sentence's rarest words and figures, are
+candidates; most of each one's sentences of facts must be told again, in order, in
+the other).
 
 Lines that recur across articles (a publisher's template, a dateline, a byline) are
 learnt from the articles seen, never listed by hand, and are no evidence of copying.
@@ -27,7 +28,8 @@ from newsevents.dedup._features import (
     candidate_words,
     content_sentences,
     exact_key,
-    fingerprints,
+    read,
+    sentence_keys,
     shingles,
 )
 
@@ -39,8 +41,10 @@ NUM_PERM = 128
 NEAR_LSH_THRESHOLD = 0.5
 NEAR_MIN_JACCARD = 0.5
 NEAR_MIN_CONTAINMENT = 0.6  # share of the shorter text's 5-grams found in the other
-WORDS_LSH_THRESHOLD = 0.3
-WORDS_MIN_JACCARD = 0.2  # content words in common: below it, no sentence check at all
+# A sentence key shared by this many earlier articles is a topic's, not a copy's: it
+# finds no more candidates (so the cost of an article stays flat as the corpus grows).
+MAX_KEY_ARTICLES = 50
+WORDS_MIN_JACCARD = 0.2  # rare words in common: below it, no sentence check at all
 PARAPHRASE_MIN_ALIGNMENT = 0.75
 PARAPHRASE_MIN_SENTENCES = 4  # aligned sentences of facts: fewer is too little evidence
 # A line found in this many articles is a template; its fingerprint says nothing.
@@ -60,8 +64,13 @@ class DuplicateGroup:
     members: list[Member] = field(default_factory=list)
 
 
-def _minhash(tokens: Collection[str]) -> MinHash:
-    sketch = MinHash(num_perm=NUM_PERM)
+# Drawn once: each MinHash would otherwise draw (and keep) its own copy.
+_FIRST = MinHash(num_perm=NUM_PERM)
+
+
+def minhash(tokens: Collection[str]) -> MinHash:
+    """The MinHash of a set of tokens, the same in every process."""
+    sketch = MinHash(num_perm=NUM_PERM, permutations=_FIRST.permutations, scheme=_FIRST.scheme)
     sketch.update_batch([t.encode("utf-8") for t in sorted(tokens)])
     return sketch
 
@@ -73,20 +82,22 @@ class Profile:
     key: str  # hash of the normalised text
     shingles: MinHash
     shingle_count: int
-    words: MinHash
+    words: MinHash  # of its rare words and figures (`candidate_words`)
+    keys: frozenset[int]  # `sentence_keys`
     sentences: list[ContentSentence]
     lines: frozenset[int]  # fingerprints of every line, templates included
 
     @classmethod
     def of(cls, paragraphs: Sequence[str]) -> Profile:
-        grams = shingles(paragraphs)
+        grams, lines = shingles(paragraphs), read(paragraphs)
         return cls(
             key=hashlib.sha256(exact_key(paragraphs).encode()).hexdigest(),
-            shingles=_minhash(grams),
+            shingles=minhash(grams),
             shingle_count=len(grams),
-            words=_minhash(candidate_words(paragraphs)),
-            sentences=content_sentences(paragraphs),
-            lines=frozenset(fingerprints(paragraphs)),
+            words=minhash(candidate_words(lines)),
+            keys=frozenset(sentence_keys(lines)),
+            sentences=content_sentences(lines),
+            lines=frozenset(line.fingerprint for line in lines),
         )
 
 
@@ -125,7 +136,7 @@ class DedupIndex:
         self._exact: dict[str, str] = {}
         self._raw: dict[str, str | None] = {}  # doc id -> id of its raw content
         self._near = MinHashLSH(threshold=NEAR_LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._words = MinHashLSH(threshold=WORDS_LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._by_key: dict[int, list[str]] = {}  # sentence key -> articles, in order
         self._seen: dict[str, Profile] = {}
         self._line_counts: Counter[int] = Counter()  # fingerprint -> articles with it
         self._group_of: dict[str, str] = {}  # member id -> canonical id
@@ -169,7 +180,8 @@ class DedupIndex:
         match = self._match(profile, frozenset(templates))
         self._exact.setdefault(profile.key, doc_id)
         self._near.insert(doc_id, profile.shingles)
-        self._words.insert(doc_id, profile.words)
+        for key in profile.keys:
+            self._by_key.setdefault(key, []).append(doc_id)
         self._seen[doc_id] = profile
         self._line_counts.update(profile.lines)
         self._raw[doc_id] = raw_id
@@ -189,8 +201,10 @@ class DedupIndex:
         if profile.key in self._exact:
             return self._exact[profile.key], "exact", 1.0
         candidates = set(self._near.query(profile.shingles))
-        if profile.sentences:
-            candidates.update(self._words.query(profile.words))
+        for key in profile.keys:
+            earlier = self._by_key.get(key, ())
+            if len(earlier) < MAX_KEY_ARTICLES:
+                candidates.update(earlier)
         near, reworded = [], []
         for candidate in sorted(candidates):  # sorted: ties go the same way every run
             seen = self._seen[candidate]

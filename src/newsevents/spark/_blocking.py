@@ -2,8 +2,9 @@
 
 Pure Python, run inside Spark tasks. Two articles that may be copies share at least
 one key: a hash of their normalised text (exact and syndicated copies), a MinHash
-band of their word 5-grams (near copies) or a band of their content words (reworded
-copies, whose common words change but whose content words mostly cannot). The keys
+band of their word 5-grams (near copies) or a sentence key: a sentence's rarest words
+and figures (reworded copies, whose common words change but whose names and figures
+cannot). The keys
 only find candidates; `DedupIndex` makes the decision, as in a local run.
 """
 
@@ -13,18 +14,16 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from datasketch import MinHash
-
 from newsevents.dedup import DedupIndex
-from newsevents.dedup._features import candidate_words, exact_key, shingles
-from newsevents.dedup._index import NUM_PERM
+from newsevents.dedup._features import exact_key, read, sentence_keys, shingles
+from newsevents.dedup._index import minhash
 
-# datasketch's optimal (bands, rows) for the thresholds of DedupIndex's own LSH
-# indexes: Jaccard 0.5 on word 5-grams, 0.3 on content words. The same tokens, the same
-# MinHash and the same bands: two articles share a key exactly when the local index
+# datasketch's optimal (bands, rows) for the threshold of DedupIndex's own LSH index
+# of word 5-grams (Jaccard 0.5). The same tokens, the same MinHash and the same bands,
+# and the same sentence keys: two articles share a key exactly when the local index
 # would have offered one as a candidate for the other.
 NEAR_BANDS = (25, 5)
-WORDS_BANDS = (37, 3)
+SENTENCE_KEY_PREFIX = "s:"
 
 
 def _digest(*parts: object) -> str:
@@ -34,8 +33,7 @@ def _digest(*parts: object) -> str:
 def _bands(prefix: str, tokens: set[str], bands: tuple[int, int]) -> list[str]:
     if not tokens:
         return []  # an empty set would put every empty article in one bucket
-    sketch = MinHash(num_perm=NUM_PERM)
-    sketch.update_batch([t.encode("utf-8") for t in sorted(tokens)])
+    sketch = minhash(tokens)
     count, rows = bands
     values = sketch.hashvalues
     return [
@@ -52,7 +50,7 @@ def blocking_keys(paragraphs: Sequence[str]) -> list[str]:
     return [
         f"x:{_digest(key)}",
         *_bands("n", shingles(paragraphs), NEAR_BANDS),
-        *_bands("p", candidate_words(paragraphs), WORDS_BANDS),
+        *(f"{SENTENCE_KEY_PREFIX}{key:x}" for key in sorted(sentence_keys(read(paragraphs)))),
     ]
 
 

@@ -18,8 +18,8 @@ from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
-from newsevents.dedup._index import TEMPLATE_MIN_ARTICLES
-from newsevents.spark._blocking import bucket_copies
+from newsevents.dedup._index import MAX_KEY_ARTICLES, TEMPLATE_MIN_ARTICLES
+from newsevents.spark._blocking import SENTENCE_KEY_PREFIX, bucket_copies
 
 DUPLICATE_SCHEMA = StructType(
     [
@@ -49,7 +49,7 @@ def first_copies(documents: DataFrame) -> DataFrame:
 
 def find_duplicates(documents: DataFrame) -> DataFrame:
     """`DUPLICATE_SCHEMA` rows for the documents that copy an earlier one."""
-    keyed = documents.select("doc_id", F.explode("blocking_keys").alias("key"))
+    keyed = _capped(documents.select("doc_id", "arrival", F.explode("blocking_keys").alias("key")))
     buckets = (
         keyed.groupBy("key")
         .agg(F.array_sort(F.collect_list("doc_id")).alias("members"))
@@ -67,6 +67,16 @@ def find_duplicates(documents: DataFrame) -> DataFrame:
     found = grouped.rdd.flatMap(lambda row: bucket_copies(row.members))
     claims = documents.sparkSession.createDataFrame(found, DUPLICATE_SCHEMA)
     return _to_originals(_earliest(claims))
+
+
+def _capped(keyed: DataFrame) -> DataFrame:
+    """(doc_id, key) rows, where a sentence key keeps only its first articles in arrival
+    order: a local index stops offering candidates by a key once it is a topic's."""
+    order = Window.partitionBy("key").orderBy("arrival", "doc_id")
+    ranked = keyed.withColumn("rank", F.row_number().over(order))
+    is_sentence_key = F.col("key").startswith(SENTENCE_KEY_PREFIX)
+    kept = ranked.where(~is_sentence_key | (F.col("rank") <= MAX_KEY_ARTICLES))
+    return kept.select("doc_id", "key")
 
 
 def _templates(documents: DataFrame) -> DataFrame:
