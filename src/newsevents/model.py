@@ -120,7 +120,9 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    feature: str | None = None  # "city" or "country"; None when unresolved
+    # country, admin1, admin2, city, landmark, region or water; None when unresolved
+    feature: str | None = None
+    admin1_name: str | None = None  # the first-level division's name ("Gujarat")
 
 
 @dataclass(slots=True)

