@@ -12,6 +12,7 @@ countries the article points to.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from newsevents.actors._dictionary import CAPITAL_SOURCE
 from newsevents.model import Event
 from newsevents.place._gazetteer import Entry, fold
 from newsevents.place._names import DIVISION_WORDS
-from newsevents.place._resolve import PlaceResolver, countries_of
+from newsevents.place._resolve import Context, PlaceResolver, countries_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many places as a person or an organisation ("shelled Kharkiv"):
@@ -43,7 +44,7 @@ ARTICLE_FACTOR = 0.6  # an article-level place is a guess about this event
 class _Candidate:
     start: int  # character span in the document text
     end: int
-    span: Span
+    written: str  # the name as written
     name: str  # the name to look up ("Kharkiv region" for "Kharkiv" in "the Kharkiv region")
     entries: list[Entry]
     locative: bool
@@ -58,10 +59,11 @@ def _locative(span: Span) -> bool:
 
 
 def _name(span: Span) -> str:
-    """The name with its division word when one follows ("the Kharkiv region")."""
-    root = span.root
-    if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in DIVISION_WORDS:
-        return f"{span.text} {root.head.text}"
+    """The name with its division word when one follows ("the Kharkiv region", "New York
+    State Attorney General")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+        return f"{span.text} {doc[span.end].text}"
     return span.text
 
 
@@ -106,10 +108,9 @@ def _is_place_name(span: Span, entries: list[Entry], persons: set[str], locative
 
 
 def _candidates(
-    docs: Sequence[Doc], offsets: Sequence[int], resolver: PlaceResolver
+    docs: Sequence[Doc], offsets: Sequence[int], resolver: PlaceResolver, persons: set[str]
 ) -> list[_Candidate]:
     """Every place the article names, with its span in the document text."""
-    persons = _persons(docs)
     found = []
     for doc, offset in zip(docs, offsets, strict=True):
         for span in doc.ents:
@@ -123,7 +124,7 @@ def _candidates(
             if _is_place_name(span, entries, persons, locative):
                 start, end = offset + span.start_char, offset + span.end_char
                 acting = _acting(span, resolver)
-                found.append(_Candidate(start, end, span, name, entries, locative, acting))
+                found.append(_Candidate(start, end, span.text, name, entries, locative, acting))
     return found
 
 
@@ -157,13 +158,42 @@ def _own(candidates: list[_Candidate], event: Event) -> _Candidate | None:
     return min(own, key=lambda c: (not c.locative, not c.entries, abs(c.start - trigger)))
 
 
-def _target(candidates: list[_Candidate], event: Event) -> _Candidate | None:
-    """An attack, coercion or deployment whose target is a place happens there."""
-    if event.type not in TARGET_PLACED or event.target is None:
+def _target_is_place(event: Event) -> bool:
+    """An attack, coercion or deployment happens at its target; a visit too, and any act
+    whose target follows a locative preposition ("flew to Paris for talks")."""
+    if event.type in TARGET_PLACED or event.mode == "visit":
+        return True
+    assert event.target is not None
+    before = event.sentence[: max(0, event.target.start - event.sentence_start)]
+    return bool(_BEFORE_PLACE.search(before))
+
+
+_BEFORE_PLACE = re.compile(r"\b(?:in|at|to|into|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# A target's words name where it happened when they name a place of this kind.
+_PLACE_FEATURES = frozenset({"city", "admin1", "admin2", "landmark", "region"})
+
+
+def _target(
+    candidates: list[_Candidate], event: Event, resolver: PlaceResolver, persons: set[str]
+) -> _Candidate | None:
+    """The event's target as its place, when the target is a place and the act is one
+    that happens at its target."""
+    if event.target is None or not _target_is_place(event):
         return None
     span = [(event.target.start, event.target.end)]
     hits = [c for c in _in_sentence(candidates, event) if c.entries and _overlaps(c, span)]
-    return hits[0] if hits else None
+    if hits:
+        return hits[0]
+    entries = resolver.candidates(event.target.text)  # a name the recogniser missed
+    if not entries or fold(event.target.text) in persons:
+        return None
+    first = entries[0]
+    if first.feature in _PLACE_FEATURES or (event.type in TARGET_PLACED and first.country):
+        mention = event.target
+        return _Candidate(
+            mention.start, mention.end, mention.text, mention.text, entries, False, False
+        )
+    return None
 
 
 def locate_events(
@@ -175,25 +205,27 @@ def locate_events(
     """Set each event's place (in place): its sentence's, its target's, else the article's."""
     if not events:
         return
-    candidates = _candidates(docs, offsets, resolver)
-    article = countries_of(c.entries for c in candidates if not c.acting)
-    article |= {country for e in events for country in _countries(e)}
+    persons = _persons(docs)
+    candidates = _candidates(docs, offsets, resolver, persons)
+    context = Context(
+        places=countries_of(c.entries for c in candidates if not c.acting),
+        article={country for e in events for country in _countries(e)},
+    )
     named = Counter(fold(c.name) for c in candidates if c.entries and not c.acting)
     for event in events:
-        countries = _countries(event)
+        here = replace(context, actors=_countries(event))
         chosen, basis = _own(candidates, event), "sentence"
         if chosen is None:
-            chosen, basis = _target(candidates, event), "target"
+            chosen, basis = _target(candidates, event, resolver, persons), "target"
         if chosen is not None:
-            written, start, end = chosen.span.text, chosen.start, chosen.end
             event.place = resolver.resolve(
-                written, start, end, basis, countries, article, chosen.entries
+                chosen.written, chosen.start, chosen.end, basis, here, chosen.entries
             )
             continue
         known = [c for c in candidates if c.entries and not c.acting]
         if known:
             best = max(known, key=lambda c: (named[fold(c.name)], -c.start))
             place = resolver.resolve(
-                best.span.text, best.start, best.end, "article", countries, article, best.entries
+                best.written, best.start, best.end, "article", here, best.entries
             )
             event.place = replace(place, confidence=round(place.confidence * ARTICLE_FACTOR, 2))

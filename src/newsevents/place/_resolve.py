@@ -5,7 +5,7 @@ same name elsewhere, then population)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsevents.actors import ActorDictionary, load_dictionary
@@ -43,6 +43,18 @@ def clear_country(entries: list[Entry]) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What tells same-named places apart, in the order it is asked."""
+
+    places: Collection[str] = ()  # countries the article's other places clearly name
+    actors: Collection[str] = ()  # countries of the event's own actors
+    article: Collection[str] = ()  # countries of the article's actors
+
+    def layers(self) -> tuple[Collection[str], ...]:
+        return (self.places, self.actors, self.article)
+
+
 class PlaceResolver:
     """Names to places, with the dictionaries loaded once."""
 
@@ -68,12 +80,13 @@ class PlaceResolver:
         start: int,
         end: int,
         basis: str,
-        countries: Collection[str],
-        article: Collection[str] = (),
+        context: Context | Collection[str] = (),
         entries: list[Entry] | None = None,
     ) -> Place:
-        """The place `name` names, given the event's actors' `countries` and the
-        countries the `article` points to; kept as written when unknown."""
+        """The place `name` names in its context (a `Context`, or the event's actors'
+        countries); kept as written when unknown."""
+        if not isinstance(context, Context):
+            context = Context(actors=context)
         written = name.strip()
         if entries is None:
             entries = self.candidates(written)
@@ -84,19 +97,17 @@ class PlaceResolver:
                 return Place(written, start, end, basis, SURE, country=country.iso3,
                              feature="country")  # fmt: skip
             return Place(written, start, end, basis, UNKNOWN)  # kept as written, unresolved
-        chosen, sure = _choose(entries, countries, article)
+        chosen, sure = _choose(entries, context)
         alike = {(e.country, e.admin1, e.feature) for e in entries}
         confidence = SURE if sure or len(alike) == 1 else GUESS
         return with_entry(Place(written, start, end, basis, confidence), chosen)
 
 
-def _choose(
-    entries: list[Entry], countries: Collection[str], article: Collection[str]
-) -> tuple[Entry, bool]:
+def _choose(entries: list[Entry], context: Context) -> tuple[Entry, bool]:
     """The reading the context points to, and whether the context settled it."""
     usual = entries[0]
-    for context in (countries, article):
-        local = [e for e in entries if e.country in context]
+    for layer in context.layers():
+        local = [e for e in entries if e.country in layer]
         if not local:
             continue
         best = local[0]
