@@ -23,13 +23,14 @@ from newsevents.actors._dictionary import CAPITAL_SOURCE
 from newsevents.model import Event
 from newsevents.place._gazetteer import Entry, fold
 from newsevents.place._names import DIVISION_WORDS
-from newsevents.place._resolve import Context, PlaceResolver, countries_of
+from newsevents.place._resolve import Context, PlaceResolver, countries_of, not_places, our_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many places as a person or an organisation ("shelled Kharkiv"):
 # such a name counts when the gazetteer knows it as a place of some size.
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 OTHER_MIN_POPULATION = 100_000
+LOCATIVE_MIN_POPULATION = 20_000  # "missiles at Eilat": the preposition says it's a place
 LOCATIVE = frozenset(
     {"in", "at", "near", "off", "outside", "inside", "across", "into", "from", "around",
      "throughout", "within", "along", "towards", "toward", "to"}
@@ -94,16 +95,15 @@ def _persons(docs: Sequence[Doc]) -> set[str]:
 
 
 def _is_place_name(span: Span, entries: list[Entry], persons: set[str], locative: bool) -> bool:
-    if not entries:
-        return span.label_ in PLACE_LABELS and locative  # "in Xyzzyville": kept unresolved
     if fold(span.text) in persons:
         return False
+    if not entries:
+        return span.label_ in PLACE_LABELS and locative  # "in Xyzzyville": kept unresolved
     if span.label_ in PLACE_LABELS:
         return True
     first = entries[0]
-    if span.label_ == "NORP":  # "Gujarat police": a division, never a nationality
-        return first.feature in {"admin1", "region"}
-    big = first.feature != "city" or first.population >= OTHER_MIN_POPULATION
+    floor = LOCATIVE_MIN_POPULATION if locative else OTHER_MIN_POPULATION
+    big = first.feature != "city" or first.population >= floor
     return big and (locative or span.root.dep_ in {"dobj", "pobj", "compound"})
 
 
@@ -113,13 +113,15 @@ def _candidates(
     """Every place the article names, with its span in the document text."""
     found = []
     for doc, offset in zip(docs, offsets, strict=True):
-        for span in doc.ents:
+        for span in [*doc.ents, *_unrecognised(doc)]:
             if span.label_ not in PLACE_LABELS | OTHER_LABELS:
                 continue
             country = resolver.dictionary.country(span.text)
             if span.label_ in OTHER_LABELS and country and country.kind != CAPITAL_SOURCE:
                 continue  # "Russian", "Americans": the country's people, not a place
             name, locative = _name(span), _locative(span)
+            if fold(span.text).removeprefix("the ") in not_places():
+                continue  # "Diwali", "Titan"
             entries = resolver.candidates(name)
             if _is_place_name(span, entries, persons, locative):
                 start, end = offset + span.start_char, offset + span.end_char
@@ -130,6 +132,16 @@ def _candidates(
 
 def _countries(event: Event) -> set[str]:
     return {m.actor.country for m in (event.source, event.target) if m and m.actor.country}
+
+
+def _unrecognised(doc: Doc) -> list[Span]:
+    """Our landmarks and regions where the recogniser saw no entity ("at Mar-a-Lago")."""
+    spans = []
+    for match in our_names().finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), label="FAC")
+        if span is not None and not any(t.ent_type_ for t in span):
+            spans.append(span)
+    return spans
 
 
 def _actor_spans(event: Event) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ same name elsewhere, then population)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,6 +31,20 @@ def not_places() -> frozenset[str]:
     """Festivals, holidays and celestial bodies: never an event's place."""
     lines = data_text("not_places.txt").splitlines()
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def our_names() -> re.Pattern[str]:
+    """The landmarks and regions of places.tsv, as written (capitalised), as one pattern."""
+    names = {
+        name.strip()
+        for line in data_text("places.tsv").splitlines()[1:]
+        if line and not line.startswith("#") and not line.startswith("names\t")
+        for name in line.split("\t")[0].split("|")
+        if name.strip()[:1].isupper()
+    }
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def clear_country(entries: list[Entry]) -> str | None:
