@@ -127,3 +127,16 @@ def test_the_article_tells_namesakes_apart(code, text, country, admin1):
         assert event.place.country == country, event.place
         if admin1:
             assert event.place.admin1_name == admin1, event.place
+
+
+def test_the_article_place_in_the_actors_country_comes_first(code):
+    text = (
+        "Thousands of migrants crossed into Texas last month.\n\n"
+        "More than 300 Indians were deported by Mexican immigration authorities, "
+        "officials said.\n\n"
+        "Texas officials said the border near El Paso was calm. Mexican officials in "
+        "Tapachula said the flights went on."
+    )
+    [deported] = [e for e in code(text) if e.source and e.source.actor.country == "MEX"]
+    assert deported.place is not None and deported.place.basis == "article"
+    assert (deported.place.name, deported.place.country) == ("Tapachula", "MEX")

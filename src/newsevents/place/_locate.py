@@ -235,6 +235,10 @@ def locate_events(
             )
             continue
         known = [c for c in candidates if c.entries and not c.acting]
+        # the article's places in the event's actors' countries first: Indians deported
+        # by Mexican authorities in an article about the US are in Mexico when it names
+        # a Mexican place
+        known = [c for c in known if c.entries[0].country in here.actors] or known
         if known:
             best = max(known, key=lambda c: (named[fold(c.name)], -c.start))
             place = resolver.resolve(
