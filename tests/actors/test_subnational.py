@@ -51,3 +51,17 @@ def test_the_gazetteer_can_be_replaced():
 
     resolver = ActorResolver(place_country=place_country)
     assert resolver.place_country("Gotham") == "XYZ" and calls == ["Gotham"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        ("Police arrested 12 people in New South Wales.", {"AUS"}),
+        ("Police arrested 15 people in Queensland.", {"AUS"}),
+        ("Soldiers clashed with gunmen in Zamfara.", {"NGA"}),
+        ("Venezuela accused Colombia of sheltering rebels.", {"VEN", "COL"}),
+    ],
+)
+def test_a_sentence_names_countries_through_its_places(nlp, resolver, sentence, countries):
+    found = resolver.countries_in(nlp(sentence)[:], date(2025, 9, 1))
+    assert {country for _, country in found} == countries

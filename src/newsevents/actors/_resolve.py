@@ -211,9 +211,37 @@ class ActorResolver:
     ) -> list[tuple[int, str]]:
         """Every country a run of tokens names, directly or through a person, group,
         demonym or place, as (first token index, ISO3)."""
-        return [
-            (m.start, m.actor.country) for m in self._matches(list(tokens), when) if m.actor.country
+        tokens = list(tokens)
+        named = [(m.start, m.end, m.actor.country) for m in self._matches(tokens, when)]
+        places = self._places_in(tokens)
+        found = [  # "Wales" inside "New South Wales" is not Britain
+            (start, country)
+            for start, end, country in named
+            if country
+            and not any(a <= start and end <= b and b - a > end - start for a, b, _ in places)
         ]
+        found += [
+            (start, country)
+            for start, end, country in places
+            if not any(a <= start and end <= b for a, b, _ in named)
+        ]
+        return sorted(found)
+
+    _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+    def _places_in(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+        """Sub-national places among the tokens, through the gazetteer ("in Queensland",
+        "in New South Wales"), as (start, end, ISO3)."""
+        if not tokens:
+            return []
+        indices = {t.i for t in tokens}
+        found = []
+        for entity in tokens[0].doc.ents:
+            if entity.label_ in self._PLACE_LABELS and entity.start in indices:
+                country = self.place_country(entity.text.removeprefix("the "))
+                if country is not None:
+                    found.append((entity.start, entity.end, country))
+        return found
 
     # -- the pieces ---------------------------------------------------------------
 
