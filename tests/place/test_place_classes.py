@@ -140,3 +140,11 @@ def test_the_article_place_in_the_actors_country_comes_first(code):
     [deported] = [e for e in code(text) if e.source and e.source.actor.country == "MEX"]
     assert deported.place is not None and deported.place.basis == "article"
     assert (deported.place.name, deported.place.country) == ("Tapachula", "MEX")
+
+
+def test_an_arrest_by_a_states_police_with_no_place_named_is_in_that_state(code):
+    text = "Thousands marched in Caracas on Sunday.\n\nSpanish police arrested the gang's leader."
+    [arrest] = [e for e in code(text) if e.type == "COERCE"]
+    assert arrest.place is not None and arrest.place.basis == "actor"
+    assert (arrest.place.country, arrest.place.feature) == ("ESP", "country")
+    assert arrest.place.confidence < 0.5

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from newsevents.actors._dictionary import CAPITAL_SOURCE
-from newsevents.model import Event
+from newsevents.model import Event, Place
 from newsevents.place._gazetteer import Entry, fold
 from newsevents.place._names import DIVISION_WORDS
 from newsevents.place._resolve import Context, PlaceResolver, countries_of, not_places, our_names
@@ -39,6 +39,10 @@ ACTING = frozenset({"nsubj", "poss", "agent"})
 # Events that happen where their target is: an attack on a city, a deployment to a region.
 TARGET_PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 ARTICLE_FACTOR = 0.6  # an article-level place is a guess about this event
+# A state's police, courts and government arrest and deport on its own soil.
+DOMESTIC_TYPES = frozenset({"COERCE"})
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "GOV"})
+ACTOR_CONFIDENCE = 0.4
 
 
 @dataclass(slots=True)
@@ -234,14 +238,38 @@ def locate_events(
                 chosen.written, chosen.start, chosen.end, basis, here, chosen.entries
             )
             continue
-        known = [c for c in candidates if c.entries and not c.acting]
-        # the article's places in the event's actors' countries first: Indians deported
-        # by Mexican authorities in an article about the US are in Mexico when it names
-        # a Mexican place
-        known = [c for c in known if c.entries[0].country in here.actors] or known
-        if known:
-            best = max(known, key=lambda c: (named[fold(c.name)], -c.start))
-            place = resolver.resolve(
-                best.written, best.start, best.end, "article", here, best.entries
-            )
-            event.place = replace(place, confidence=round(place.confidence * ARTICLE_FACTOR, 2))
+        event.place = _from_article(candidates, named, event, here, resolver)
+
+
+def _from_article(
+    candidates: list[_Candidate],
+    named: Counter[str],
+    event: Event,
+    context: Context,
+    resolver: PlaceResolver,
+) -> Place | None:
+    """The article's place for an event whose sentence names none: one in the event's
+    actors' countries first (Indians deported by Mexican authorities, in a story about
+    Texas, are in Mexico when it names a Mexican place); else, for an arrest or a
+    deportation by a state's police, courts or government, that state; else the place
+    the article names most."""
+    known = [c for c in candidates if c.entries and not c.acting]
+    local = [c for c in known if c.entries[0].country in context.actors]
+    source = event.source
+    if (
+        not local
+        and event.type in DOMESTIC_TYPES
+        and source is not None
+        and source.actor.sector in DOMESTIC_SECTORS
+        and source.actor.country
+    ):
+        country = source.actor.country
+        name = resolver.dictionary.country_names.get(country, country)
+        return Place(name, source.start, source.end, "actor", ACTOR_CONFIDENCE,
+                     country=country, feature="country")  # fmt: skip
+    known = local or known
+    if not known:
+        return None
+    best = max(known, key=lambda c: (named[fold(c.name)], -c.start))
+    place = resolver.resolve(best.written, best.start, best.end, "article", context, best.entries)
+    return replace(place, confidence=round(place.confidence * ARTICLE_FACTOR, 2))
