@@ -29,6 +29,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many places as a person or an organisation ("shelled Kharkiv"):
 # such a name counts when the gazetteer knows it as a place of some size.
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+BARE = "BARE"  # a proper noun after "in", "at" ... with no entity label of a place
 OTHER_MIN_POPULATION = 100_000
 LOCATIVE_MIN_POPULATION = 20_000  # "missiles at Eilat": the preposition says it's a place
 LOCATIVE = frozenset(
@@ -107,7 +108,11 @@ def _is_place_name(span: Span, entries: list[Entry], persons: set[str], locative
         return True
     first = entries[0]
     floor = LOCATIVE_MIN_POPULATION if locative else OTHER_MIN_POPULATION
-    big = first.feature != "city" or first.population >= floor
+    # a city's size, or its namesake division's (GeoNames counts Kherson as 66,000)
+    size = max(
+        e.population for e in entries if (e.country, e.admin1) == (first.country, first.admin1)
+    )
+    big = first.feature != "city" or size >= floor
     return big and (locative or span.root.dep_ in {"dobj", "pobj", "compound"})
 
 
@@ -117,12 +122,14 @@ def _candidates(
     """Every place the article names, with its span in the document text."""
     found = []
     for doc, offset in zip(docs, offsets, strict=True):
-        for span in [*doc.ents, *_unrecognised(doc)]:
-            if span.label_ not in PLACE_LABELS | OTHER_LABELS:
+        for span in [*doc.ents, *_unrecognised(doc), *_bare_locatives(doc)]:
+            if span.label_ not in PLACE_LABELS | OTHER_LABELS | {BARE}:
                 continue
             country = resolver.dictionary.country(span.text)
             if span.label_ in OTHER_LABELS and country and country.kind != CAPITAL_SOURCE:
                 continue  # "Russian", "Americans": the country's people, not a place
+            if span.label_ not in PLACE_LABELS and resolver.dictionary.roles(span.text):
+                continue  # a person or group the actor dictionary knows
             name, locative = _name(span), _locative(span)
             if fold(span.text).removeprefix("the ") in not_places():
                 continue  # "Diwali", "Titan"
@@ -145,6 +152,20 @@ def _unrecognised(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), label="FAC")
         if span is not None and not any(t.ent_type_ for t in span):
             spans.append(span)
+    return spans
+
+
+def _bare_locatives(doc: Doc) -> list[Span]:
+    """Proper nouns after a locative preposition that the recogniser missed or took for
+    a date or a product ("in Amhara", "in Maracaibo"): checked against the gazetteer."""
+    spans = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+            continue
+        if token.ent_type_ in PLACE_LABELS | OTHER_LABELS:
+            continue
+        first = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
+        spans.append(Span(doc, first, token.i + 1, label=BARE))
     return spans
 
 
