@@ -80,3 +80,13 @@ def test_the_shipped_index_is_complete_enough():
     places = gazetteer()
     assert {"caracas", "kyiv", "gujarat", "zulia", "white house"} <= set(places)
     assert len(places) > 100_000
+
+
+def test_without_a_home_the_cache_goes_to_a_temporary_folder(monkeypatch):
+    monkeypatch.delenv(_cache.CACHE_ENV, raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(_cache, "_user_cache_dir", no_home)
+    assert _cache.cache_dir().name == "newsevents-cache"

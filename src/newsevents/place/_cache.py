@@ -100,9 +100,16 @@ def unpack(packed: dict[str, Any]) -> Columns:
 
 
 def cache_dir() -> Path:
-    """Where the index is kept."""
+    """Where the index is kept (a temporary folder when there is no home to find)."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
+    try:
+        return _user_cache_dir()
+    except (RuntimeError, KeyError):  # no HOME: a locked-down worker
+        return Path(tempfile.gettempdir()) / "newsevents-cache"
+
+
+def _user_cache_dir() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":
