@@ -116,6 +116,7 @@ NAMESAKES = [
     ("Police arrested 10 people in Córdoba, Argentina.", "ARG", None),
     ("Police arrested 20 migrants in Córdoba, Spain.", "ESP", None),
     ("Police in Washington arrested 12 protesters near the White House.", "USA", None),
+    ("WASHINGTON - Trump praised Erdogan as a tough negotiator.", "USA", "Washington, D.C."),
 ]
 
 

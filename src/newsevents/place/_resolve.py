@@ -83,7 +83,8 @@ class PlaceResolver:
         if key in not_places():
             return []
         entries = lookup(name)
-        country = self.dictionary.country(name.removeprefix("the ").removeprefix("The "))
+        bare = name.removeprefix("the ").removeprefix("The ")
+        country = self.dictionary.country(bare.title() if bare.isupper() else bare)
         if country is not None and country.kind == CAPITAL_SOURCE and entries:
             # "Washington" the capital before the state, not "Victoria" (Seychelles)
             # before the Australian state; a landmark stays first.
