@@ -113,14 +113,18 @@ class Place:
     name: str
     start: int  # character span of the name in Document.text
     end: int
-    basis: str  # "sentence" (the event's own) or "article" (its most named place)
+    # "sentence" (the event's own), "target" (the place it was aimed at), "actor" (the
+    # state whose police arrested, no place named) or "article" (its most named place)
+    basis: str
     confidence: float
     country: str | None = None  # ISO 3166 alpha-3
     admin1: str | None = None  # GeoNames admin1 code within the country
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    feature: str | None = None  # "city" or "country"; None when unresolved
+    # country, admin1, admin2, city, landmark, region or water; None when unresolved
+    feature: str | None = None
+    admin1_name: str | None = None  # the first-level division's name ("Gujarat")
 
 
 @dataclass(slots=True)

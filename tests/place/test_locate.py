@@ -91,3 +91,38 @@ def _gdelt_columns():
     from newsevents.export import GDELT_COLUMNS
 
     return GDELT_COLUMNS
+
+
+def test_a_division_reaches_the_row_and_gdelt_adm1(code):
+    [event] = code("Gunmen killed 20 villagers in Zamfara State on Sunday.")
+    assert (event.place.country, event.place.admin1, event.place.admin1_name) == (
+        "NGA",
+        "57",
+        "Zamfara",
+    )
+    row = event_record(event) | {"event_id": event.id, "url": None, "origin": "x"}
+    assert row["place_admin1_name"] == "Zamfara"
+    fields = dict(zip(_gdelt_columns(), gdelt_row(row), strict=True))
+    assert fields["ActionGeo_Type"] == "5" and fields["ActionGeo_ADM1Code"] == "NI57"
+
+
+def test_a_us_landmark_is_a_us_city_in_gdelt(code):
+    [event] = code("Trump met Erdogan at the White House on Monday.")
+    row = event_record(event) | {"event_id": event.id, "url": None, "origin": "x"}
+    fields = dict(zip(_gdelt_columns(), gdelt_row(row), strict=True))
+    assert fields["ActionGeo_Type"] == "3" and fields["ActionGeo_ADM1Code"] == "USDC"
+    assert fields["ActionGeo_CountryCode"] == "US"
+
+
+def test_the_division_name_is_stored(tmp_path, code):
+    from newsevents.model import Document
+    from newsevents.store import Store
+
+    text = "Police arrested 30 protesters in the state of Zulia."
+    events = code(text)
+    assert events
+    document = Document(id=events[0].doc_id, raw=text, paragraphs=[text], events=events)
+    with Store.open(str(tmp_path / "p.db")) as store:
+        store.write_batch([document], coder_version="t")
+        [row] = store.query_events(limit=None)
+    assert (row["place_country"], row["place_admin1_name"]) == ("VEN", "Zulia")

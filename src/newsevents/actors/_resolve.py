@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,8 +125,23 @@ def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
 class ActorResolver:
     """Turns parse tokens into `ActorMention`s using the actor dictionaries."""
 
-    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary | None = None,
+        place_country: Callable[[str], str | None] | None = None,
+    ) -> None:
         self.dictionary = dictionary or load_dictionary()
+        # name -> country of a sub-national place ("Gujarat" -> IND); the gazetteer's
+        # by default, loaded on first use
+        self._place_country = place_country
+
+    def place_country(self, name: str) -> str | None:
+        """The country a division, region or big city belongs to, through the gazetteer."""
+        if self._place_country is None:
+            from newsevents.place import subnational_country  # the place stage uses us
+
+            self._place_country = subnational_country
+        return self._place_country(name)
 
     def resolve(
         self, head: Token, when: date | None, *, allow_possessor: bool = False
@@ -196,9 +211,37 @@ class ActorResolver:
     ) -> list[tuple[int, str]]:
         """Every country a run of tokens names, directly or through a person, group,
         demonym or place, as (first token index, ISO3)."""
-        return [
-            (m.start, m.actor.country) for m in self._matches(list(tokens), when) if m.actor.country
+        tokens = list(tokens)
+        named = [(m.start, m.end, m.actor.country) for m in self._matches(tokens, when)]
+        places = self._places_in(tokens)
+        found = [  # "Wales" inside "New South Wales" is not Britain
+            (start, country)
+            for start, end, country in named
+            if country
+            and not any(a <= start and end <= b and b - a > end - start for a, b, _ in places)
         ]
+        found += [
+            (start, country)
+            for start, end, country in places
+            if not any(a <= start and end <= b for a, b, _ in named)
+        ]
+        return sorted(found)
+
+    _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+    def _places_in(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+        """Sub-national places among the tokens, through the gazetteer ("in Queensland",
+        "in New South Wales"), as (start, end, ISO3)."""
+        if not tokens:
+            return []
+        indices = {t.i for t in tokens}
+        found = []
+        for entity in tokens[0].doc.ents:
+            if entity.label_ in self._PLACE_LABELS and entity.start in indices:
+                country = self.place_country(entity.text.removeprefix("the "))
+                if country is not None:
+                    found.append((entity.start, entity.end, country))
+        return found
 
     # -- the pieces ---------------------------------------------------------------
 
@@ -335,6 +378,21 @@ class ActorResolver:
             return Actor(match.actor.name, match.actor.country, None)
         return None
 
+    def _subnational(self, head: Token, phrase: list[Token]) -> str | None:
+        """The country of a place that modifies the head: the longest run of capitalised
+        words before it that the gazetteer knows ("New York State Attorney General")."""
+        words = [t for t in phrase if t.i < head.i and t.dep_ != "det"]
+        for size in range(min(4, len(words)), 0, -1):
+            for first in range(len(words) - size + 1):
+                run = words[first : first + size]
+                if run[-1].i - run[0].i != size - 1 or not run[0].text[:1].isupper():
+                    continue
+                text = head.doc[run[0].i : run[-1].i + 1].text
+                country = self.place_country(text.removesuffix("'s").removesuffix("’s"))
+                if country is not None:
+                    return country
+        return None
+
     def _agent(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
         """A generic agent ("Venezuelan authorities", "Maduro's government", "US forces")."""
         if head.pos_ not in {"NOUN", "PROPN"}:
@@ -368,6 +426,8 @@ class ActorResolver:
             for match in self._matches([t for p in places for t in p.subtree], when):
                 country = match.actor.country
                 break
+        if country is None:  # "Gujarat police", "California's regulators"
+            country = self._subnational(head, phrase)
         name = self.dictionary.country_names.get(country, country) if country else None
         label = f"{name} {sector}" if name else sector
         return Actor(label, country, sector)

@@ -44,6 +44,9 @@ def code_command(
             "date_start": str(event.date.start or ""),
             "date_end": str(event.date.end or ""),
             "confidence": event.confidence,
+            "place": event.place.name if event.place else None,
+            "place_country": event.place.country if event.place else None,
+            "place_admin1": event.place.admin1_name if event.place else None,
         }
         if json_:
             print(json.dumps(record, ensure_ascii=False))

@@ -55,7 +55,10 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
         f"date accuracy: {summary['date_accuracy']}\n"
         f"on matched events: source country {summary['source_country_accuracy']}   "
         f"target country {summary['target_country_accuracy']}   "
-        f"sector {summary['sector_accuracy']}"
+        f"sector {summary['sector_accuracy']}\n"
+        f"place, on {summary['places_scored']} matched events with a gold location: "
+        f"country {summary['place_country_accuracy']}   "
+        f"admin1 {summary['place_admin1_accuracy']}"
     )
     if per_type:
         types = Table("type", "P", "R", "F1", "gold", "predicted", title="per type")

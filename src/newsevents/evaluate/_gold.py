@@ -11,6 +11,15 @@ from newsevents.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
+class GoldLocation:
+    """Where the annotator says the event happened; admin1 where the text says it."""
+
+    name: str | None
+    country: str | None  # ISO 3166 alpha-3
+    admin1: str | None  # the division's name ("Gujarat") or GeoNames code ("09")
+
+
+@dataclass(frozen=True, slots=True)
 class GoldEvent:
     type: str
     source_countries: frozenset[str]
@@ -21,6 +30,7 @@ class GoldEvent:
     date_start: date | None
     date_end: date | None
     evidence: str
+    location: GoldLocation | None = None
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -53,6 +63,17 @@ def _side(actors: object, key: str) -> frozenset[str]:
     return frozenset(str(a[key]).upper() for a in actors if isinstance(a, dict) and a.get(key))
 
 
+def _location(raw: object) -> GoldLocation | None:
+    if not isinstance(raw, dict) or not (raw.get("country") or raw.get("admin1")):
+        return None
+
+    def text(key: str) -> str | None:
+        return str(raw[key]).strip() or None if raw.get(key) else None
+
+    country = text("country")
+    return GoldLocation(text("name"), country.upper() if country else None, text("admin1"))
+
+
 def _event(raw: dict[str, object]) -> GoldEvent:
     when = raw.get("date") if isinstance(raw.get("date"), dict) else {}
     assert isinstance(when, dict)
@@ -66,6 +87,7 @@ def _event(raw: dict[str, object]) -> GoldEvent:
         date_start=_date(when.get("start")),
         date_end=_date(when.get("end")),
         evidence=str(raw.get("evidence") or raw.get("trigger") or ""),
+        location=_location(raw.get("location")),
     )
 
 

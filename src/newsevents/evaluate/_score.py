@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
+from newsevents.evaluate._place import admin1_right, country_right
 from newsevents.model import Document, Event
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class Report:
     source_country: Counter[bool] = field(default_factory=Counter)
     target_country: Counter[bool] = field(default_factory=Counter)
     sector: Counter[bool] = field(default_factory=Counter)
+    # On matched events whose gold has a location: the place's country, its division.
+    place_country: Counter[bool] = field(default_factory=Counter)
+    place_admin1: Counter[bool] = field(default_factory=Counter)
     # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
     reliability: dict[str, Counter[str]] = field(default_factory=dict)
     items: int = 0
@@ -77,6 +81,9 @@ class Report:
             "source_country_accuracy": _rate(self.source_country),
             "target_country_accuracy": _rate(self.target_country),
             "sector_accuracy": _rate(self.sector),
+            "place_country_accuracy": _rate(self.place_country),
+            "place_admin1_accuracy": _rate(self.place_admin1),
+            "places_scored": sum(self.place_country.values()),
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "reliability": {
                 k: {
@@ -205,6 +212,7 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
         if gold.date_start or gold.date_end:
             report.dates[_overlaps(gold, event)] += 1
         _score_sides(report, gold, event)
+        _score_place(report, gold, event)
     right_type = {id(e) for _, e in by_type}
     right_actors = {id(e) for _, e in actors}
     for event in predicted:
@@ -245,6 +253,18 @@ def _score_sides(report: Report, gold: GoldEvent, event: Event) -> None:
             counter[actor is not None and actor.country in countries] += 1
         if sectors:
             report.sector[actor is not None and actor.sector in sectors] += 1
+
+
+def _score_place(report: Report, gold: GoldEvent, event: Event) -> None:
+    if gold.location is None:
+        return
+    for judge, counter in (
+        (country_right, report.place_country),
+        (admin1_right, report.place_admin1),
+    ):
+        verdict = judge(gold.location, event.place)
+        if verdict is not None:
+            counter[verdict] += 1
 
 
 def _overlaps(gold: GoldEvent, event: Event) -> bool:

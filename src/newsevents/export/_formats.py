@@ -112,10 +112,20 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
 
 
 def _action_geo(row: dict[str, Any]) -> dict[str, object]:
-    """GDELT's ActionGeo fields: type 1 country, 3 US city, 4 world city; FIPS codes."""
+    """GDELT's ActionGeo fields: type 1 country, 2 US state, 3 US city, 4 world city,
+    5 world state (a landmark is a place of its city); FIPS country code, and the
+    division's code after it (GeoNames admin1 codes are FIPS 10-4 ones, or US states')."""
     country, feature = row.get("place_country"), row.get("place_feature")
     fips, admin1 = fips_code(country), row.get("place_admin1")
-    kind = {"country": 1, "city": 3 if country == "USA" else 4}.get(str(feature), "")
+    us = country == "USA"
+    kind = {
+        "country": 1,
+        "region": 1,
+        "admin1": 2 if us else 5,
+        "admin2": 2 if us else 5,
+        "city": 3 if us else 4,
+        "landmark": 3 if us else 4,
+    }.get(str(feature), "")
     return {
         "ActionGeo_Type": kind,
         "ActionGeo_FullName": row["place_name"],

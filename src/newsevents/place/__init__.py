@@ -1,6 +1,15 @@
 """The place stage: where each event happened, resolved offline through GeoNames."""
 
-from newsevents.place._gazetteer import fips_code, gazetteer
-from newsevents.place._locate import PlaceResolver, locate_events
+from newsevents.place._gazetteer import Entry, fips_code, gazetteer, lookup, subnational_country
+from newsevents.place._locate import locate_events
+from newsevents.place._resolve import PlaceResolver
 
-__all__ = ["PlaceResolver", "fips_code", "gazetteer", "locate_events"]
+__all__ = [
+    "Entry",
+    "PlaceResolver",
+    "fips_code",
+    "gazetteer",
+    "locate_events",
+    "lookup",
+    "subnational_country",
+]

