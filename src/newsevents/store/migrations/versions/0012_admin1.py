@@ -11,7 +11,7 @@ from alembic import op
 from newsevents.store._tables import admin1_columns
 
 revision = "0012"
-down_revision = "0009"  # the current head; to be re-chained after 0010 and 0011 land
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
