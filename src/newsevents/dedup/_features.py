@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import ftfy
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
@@ -41,7 +42,10 @@ RARE_ZIPF = 4.0
 
 
 def fold(text: str) -> str:
-    """Lowercase, accent-free, typographic quotes straightened."""
+    """Lowercase, accent-free, typographic quotes straightened, and UTF-8 read as
+    Latin-1 repaired ("modiâ€™s" is "modi's": archives re-encode some pages, not all)."""
+    if "â€" in text or "Ã" in text:
+        text = ftfy.fix_text(text)
     text = text.replace("’", "'").replace("‘", "'")
     if text.isascii():  # most text: nothing to decompose
         return text.lower()
