@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from newsevents.errors import StoreError
 from newsevents.model import Document, Event, IngestError
 from newsevents.store import _happenings, _stories
+from newsevents.store._filter import EventFilter
 from newsevents.store._retry import retry_transient
 from newsevents.store._tables import actors, documents, errors, events, happenings, stories
 from newsevents.stories import merge_key
@@ -290,59 +291,85 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"Cannot read {self._name}: {_reason(exc)}") from None
 
-    def _event_query(self, **filters: Any) -> Any:
+    def _event_query(self, where: EventFilter, **mention: Any) -> Any:
         query = select(*_row_columns()).select_from(
             events.join(documents, documents.c.id == events.c.doc_id)
             .outerjoin(_SOURCE_ACTOR, _SOURCE_ACTOR.c.id == events.c.source_actor_id)
             .outerjoin(_TARGET_ACTOR, _TARGET_ACTOR.c.id == events.c.target_actor_id)
         )
-        return _filtered(query, **filters).order_by(
+        return _filtered(query, where, **mention).order_by(
             events.c.date_start.is_(None), events.c.date_start, events.c.id
         )  # undated events last, on every backend
 
     def query_events(
-        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+        self,
+        where: EventFilter | None = None,
+        *,
+        limit: int | None = 100,
+        offset: int = 0,
+        doc_id: str | None = None,
+        event_id: str | None = None,
+        include_duplicates: bool = False,
+        **fields: Any,
     ) -> list[dict[str, Any]]:
-        """Events as flat rows (EVENT_COLUMNS), oldest first, filtered."""
-        query = self._event_query(**filters).offset(offset)
+        """Mentions as flat rows (EVENT_COLUMNS), oldest first, filtered: the fields
+        mentions carry match their own row, the others their happening."""
+        query = self._event_query(
+            _where(where, fields),
+            doc_id=doc_id,
+            event_id=event_id,
+            include_duplicates=include_duplicates,
+        ).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._connect() as connection:
             return [_plain(row._mapping) for row in connection.execute(query)]
 
-    def iter_event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Every matching event, streamed in chunks so memory stays flat."""
+    def iter_event_rows(
+        self, where: EventFilter | None = None, *, include_duplicates: bool = False, **fields: Any
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching mention, streamed in chunks so memory stays flat."""
+        query = self._event_query(_where(where, fields), include_duplicates=include_duplicates)
         with self._connect() as connection:
-            result = connection.execution_options(yield_per=1000).execute(
-                self._event_query(**filters)
-            )
+            result = connection.execution_options(yield_per=1000).execute(query)
             for row in result:
                 yield _plain(row._mapping)
 
     # -- happenings -------------------------------------------------------------------
 
     def query_happenings(
-        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+        self,
+        where: EventFilter | None = None,
+        *,
+        limit: int | None = 100,
+        offset: int = 0,
+        **fields: Any,
     ) -> list[dict[str, Any]]:
         """Canonical events (HAPPENING_COLUMNS), oldest first, filtered."""
-        query = _happenings.filtered(_HAPPENING_ROWS, **filters)
+        query = _happenings.filtered(_HAPPENING_ROWS, _where(where, fields))
         query = query.order_by(happenings.c.sort_key).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._connect() as connection:
             return [_plain(row._mapping) for row in connection.execute(query)]
 
-    def iter_happenings(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_happenings(
+        self, where: EventFilter | None = None, **fields: Any
+    ) -> Iterator[dict[str, Any]]:
         """Every matching happening, streamed (downloads of a filtered view)."""
-        query = _happenings.filtered(select(happenings), **filters).order_by(happenings.c.sort_key)
+        query = _happenings.filtered(_HAPPENING_ROWS, _where(where, fields))
+        query = query.order_by(happenings.c.sort_key)
         with self._connect() as connection:
             for row in connection.execution_options(yield_per=1000).execute(query):
                 yield _plain(row._mapping)
 
-    def iter_first_reports(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_first_reports(
+        self, where: EventFilter | None = None, **fields: Any
+    ) -> Iterator[dict[str, Any]]:
         """One mention row per happening (its earliest-dated report), carrying the
         happening's counts: GDELT's shape, one event row with NumMentions,
         NumSources and NumArticles, rather than one row per article."""
+        where = _where(where, fields)
         with self._connect() as connection:
             query = select(
                 happenings.c.id,
@@ -350,27 +377,34 @@ class Store:
                 happenings.c.num_sources,
                 happenings.c.num_articles,
             )
+            query = _happenings.filtered(query, where)
             counts = {row.id: dict(row._mapping) for row in connection.execute(query)}
-        for row in self.iter_event_rows(**filters, include_duplicates=True):
+        for row in self.iter_event_rows(where, include_duplicates=True):
             counted = counts.pop(row.get("happening_id") or "", None)
             if counted is not None:  # later reports of a happening already written
                 yield row | {k: v for k, v in counted.items() if k != "id"}
 
-    def count_happenings(self, **filters: Any) -> int:
-        query = _happenings.filtered(select(func.count()).select_from(happenings), **filters)
+    def count_happenings(self, where: EventFilter | None = None, **fields: Any) -> int:
+        """How many happenings the filter keeps: the total of a listing or of a bar."""
+        query = select(func.count()).select_from(happenings)
+        query = _happenings.filtered(query, _where(where, fields))
         with self._connect() as connection:
             return connection.scalar(query) or 0
 
-    def happening_facts(self, *columns: str, **filters: Any) -> list[tuple[Any, ...]]:
+    def happening_facts(
+        self, *columns: str, where: EventFilter | None = None
+    ) -> list[tuple[Any, ...]]:
         """Only the named columns of the matching happenings: what charts aggregate."""
-        query = _happenings.filtered(select(*(happenings.c[c] for c in columns)), **filters)
+        query = select(*(happenings.c[c] for c in columns))
+        query = _happenings.filtered(query, where or EventFilter())
         with self._connect() as connection:
             return [tuple(row) for row in connection.execute(query)]
 
     def mentions_of(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The evidence of each happening: its mentions, with article and URL, copies too."""
         found: dict[str, list[dict[str, Any]]] = {h: [] for h in happening_ids}
-        query = self._event_query(include_duplicates=True).add_columns(documents.c.title)
+        query = self._event_query(EventFilter(), include_duplicates=True)
+        query = query.add_columns(documents.c.title)
         with self._connect() as connection:
             for start in range(0, len(happening_ids), _CHUNK):
                 chunk = list(happening_ids[start : start + _CHUNK])
@@ -421,6 +455,7 @@ class Store:
 
     def query_stories(
         self,
+        where: EventFilter | None = None,
         *,
         limit: int | None = 50,
         offset: int = 0,
@@ -429,7 +464,8 @@ class Store:
         search: str | None = None,
         story_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Stories, latest first, each with its number of happenings."""
+        """Stories, latest first, each with its number of happenings; with `where`,
+        only the stories holding a happening it keeps."""
         query = select(*(c for c in stories.columns if c.name != "terms"))
         if since:
             query = query.where(func.coalesce(stories.c.last_seen, stories.c.first_seen) >= since)
@@ -440,6 +476,9 @@ class Store:
             query = query.where(func.lower(stories.c.title).like(needle, escape="\\"))
         if story_id:
             query = query.where(stories.c.id == story_id)
+        if where is not None and where != EventFilter():  # stories with a matching happening
+            held = _happenings.filtered(select(happenings.c.story_id), where)
+            query = query.where(stories.c.id.in_(held.where(happenings.c.story_id.is_not(None))))
         query = query.order_by(
             stories.c.last_seen.is_(None), stories.c.last_seen.desc(), stories.c.id
         ).offset(offset)
@@ -518,37 +557,33 @@ def _row_columns() -> list[Any]:
     return [named[name].label(name) if name in named else events.c[name] for name in EVENT_COLUMNS]
 
 
+def _where(where: EventFilter | None, fields: dict[str, Any]) -> EventFilter:
+    """A filter given as a value, as keyword fields, or both (fields win)."""
+    where = where or EventFilter()
+    return where.narrowed(**fields) if fields else where
+
+
 def _filtered(
     query: Any,
+    where: EventFilter,
     *,
-    actor: str | None = None,
-    type: str | None = None,  # the filter's public name
-    since: date | None = None,
-    until: date | None = None,
-    country: str | None = None,
     doc_id: str | None = None,
     event_id: str | None = None,
-    happening_id: str | None = None,
     include_duplicates: bool = False,
 ) -> Any:
     if not include_duplicates:  # a copy's events are its original's, told again
         query = query.where(documents.c.duplicate_of.is_(None))
     query = _happenings.common_filters(
-        query,
-        events.c,
-        (events.c.source_text, events.c.target_text),
-        actor=actor,
-        type=type,
-        since=since,
-        until=until,
-        country=country,
+        query, events.c, (events.c.source_text, events.c.target_text), where
     )
+    if where.only_happenings:
+        query = query.where(events.c.happening_id.in_(_happenings.matching_ids(where)))
     if doc_id:
         query = query.where(events.c.doc_id == doc_id)
     if event_id:
         query = query.where(events.c.id == event_id)
-    if happening_id:
-        query = query.where(events.c.happening_id == happening_id)
+    if where.happening_id:
+        query = query.where(events.c.happening_id == where.happening_id)
     return query
 
 
