@@ -223,3 +223,61 @@ def test_a_given_publication_date_anchors_last_week(seeds_dir, tmp_path):
         "2025-11-03",
         "given",
     )
+
+
+def test_version_is_printed():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("newsevents ")
+
+
+@pytest.mark.slow
+def test_export_takes_the_filters_events_takes(seeds_db, tmp_path):
+    filters = ("--quad", "4", "--modality", "asserted", "--since", "2025-01-01")
+    listed = invoke("events", "--db", str(seeds_db), *filters, "--limit", "0", "-f", "jsonl")
+    wanted = sorted(json.loads(line)["id"] for line in listed.stdout.splitlines())
+    out = tmp_path / "conflict.jsonl"
+    result = invoke("export", str(out), "--db", str(seeds_db), "-f", "jsonl", *filters)
+    assert result.exit_code == 0, result.output
+    exported = sorted(json.loads(line)["id"] for line in out.read_text().splitlines())
+    assert exported == wanted
+    assert (
+        0
+        < len(wanted)
+        < len(
+            invoke(
+                "events", "--db", str(seeds_db), "--limit", "0", "-f", "jsonl"
+            ).stdout.splitlines()
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "message"), [("missing/out.csv", "no folder"), (".", "it is a folder")]
+)
+def test_export_to_a_bad_path_is_one_line(seeds_db, tmp_path, target, message):
+    result = runner.invoke(app, ["export", str(tmp_path / target), "--db", str(seeds_db)])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_the_mentions_of_a_happening_are_all_it_counts(seeds_db):
+    merged = invoke("events", "--db", str(seeds_db), "--limit", "0", "-f", "jsonl").stdout
+    copied = [h for h in map(json.loads, merged.splitlines()) if h["num_mentions"] >= 2]
+    assert copied
+    for happening in copied:
+        listed = invoke(
+            "events",
+            "--db",
+            str(seeds_db),
+            "--mentions",
+            "--happening",
+            happening["id"],
+            "-f",
+            "jsonl",
+        )
+        rows = [json.loads(line) for line in listed.stdout.splitlines()]
+        assert len(rows) == happening["num_mentions"]

@@ -271,3 +271,31 @@ def test_a_short_token_file_is_refused(tmp_path, seeds_db):
     short.write_text("abc")
     with pytest.raises(ConfigError, match="too short"):
         create_app(seeds_db, token_file=str(short))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events?actr=VEN",
+        "/api/timeline?peroid=week",
+        "/api/download/events?fromat=csv",
+        "/?actr=VEN",
+    ],
+)
+def test_an_unknown_parameter_is_named_in_a_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    misspelled = url.split("?")[1].split("=")[0]
+    if url.startswith("/api/"):
+        assert response.json() == {
+            "error": {"status": 400, "message": response.json()["error"]["message"]}
+        }
+        assert misspelled in response.json()["error"]["message"]
+    else:
+        assert misspelled in response.text
+
+
+def test_mentions_take_every_filter_through_their_happening(client):
+    conflict = {h["id"] for h in _items(client, quad=4)}
+    mentions = _items(client, "/api/mentions", quad=4, all="true")
+    assert conflict and {m["happening_id"] for m in mentions} == conflict
