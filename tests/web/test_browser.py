@@ -203,3 +203,26 @@ def test_the_modality_switch_lets_every_modality_into_the_charts(page):
     _shot(page, "dyad-every-modality")
     page.goto("/timeline")
     assert "undated" in page.locator("#undated").inner_text()
+
+
+@pytest.mark.parametrize(("path", "drawn"), [("/docs", ".opblock"), ("/redoc", "h2")])
+def test_the_api_docs_render_with_the_network_cut_off(browser, server, path, drawn):
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_server)
+    opened = context.new_page()
+    opened.goto(path)
+    opened.wait_for_selector(drawn, timeout=30_000)
+    assert opened.locator(drawn).count() > 3
+    assert "/api/events" in opened.content()
+    _shot(opened, f"offline{path.replace('/', '-')}")
+    context.close()
+    assert outside == []

@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI
 
 from newsevents import __version__
 from newsevents.api import _chart_routes, _downloads, _ingest, _read
+from newsevents.api._docs import mount_docs
 from newsevents.api._errors import Guard, install_error_handlers
 from newsevents.api._jobs import IngestJobs
 from newsevents.errors import ConfigError
@@ -56,6 +57,8 @@ def create_app(db: str, *, token_file: str | None = None) -> FastAPI:
         description=__doc__,
         lifespan=lifespan,
         dependencies=[Depends(reject_unknown_parameters)],
+        docs_url=None,  # served from package files below, not from a CDN
+        redoc_url=None,
     )
     app.state.store, app.state.jobs, app.state.token = store, jobs, token
     app.state.writable = token is not None
@@ -63,5 +66,6 @@ def create_app(db: str, *, token_file: str | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in (_read, _chart_routes, _downloads, _ingest):
         app.include_router(module.router)
+    mount_docs(app)
     mount_pages(app)
     return app
