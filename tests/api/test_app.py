@@ -299,3 +299,31 @@ def test_mentions_take_every_filter_through_their_happening(client):
     conflict = {h["id"] for h in _items(client, quad=4)}
     mentions = _items(client, "/api/mentions", quad=4, all="true")
     assert conflict and {m["happening_id"] for m in mentions} == conflict
+
+
+def test_the_codebook_explains_every_code_the_events_use(client):
+    book = client.get("/api/codebook").json()
+    types = {t["type"] for t in book["types"]}
+    modalities = {m["modality"] for m in book["modalities"]}
+    sectors = {s["sector"] for s in book["sectors"]}
+    for row in _items(client):
+        assert row["type"] in types and row["modality"] in modalities
+        for code in (row["source_code"], row["target_code"]):
+            if code and len(code) == 6 and code[:3].isalpha():
+                assert code[3:] in sectors, code
+    assert all(m["meaning"] for m in book["modalities"] + book["sectors"] + book["fields"])
+    assert {"confidence", "merge_key", "goldstein"} <= {f["field"] for f in book["fields"]}
+    page = client.get("/codebook").text
+    assert "ACCUSE" in page and "verbal conflict" in page and "field-confidence" in page
+
+
+def test_the_openapi_spec_describes_responses_and_fields(client):
+    spec = client.get("/openapi.json").json()
+    ok = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"] == {"$ref": "#/components/schemas/HappeningPage"}
+    happening = spec["components"]["schemas"]["Happening"]["properties"]
+    assert set(happening) >= {"quad_class", "confidence", "merge_key", "num_sources"}
+    assert "verbal cooperation" in happening["quad_class"]["description"]
+    assert "0 to 1" in happening["confidence"]["description"]
+    for path in ("/api/timeline", "/api/dyads", "/api/mentions", "/api/events/{event_id}"):
+        assert "$ref" in str(spec["paths"][path]["get"]["responses"]["200"]), path

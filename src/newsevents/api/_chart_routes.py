@@ -9,13 +9,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from newsevents.api._schemas import Series
 from newsevents.views import Period, StoreDep, Where, network, series, undated
 
 router = APIRouter(tags=["charts"])
 _CODE = "^[A-Za-z]{3,16}$"
 
 
-@router.get("/api/timeline")
+@router.get("/api/timeline", response_model=Series)
 def timeline(store: StoreDep, where: Where, period: Period = "month") -> dict[str, Any]:
     """Happenings per period of their first day, by quad class and type, with the
     Goldstein sum; `undated` counts those no period can hold."""
@@ -28,7 +29,7 @@ def timeline(store: StoreDep, where: Where, period: Period = "month") -> dict[st
     }
 
 
-@router.get("/api/dyads")
+@router.get("/api/dyads", response_model=Series)
 def dyad(
     store: StoreDep,
     a: Annotated[str, Query(pattern=_CODE, description="First actor's code prefix")],

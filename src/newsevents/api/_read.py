@@ -8,6 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from newsevents import __version__
+from newsevents.api._schemas import HappeningPage, HappeningWithMentions, MentionPage
+from newsevents.codebook import codebook
 from newsevents.plover import QUAD_CLASSES
 from newsevents.store import EventFilter
 from newsevents.views import Limit, Offset, StoreDep, Where
@@ -17,7 +19,7 @@ _ID = r"^[0-9a-f]{1,32}$"
 _DATE = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"
 
 
-@router.get("/api/events", tags=["events"])
+@router.get("/api/events", tags=["events"], response_model=HappeningPage)
 def list_events(
     store: StoreDep, where: Where, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
@@ -31,7 +33,7 @@ def list_events(
     }
 
 
-@router.get("/api/events/{event_id}", tags=["events"])
+@router.get("/api/events/{event_id}", tags=["events"], response_model=HappeningWithMentions)
 def get_event(store: StoreDep, event_id: Annotated[str, Path(pattern=_ID)]) -> dict[str, Any]:
     """One happening (or the happening of a mention id) with every mention's evidence:
     sentence, character spans, article and URL."""
@@ -46,7 +48,7 @@ def get_event(store: StoreDep, event_id: Annotated[str, Path(pattern=_ID)]) -> d
     return happening | {"mentions": store.mentions_of([happening["id"]])[happening["id"]]}
 
 
-@router.get("/api/mentions", tags=["events"])
+@router.get("/api/mentions", tags=["events"], response_model=MentionPage)
 def list_mentions(
     store: StoreDep,
     where: Where,
@@ -128,6 +130,13 @@ def stats(store: StoreDep, request: Request) -> dict[str, Any]:
         "writable": request.app.state.token is not None,
         "version": __version__,
     }
+
+
+@router.get("/api/codebook", tags=["codebook"])
+def get_codebook() -> dict[str, Any]:
+    """What every code means: types and modes (CAMEO code, Goldstein score, quad
+    class), quad classes, modalities, actor sectors and the record's fields."""
+    return codebook()
 
 
 @router.get("/api/documents/{doc_id}", tags=["documents"])

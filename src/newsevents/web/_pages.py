@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from newsevents.codebook import codebook
 from newsevents.model import MODALITIES, PLOVER_TYPES
 from newsevents.plover import QUAD_CLASSES
 from newsevents.store import ANY_MODALITY, EventFilter
@@ -231,6 +232,11 @@ def story_page(
         articles=store.story_documents(story_id),
         events=store.query_happenings(EventFilter(story=story_id), limit=None),
     )
+
+
+@router.get("/codebook")
+def codebook_page(request: Request) -> HTMLResponse:
+    return _page(request, "codebook.html", book=codebook())
 
 
 @router.get("/ingest")
