@@ -281,3 +281,17 @@ def test_the_mentions_of_a_happening_are_all_it_counts(seeds_db):
         )
         rows = [json.loads(line) for line in listed.stdout.splitlines()]
         assert len(rows) == happening["num_mentions"]
+
+
+@pytest.mark.slow
+def test_events_search_and_sort(seeds_db):
+    listed = invoke(
+        "events", "--db", str(seeds_db), "-q", "venez", "--sort", "mentions", "-f", "jsonl"
+    )
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows
+    assert [r["num_mentions"] for r in rows] == sorted(
+        (r["num_mentions"] for r in rows), reverse=True
+    )
+    bad = runner.invoke(app, ["events", "--db", str(seeds_db), "--sort", "loudness"])
+    assert bad.exit_code == 2 and "unknown sort" in bad.output

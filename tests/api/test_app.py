@@ -327,3 +327,51 @@ def test_the_openapi_spec_describes_responses_and_fields(client):
     assert "0 to 1" in happening["confidence"]["description"]
     for path in ("/api/timeline", "/api/dyads", "/api/mentions", "/api/events/{event_id}"):
         assert "$ref" in str(spec["paths"][path]["get"]["responses"]["200"]), path
+
+
+def test_search_finds_words_of_names_and_sentences_as_prefixes(client):
+    found = _items(client, q="venez")
+    assert found and len(found) < len(_items(client))
+    for happening in found[:5]:
+        mentions = client.get(f"/api/events/{happening['id']}").json()["mentions"]
+        said = " ".join(
+            [happening["source_name"] or "", happening["target_name"] or ""]
+            + [m["sentence"] for m in mentions]
+        )
+        assert (
+            "venez" in said.lower()
+            or happening["source_code"].startswith("VEN")
+            or ((happening["target_code"] or "").startswith("VEN"))
+        )
+    both = _items(client, q="venez accus")
+    assert set(h["id"] for h in both) <= set(h["id"] for h in found)
+    assert client.get("/api/events", params={"q": "*'\""}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [("sources", "num_sources"), ("mentions", "num_mentions"), ("confidence", "confidence")],
+)
+def test_happenings_sort_by_a_count_most_first(client, sort, key):
+    values = [h[key] for h in _items(client, sort=sort)]
+    assert values == sorted(values, reverse=True)
+    if sort != "sources":  # every seed happening has one source; mentions and confidence vary
+        assert len(set(values)) > 1 and values != [h[key] for h in _items(client)]
+
+
+def test_happenings_sort_newest_first_with_undated_last(client):
+    days = [h["date_start"] for h in _items(client, sort="-date")]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated, reverse=True)
+    assert days[: len(dated)] == dated  # the undated ones after
+
+
+def test_actors_are_named_by_their_dictionary_names(client):
+    pronouns = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"}
+    actors = client.get("/api/actors", params={"limit": 1000}).json()["items"]
+    assert actors and not [a for a in actors if a["name"].lower() in pronouns]
+    assert "VENGOV" in {a["code"] for a in _actors(client, "venez")}
+
+
+def _actors(client, q):
+    return client.get("/api/actors", params={"q": q}).json()["items"]

@@ -226,3 +226,25 @@ def test_the_api_docs_render_with_the_network_cut_off(browser, server, path, dra
     _shot(opened, f"offline{path.replace('/', '-')}")
     context.close()
     assert outside == []
+
+
+def test_search_and_sort_in_the_explorer(page):
+    page.goto("/")
+    everything = int(page.locator("#total").inner_text().split()[0])
+    page.fill("input[name=q]", "maduro")
+    page.select_option("#sort", "mentions")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**q=maduro**")
+    found = int(page.locator("#total").inner_text().split()[0])
+    assert 0 < found < everything
+    counts = [
+        int(a.get_attribute("title").split(", ")[1].split()[0])
+        for a in page.locator("tr.event td a[title]").all()
+    ]
+    assert counts == sorted(counts, reverse=True)
+    assert page.locator("#sort").input_value() == "mentions"
+    _shot(page, "explorer-search-sorted")
+    first = page.locator("tr.event").first
+    first.locator("button.toggle").click()
+    evidence = page.locator(f"#ev-{first.get_attribute('data-id')}").inner_text()
+    assert "maduro" in (evidence + first.inner_text()).lower()

@@ -12,7 +12,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from newsevents.export import export_events
 from newsevents.store import EVENT_COLUMNS, HAPPENING_COLUMNS
-from newsevents.views import StoreDep, Where
+from newsevents.views import Sort, StoreDep, Where
 
 router = APIRouter(tags=["downloads"])
 _MEDIA = {
@@ -28,6 +28,7 @@ def download(
     view: Annotated[str, Path(pattern="^(events|mentions)$")],
     where: Where,
     format: Annotated[str, Query(pattern="^(csv|jsonl|parquet)$")] = "csv",
+    sort: Sort = "date",
 ) -> Response:
     """The filtered view as CSV, JSON Lines or Parquet: happenings (`events`) or
     every report (`mentions`) of the happenings the filter keeps."""
@@ -35,7 +36,7 @@ def download(
         rows = store.iter_event_rows(where)
         columns: tuple[str, ...] = EVENT_COLUMNS
     else:
-        rows, columns = store.iter_happenings(where), HAPPENING_COLUMNS
+        rows, columns = store.iter_happenings(where, sort=sort), HAPPENING_COLUMNS
     headers = {"Content-Disposition": f'attachment; filename="{view}.{format}"'}
     if format == "parquet":  # a footer-last format: built whole, then sent
         buffer = io.BytesIO()

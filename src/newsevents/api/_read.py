@@ -12,7 +12,7 @@ from newsevents.api._schemas import HappeningPage, HappeningWithMentions, Mentio
 from newsevents.codebook import codebook
 from newsevents.plover import QUAD_CLASSES
 from newsevents.store import EventFilter
-from newsevents.views import Limit, Offset, StoreDep, Where
+from newsevents.views import Limit, Offset, Sort, StoreDep, Where
 
 router = APIRouter()
 _ID = r"^[0-9a-f]{1,32}$"
@@ -21,12 +21,12 @@ _DATE = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"
 
 @router.get("/api/events", tags=["events"], response_model=HappeningPage)
 def list_events(
-    store: StoreDep, where: Where, limit: Limit = 100, offset: Offset = 0
+    store: StoreDep, where: Where, limit: Limit = 100, offset: Offset = 0, sort: Sort = "date"
 ) -> dict[str, Any]:
-    """Happenings (mentions merged across articles), oldest first, with their
-    mentions, articles and independent sources; filtered and paginated."""
+    """Happenings (mentions merged across articles), with their mentions, articles and
+    independent sources; filtered, sorted (oldest first by default) and paginated."""
     return {
-        "items": store.query_happenings(where, limit=limit, offset=offset),
+        "items": store.query_happenings(where, limit=limit, offset=offset, sort=sort),
         "total": store.count_happenings(where),
         "limit": limit,
         "offset": offset,

@@ -58,6 +58,8 @@ def events_command(
     dyad: filters.Dyad = None,
     story: filters.Story = None,
     undated: filters.Undated = False,
+    search: filters.Search = None,
+    sort: filters.Sort = "date",
     limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 100,
     mentions: Annotated[
         bool,
@@ -79,6 +81,7 @@ def events_command(
     sources; --mentions lists every article's report instead."""
     if format_ not in {"table", "csv", "jsonl"}:
         raise typer.BadParameter(f"unknown format {format_!r}; use table, csv or jsonl")
+    filters.check_sort(sort)
     where = filters.event_filter(
         actor=actor,
         type_=type_,
@@ -92,6 +95,7 @@ def events_command(
         dyad=dyad,
         story=story,
         undated=undated,
+        search=search,
     )
     with Store.open(db, must_exist=True) as store:
         if mentions:
@@ -102,7 +106,7 @@ def events_command(
                 include_duplicates=all_ or happening is not None,
             )
         else:
-            rows = store.query_happenings(where, limit=limit or None)
+            rows = store.query_happenings(where, limit=limit or None, sort=sort)
     if not mentions:
         _print_merged(rows, format_)
     elif format_ == "table":

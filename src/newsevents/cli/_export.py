@@ -34,6 +34,8 @@ def export_command(
     dyad: filters.Dyad = None,
     story: filters.Story = None,
     undated: filters.Undated = False,
+    search: filters.Search = None,
+    sort: filters.Sort = "date",
     mentions: Annotated[
         bool,
         typer.Option(
@@ -50,6 +52,7 @@ def export_command(
     """Export happenings (mentions merged across articles, with their counts), or every
     mention with its actor codes, date, evidence and article; takes every filter
     `events` takes."""
+    filters.check_sort(sort)
     where = filters.event_filter(
         actor=actor,
         type_=type_,
@@ -63,11 +66,14 @@ def export_command(
         dyad=dyad,
         story=story,
         undated=undated,
+        search=search,
     )
     check_target(out)
     with Store.open(db, must_exist=True) as store:
         try:
-            count, what = _write(store, where, out, format_, mentions=mentions, all_=all_)
+            count, what = _write(
+                store, where, out, format_, mentions=mentions, all_=all_, sort=sort
+            )
         except OSError as exc:
             raise InputError(f"Cannot write {out}: {exc.strerror or exc}") from None
     console.print(f"{count} {what} -> {out}", highlight=False)
@@ -85,13 +91,21 @@ def check_target(out: Path) -> None:
 
 
 def _write(
-    store: Store, where: EventFilter, out: Path, format_: str, *, mentions: bool, all_: bool
+    store: Store,
+    where: EventFilter,
+    out: Path,
+    format_: str,
+    *,
+    mentions: bool,
+    all_: bool,
+    sort: str,
 ) -> tuple[int, str]:
+    """Happenings (in `sort` order), or mentions (oldest first)."""
     if format_ == "gdelt" and not mentions:
         rows = store.iter_first_reports(where)
         return export_events(rows, format_, out), "happenings"
     if mentions or format_ in PER_MENTION:
         rows = store.iter_event_rows(where, include_duplicates=all_)
         return export_events(rows, format_, out), "mentions"
-    rows = store.iter_happenings(where)
+    rows = store.iter_happenings(where, sort=sort)
     return export_events(rows, format_, out, columns=HAPPENING_COLUMNS), "happenings"

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from newsevents.errors import InputError
-from newsevents.store import EventFilter
+from newsevents.store import SORTS, EventFilter
 
 _DATE = typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD; the happening's dates overlap it.")
 
@@ -33,6 +33,14 @@ MinSources = Annotated[
 ]
 Dyad = Annotated[str | None, typer.Option(help="A,B: between two code prefixes, either direction.")]
 Story = Annotated[str | None, typer.Option(help="Only this story's happenings (an id).")]
+Search = Annotated[
+    str | None,
+    typer.Option("--search", "-q", help="Words in the actors' names or evidence sentences."),
+]
+Sort = Annotated[
+    str,
+    typer.Option(help="; ".join(f"{key}: {what}" for key, what in SORTS.items()) + "."),
+]
 Undated = Annotated[bool, typer.Option("--undated", help="Only happenings without a date.")]
 
 
@@ -50,6 +58,7 @@ def event_filter(
     dyad: str | None = None,
     story: str | None = None,
     undated: bool = False,
+    search: str | None = None,
 ) -> EventFilter:
     """The options as one filter; a bad value is a usage error naming it."""
     try:
@@ -67,7 +76,15 @@ def event_filter(
                 "dyad": dyad,
                 "story": story,
                 "undated": "1" if undated else None,
+                "q": search,
             }
         )
     except InputError as exc:
         raise typer.BadParameter(str(exc).removeprefix("query.")) from None
+
+
+def check_sort(sort: str) -> str:
+    """A known order, or a usage error listing them."""
+    if sort not in SORTS:
+        raise typer.BadParameter(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    return sort

@@ -1,6 +1,7 @@
 """The store stage: SQLAlchemy 2.0 tables, Alembic migrations, idempotent writes, queries."""
 
 from newsevents.store._filter import ANY_MODALITY, PARAMS, EventFilter
+from newsevents.store._happenings import SORTS
 from newsevents.store._store import (
     EVENT_COLUMNS,
     HAPPENING_COLUMNS,
@@ -15,6 +16,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "HAPPENING_COLUMNS",
     "PARAMS",
+    "SORTS",
     "EventFilter",
     "Store",
     "document_record",

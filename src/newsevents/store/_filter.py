@@ -22,7 +22,7 @@ ANY_MODALITY = "any"  # the switch that lets negated, future... events into aggr
 COUNTED_MODALITY = "asserted"  # what aggregates count unless told otherwise
 _HAPPENING_ONLY = (  # fields a mention's own row does not carry
     *("quad_class", "starts_since", "starts_until", "undated", "place", "modality"),
-    *("min_sources", "dyad", "pair", "codes", "story"),
+    *("min_sources", "dyad", "pair", "codes", "story", "q"),
 )
 
 
@@ -35,7 +35,8 @@ class EventFilter:
     bucket); `undated` keeps only happenings without a date. `actor` is a code prefix
     or a name, `dyad` two code prefixes (either direction); `codes` are whole codes
     that each take part (a network node), `pair` two whole codes (a network edge).
-    `modality` "any" is no filter, stated explicitly.
+    `modality` "any" is no filter, stated explicitly. `q` is a full-text search over
+    the actors' names and the evidence sentences (every word, as a prefix).
     """
 
     actor: str | None = None
@@ -55,6 +56,7 @@ class EventFilter:
     codes: tuple[str, ...] = ()
     story: str | None = None
     happening_id: str | None = None
+    q: str | None = None
 
     def __post_init__(self) -> None:
         if self.type and self.type.upper() not in PLOVER_TYPES:

@@ -13,13 +13,16 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
+from newsevents.errors import InputError
+from newsevents.store import _search
 from newsevents.store._filter import EventFilter
-from newsevents.store._tables import documents, events, happenings
+from newsevents.store._tables import actors, documents, events, happenings
 from newsevents.stories import CanonicalEvent, merge_events
 
 _CHUNK = 500  # keys per IN (...) clause, under every backend's parameter limit
 
 _ORIGINAL = documents.alias("original")  # a copy's source is its original's outlet
+_SOURCE, _TARGET = actors.alias("source_actor"), actors.alias("target_actor")
 _MENTION_COLUMNS = (
     events.c.id.label("event_id"),
     events.c.doc_id,
@@ -46,6 +49,9 @@ _MENTION_COLUMNS = (
     events.c.place_lat,
     events.c.place_lon,
     events.c.place_confidence,
+    events.c.sentence,
+    _SOURCE.c.name.label("source_actor_name"),
+    _TARGET.c.name.label("target_actor_name"),
 )
 
 
@@ -57,17 +63,22 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
         query = (
             select(*_MENTION_COLUMNS)
             .select_from(
-                events.join(documents, documents.c.id == events.c.doc_id).outerjoin(
-                    _ORIGINAL, _ORIGINAL.c.id == documents.c.duplicate_of
-                )
+                events.join(documents, documents.c.id == events.c.doc_id)
+                .outerjoin(_ORIGINAL, _ORIGINAL.c.id == documents.c.duplicate_of)
+                .outerjoin(_SOURCE, _SOURCE.c.id == events.c.source_actor_id)
+                .outerjoin(_TARGET, _TARGET.c.id == events.c.target_actor_id)
             )
             .where(events.c.merge_key.in_(chunk))
         )
         mentions = [dict(row._mapping) for row in connection.execute(query)]
         merged = merge_events(mentions)
+        replaced = select(happenings.c.id).where(happenings.c.merge_key.in_(chunk))
+        stale = set(connection.scalars(replaced)) | {m.id for m in merged}
+        _search.unindex(connection, stale)  # and any row left by a hand-made delete
         connection.execute(delete(happenings).where(happenings.c.merge_key.in_(chunk)))
         if not merged:
             continue
+        _search.index(connection, _texts(merged, mentions))
         columns = [c.name for c in happenings.columns if c.name != "sort_key"]
         connection.execute(
             happenings.insert(),
@@ -90,6 +101,19 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
                 .values(happening_id=bindparam("happening")),
                 links,
             )
+
+
+def _texts(merged: list[CanonicalEvent], mentions: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """What a search finds a happening by: its actors' names and its sentences."""
+    said = {
+        row["event_id"]: (row["sentence"], row["source_actor_name"], row["target_actor_name"])
+        for row in mentions
+    }
+    texts = []
+    for m in merged:
+        parts = dict.fromkeys(p for e in m.mentions for p in said[e] if p)  # once each
+        texts.append({"happening_id": m.id, "body": " ".join(parts)})
+    return texts
 
 
 def sort_key(happening: CanonicalEvent) -> str:
@@ -188,7 +212,31 @@ def filtered(query: Any, where: EventFilter) -> Any:
         query = query.where(h.story_id == where.story)
     if where.place:
         query = query.where(h.place_country == where.place.upper())
+    if where.q:
+        query = query.where(h.id.in_(_search.matching_ids(where.q)))
     return query
+
+
+SORTS: dict[str, str] = {
+    "date": "oldest first (undated last)",
+    "-date": "newest first (undated last)",
+    "sources": "most independent sources first",
+    "mentions": "most mentions first",
+    "confidence": "most confident first",
+}
+_SORT_COLUMNS = {"sources": "num_sources", "mentions": "num_mentions", "confidence": "confidence"}
+
+
+def ordering(sort: str) -> list[Any]:
+    """ORDER BY terms for one of SORTS; the date order breaks every tie."""
+    h = happenings.c
+    if sort == "date":
+        return [h.sort_key]
+    if sort == "-date":  # undated happenings sort as 9999-12-31: keep them last
+        return [h.date_start.is_(None), h.sort_key.desc()]
+    if sort in _SORT_COLUMNS:
+        return [h[_SORT_COLUMNS[sort]].desc(), h.sort_key]
+    raise InputError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
 
 
 def matching_ids(where: EventFilter) -> Any:

@@ -343,22 +343,24 @@ class Store:
         *,
         limit: int | None = 100,
         offset: int = 0,
+        sort: str = "date",
         **fields: Any,
     ) -> list[dict[str, Any]]:
-        """Canonical events (HAPPENING_COLUMNS), oldest first, filtered."""
+        """Canonical events (HAPPENING_COLUMNS), filtered, in a SORTS order (oldest
+        first by default)."""
         query = _happenings.filtered(_HAPPENING_ROWS, _where(where, fields))
-        query = query.order_by(happenings.c.sort_key).offset(offset)
+        query = query.order_by(*_happenings.ordering(sort)).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._connect() as connection:
             return [_plain(row._mapping) for row in connection.execute(query)]
 
     def iter_happenings(
-        self, where: EventFilter | None = None, **fields: Any
+        self, where: EventFilter | None = None, *, sort: str = "date", **fields: Any
     ) -> Iterator[dict[str, Any]]:
         """Every matching happening, streamed (downloads of a filtered view)."""
         query = _happenings.filtered(_HAPPENING_ROWS, _where(where, fields))
-        query = query.order_by(happenings.c.sort_key)
+        query = query.order_by(*_happenings.ordering(sort))
         with self._connect() as connection:
             for row in connection.execution_options(yield_per=1000).execute(query):
                 yield _plain(row._mapping)
@@ -413,32 +415,18 @@ class Store:
         return found
 
     def actor_counts(self, *, search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Actor codes by the number of happenings they take part in, with their names."""
+        """Actor codes by the number of happenings they take part in, each named by its
+        canonical names (the actor dictionary's, most used first), never as an article
+        happened to call it ("he"). `search` matches a code prefix or a name."""
         totals: dict[str, dict[str, Any]] = {}
         with self._connect() as connection:
+            names = _canonical_names(connection)
             for side in ("source", "target"):
-                code, name = happenings.c[f"{side}_code"], happenings.c[f"{side}_name"]
-                query = (
-                    select(
-                        code,
-                        func.count(),
-                        func.max(name),
-                        func.max(happenings.c[f"{side}_country"]),
-                    )
-                    .where(code.is_not(None))
-                    .group_by(code)
-                )
-                for actor_code, count, example, country in connection.execute(query):
-                    entry = totals.setdefault(
-                        actor_code,
-                        {
-                            "code": actor_code,
-                            "name": example,
-                            "country": country,
-                            "as_source": 0,
-                            "as_target": 0,
-                        },
-                    )
+                code = happenings.c[f"{side}_code"]
+                country = func.max(happenings.c[f"{side}_country"])
+                query = select(code, func.count(), country).where(code.is_not(None)).group_by(code)
+                for actor_code, count, where in connection.execute(query):
+                    entry = totals.setdefault(actor_code, _actor_entry(actor_code, names, where))
                     entry[f"as_{side}"] += count
         rows = list(totals.values())
         if search:
@@ -446,7 +434,8 @@ class Store:
             rows = [
                 r
                 for r in rows
-                if r["code"].lower().startswith(needle) or needle in (r["name"] or "").lower()
+                if r["code"].lower().startswith(needle)
+                or any(needle in name.lower() for name in r["names"])
             ]
         rows.sort(key=lambda r: (-(r["as_source"] + r["as_target"]), r["code"]))
         return rows[:limit]
@@ -532,6 +521,35 @@ class Store:
         with self._connect() as connection:
             rows = connection.execute(select(errors).order_by(errors.c.origin))
             return [_plain(row._mapping) for row in rows]
+
+
+def _canonical_names(connection: Connection) -> dict[str, list[str]]:
+    """Each code's dictionary names, the most used in events first."""
+    used: dict[str, int] = {}
+    for side in (events.c.source_actor_id, events.c.target_actor_id):
+        for actor_id, count in connection.execute(select(side, func.count()).group_by(side)):
+            if actor_id:
+                used[actor_id] = used.get(actor_id, 0) + count
+    named: dict[str, dict[str, int]] = {}
+    for actor_id, code, name in connection.execute(
+        select(actors.c.id, actors.c.code, actors.c.name)
+    ):
+        if code and name:
+            uses = named.setdefault(code, {})
+            uses[name] = uses.get(name, 0) + used.get(actor_id, 0)
+    return {code: sorted(uses, key=lambda n: (-uses[n], n)) for code, uses in named.items()}
+
+
+def _actor_entry(code: str, names: dict[str, list[str]], country: str | None) -> dict[str, Any]:
+    known = names.get(code) or [code]
+    return {
+        "code": code,
+        "name": known[0],
+        "names": known[:5],
+        "country": country,
+        "as_source": 0,
+        "as_target": 0,
+    }
 
 
 def _reason(exc: SQLAlchemyError) -> str:

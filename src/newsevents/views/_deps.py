@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
-from newsevents.store import EventFilter, Store
+from newsevents.store import SORTS, EventFilter, Store
 
 MAX_PAGE = 1000
 _DATE = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"
@@ -72,6 +72,14 @@ def event_filter(
     story: Annotated[
         str | None, Query(pattern="^([0-9a-f]{1,32})?$", description="Story id")
     ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Full-text search: actors' names and evidence sentences, "
+            "every word as a prefix",
+        ),
+    ] = None,
 ) -> EventFilter:
     """The filter every listing, chart and download takes. An empty value is no
     filter, as a web form sends its empty fields."""
@@ -93,6 +101,7 @@ def event_filter(
             "pair": pair,
             "code": code,
             "story": story,
+            "q": q,
         }
     )
 
@@ -127,6 +136,13 @@ StoreDep = Annotated[Store, Depends(store_of)]
 Where = Annotated[EventFilter, Depends(event_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many rows")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
+Sort = Annotated[
+    str,
+    Query(
+        pattern="^-?(date|sources|mentions|confidence)$",
+        description="; ".join(f"{k}: {v}" for k, v in SORTS.items()),
+    ),
+]
 Period = Annotated[
     str, Query(pattern="^(week|month|year)$", description="Bucket size: week, month or year")
 ]

@@ -21,8 +21,8 @@ from markupsafe import Markup, escape
 from newsevents.codebook import codebook
 from newsevents.model import MODALITIES, PLOVER_TYPES
 from newsevents.plover import QUAD_CLASSES
-from newsevents.store import ANY_MODALITY, EventFilter
-from newsevents.views import Period, StoreDep, Where, network, series, undated
+from newsevents.store import ANY_MODALITY, SORTS, EventFilter
+from newsevents.views import Period, Sort, StoreDep, Where, network, series, undated
 from newsevents.web._svg import QUAD_COLOURS, bar_chart, dyad_chart, network_chart, rows_link
 
 PAGE_SIZE = 50
@@ -90,17 +90,21 @@ def explorer(
     store: StoreDep,
     where: Where,
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+    sort: Sort = "date",
 ) -> HTMLResponse:
     total = store.count_happenings(where)
-    rows = store.query_happenings(where, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+    offset = (page_number - 1) * PAGE_SIZE
+    rows = store.query_happenings(where, limit=PAGE_SIZE, offset=offset, sort=sort)
     return _page(
         request,
         "explorer.html",
         rows=rows,
         evidence=store.mentions_of([r["id"] for r in rows]),
         total=total,
-        link=where.to_params(),
+        link=where.to_params() | ({"sort": sort} if sort != "date" else {}),
         where=where,
+        sort=sort,
+        sorts=SORTS,
         page_number=page_number,
         pages=max(1, math.ceil(total / PAGE_SIZE)),
     )
