@@ -104,13 +104,15 @@ def test_actors_timeline_network_and_stats(client):
     actors = _items(client, "/api/actors")
     assert actors[0]["as_source"] + actors[0]["as_target"] >= actors[-1]["as_source"]
     months = client.get("/api/timeline", params={"period": "month"}).json()["series"]
-    assert sum(m["total"] for m in months) == sum(1 for h in _items(client) if h["date_start"])
+    asserted = [h for h in _items(client) if h["modality"] == "asserted"]
+    assert sum(m["total"] for m in months) == sum(1 for h in asserted if h["date_start"])
     graph = client.get("/api/network", params={"top": 5}).json()
     codes = {n["code"] for n in graph["nodes"]}
     assert len(codes) <= 5 and all({e["a"], e["b"]} <= codes for e in graph["edges"])
     stats = client.get("/api/stats").json()
     assert stats["counts"]["documents"] == 5 and stats["writable"] is False
-    assert sum(stats["types"].values()) == stats["counts"]["happenings"]
+    assert sum(stats["modalities"].values()) == stats["counts"]["happenings"]
+    assert sum(stats["types"].values()) == stats["modalities"]["asserted"] == len(asserted)
 
 
 def test_stories_hold_their_articles_and_events(client):
@@ -375,3 +377,10 @@ def test_actors_are_named_by_their_dictionary_names(client):
 
 def _actors(client, q):
     return client.get("/api/actors", params={"q": q}).json()["items"]
+
+
+def test_an_article_page_does_not_show_the_servers_folders(client, seeds_dir):
+    [document] = [d for d in _items(client, "/api/mentions", limit=1)][:1]
+    page = client.get(f"/articles/{document['doc_id']}").text
+    assert str(seeds_dir) not in page
+    assert document["origin"].rsplit("/", 1)[-1] in page

@@ -112,19 +112,26 @@ def get_story(store: StoreDep, story_id: Annotated[str, Path(pattern=_ID)]) -> d
 
 @router.get("/api/stats", tags=["stats"])
 def stats(store: StoreDep, request: Request) -> dict[str, Any]:
-    """Rows per table, happenings per type and quad class, the span of dates."""
+    """Rows per table, happenings per modality, and the asserted ones (what charts
+    count) per type and quad class; the span of dates and how many are undated."""
     per_type: dict[str, int] = {}
     per_quad: dict[str, int] = {}
+    per_modality: dict[str, int] = {}
     days: list[str] = []
-    for kind, quad, day in store.happening_facts("type", "quad_class", "date_start"):
-        per_type[kind] = per_type.get(kind, 0) + 1
-        per_quad[QUAD_CLASSES[quad]] = per_quad.get(QUAD_CLASSES[quad], 0) + 1
+    facts = store.happening_facts("type", "quad_class", "date_start", "modality")
+    for kind, quad, day, modality in facts:
+        per_modality[modality] = per_modality.get(modality, 0) + 1
+        if modality == "asserted":
+            per_type[kind] = per_type.get(kind, 0) + 1
+            per_quad[QUAD_CLASSES[quad]] = per_quad.get(QUAD_CLASSES[quad], 0) + 1
         if day:
             days.append(str(day)[:10])
     return {
         "counts": store.counts(),
+        "modalities": dict(sorted(per_modality.items())),
         "types": dict(sorted(per_type.items())),
         "quad_classes": per_quad,
+        "undated": len(facts) - len(days),
         "first_date": min(days, default=None),
         "last_date": max(days, default=None),
         "writable": request.app.state.token is not None,

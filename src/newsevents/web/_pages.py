@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from importlib import resources
+from pathlib import PurePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -61,6 +62,15 @@ def _query(params: dict[str, Any], **changes: Any) -> str:
     return urlencode(merged)
 
 
+def shown_origin(origin: str | None) -> str:
+    """Where an article came from, without the server's folders: a URL as it is, a
+    local file by its name alone."""
+    if not origin or "://" in origin:
+        return origin or ""
+    return PurePath(origin).name or origin
+
+
+_TEMPLATES.env.filters["origin"] = shown_origin
 _TEMPLATES.env.globals |= {
     "types": PLOVER_TYPES,
     "modalities": MODALITIES,
