@@ -316,3 +316,33 @@ def test_search_follows_rewrites(store, batch):
     with store.engine.connect() as connection:
         rows = connection.execute(text("select count(*) from happening_text")).scalar()
     assert rows == store.count_happenings() == 2
+
+
+def test_the_search_migration_indexes_what_is_stored(store, batch):
+    from alembic import command
+    from alembic.config import Config
+
+    store.write_batch(batch, coder_version=VERSION)
+    config = Config()
+    config.set_main_option("script_location", "newsevents.store:migrations")
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+        assert "happening_text" not in inspect(connection).get_table_names()
+    store.migrate()
+    assert [r["type"] for r in store.query_happenings(q="rusmil")] == ["ASSAULT"]
+    later = _document("d", [("ASSAULT", "RUSMIL", "UKR", date(2025, 3, 4))])
+    store.write_batch([later], coder_version=VERSION)  # re-merged: its text follows
+    assert [r["num_mentions"] for r in store.query_happenings(q="rusmil")] == [2]
+
+
+def test_happening_groups_sum_months_in_sql(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    months = store.happening_groups("date_start", "quad_class", where=None, date_chars=7)
+    assert sorted((m, q, n) for m, q, n, _ in months) == [
+        ("2025-03", 3, 1),
+        ("2025-03", 4, 1),
+        ("2025-06", 2, 1),
+    ]
+    pairs = store.happening_groups("source_code", "target_code")
+    assert {(s, t): n for s, t, n, _ in pairs}[("RUSMIL", "UKR")] == 1

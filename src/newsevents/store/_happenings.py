@@ -73,12 +73,10 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
         mentions = [dict(row._mapping) for row in connection.execute(query)]
         merged = merge_events(mentions)
         replaced = select(happenings.c.id).where(happenings.c.merge_key.in_(chunk))
-        stale = set(connection.scalars(replaced)) | {m.id for m in merged}
-        _search.unindex(connection, stale)  # and any row left by a hand-made delete
+        _search.unindex(connection, connection.scalars(replaced))
         connection.execute(delete(happenings).where(happenings.c.merge_key.in_(chunk)))
         if not merged:
             continue
-        _search.index(connection, _texts(merged, mentions))
         columns = [c.name for c in happenings.columns if c.name != "sort_key"]
         connection.execute(
             happenings.insert(),
@@ -87,6 +85,7 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
                 for m in merged
             ],
         )
+        _search.index(connection, _texts(merged, mentions))  # keyed by the new rows
         before = {row["event_id"]: row["happening_id"] for row in mentions}
         links = [
             {"mention": e, "happening": m.id}
@@ -213,7 +212,7 @@ def filtered(query: Any, where: EventFilter) -> Any:
     if where.place:
         query = query.where(h.place_country == where.place.upper())
     if where.q:
-        query = query.where(h.id.in_(_search.matching_ids(where.q)))
+        query = query.where(_search.matches(where.q))
     return query
 
 

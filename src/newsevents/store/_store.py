@@ -13,7 +13,17 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text
+from sqlalchemy import (
+    Engine,
+    String,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -398,6 +408,23 @@ class Store:
     ) -> list[tuple[Any, ...]]:
         """Only the named columns of the matching happenings: what charts aggregate."""
         query = select(*(happenings.c[c] for c in columns))
+        query = _happenings.filtered(query, where or EventFilter())
+        with self._connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
+
+    def happening_groups(
+        self, *columns: str, where: EventFilter | None = None, date_chars: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The matching happenings grouped by the named columns: each group's values,
+        its count and its Goldstein sum. With `date_chars`, `date_start` is cut to its
+        first characters ("2025-03" for 7), so a chart's months are summed in SQL."""
+        keys = [
+            func.substr(cast(happenings.c[c], String), 1, date_chars)
+            if c == "date_start" and date_chars
+            else happenings.c[c]
+            for c in columns
+        ]
+        query = select(*keys, func.count(), func.sum(happenings.c.goldstein)).group_by(*keys)
         query = _happenings.filtered(query, where or EventFilter())
         with self._connect() as connection:
             return [tuple(row) for row in connection.execute(query)]

@@ -29,10 +29,12 @@ def bucket(day: date, period: str) -> tuple[date, date]:
     return start, following - timedelta(days=1)
 
 
-def _day(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10]) if value else None
+_DATE_CHARS = {"month": 7, "year": 4}  # of "YYYY-MM-DD": what a period groups by in SQL
+
+
+def _full_day(prefix: str) -> date:
+    """The first day a date's prefix names: "2025-03" -> 2025-03-01, "2025" -> 2025-01-01."""
+    return date.fromisoformat((prefix[:10] + "-01-01"[len(prefix) - 4 :])[:10])
 
 
 def series(store: Store, where: EventFilter, *, period: str = "month") -> list[dict[str, Any]]:
@@ -40,21 +42,20 @@ def series(store: Store, where: EventFilter, *, period: str = "month") -> list[d
     cooperation and conflict, and the summed Goldstein score (the PLOVER/CAMEO
     cooperation-conflict scale). Undated happenings are counted by `undated`."""
     buckets: dict[date, dict[str, Any]] = {}
-    facts = store.happening_facts("date_start", "quad_class", "type", "goldstein", where=where)
-    periods: dict[date, date] = {}  # day -> its period's first day, computed once per day
-    for start_day, quad, kind, goldstein in facts:
-        day = _day(start_day)
-        if day is None:
+    chars = _DATE_CHARS.get(period)
+    groups = store.happening_groups(
+        "date_start", "quad_class", "type", where=where, date_chars=chars
+    )
+    for start_day, quad, kind, count, goldstein in groups:
+        if not start_day:
             continue  # counted apart, by `undated`
-        start = periods.get(day)
-        if start is None:
-            start = periods[day] = bucket(day, period)[0]
+        start = bucket(_full_day(str(start_day)), period)[0]
         entry = buckets.get(start)
         if entry is None:
             entry = buckets[start] = _empty(start, period)
-        entry["quad_classes"][quad] += 1
-        entry["types"][kind] += 1
-        entry["score"] += goldstein
+        entry["quad_classes"][quad] += count
+        entry["types"][kind] += count
+        entry["score"] += goldstein or 0.0
     return [
         _row(buckets.get(start) or _empty(start, period), where)
         for start in _every_period(sorted(buckets), period)
@@ -112,13 +113,14 @@ def network(store: Store, where: EventFilter, *, top: int = 30) -> dict[str, Any
     """The `top` actors by happenings they take part in (by whole code) and the edges
     between them (happenings of exactly that pair, either direction), weighted by count
     and coloured by their most frequent quad class."""
-    facts = store.happening_facts("source_code", "target_code", "quad_class", where=where)
+    groups = store.happening_groups("source_code", "target_code", "quad_class", where=where)
     degree: Counter[str] = Counter()
     edges: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-    for source, target, quad in facts:
-        degree.update({code for code in (source, target) if code})
+    for source, target, quad, count, _ in groups:
+        for code in {code for code in (source, target) if code}:
+            degree[code] += count
         if source and target and source != target:
-            edges[(min(source, target), max(source, target))][quad] += 1
+            edges[(min(source, target), max(source, target))][quad] += count
     linked = {code for pair in edges for code in pair}  # one acting alone is no node
     kept = {code for code, _ in degree.most_common() if code in linked}
     kept = set(sorted(kept, key=lambda c: (-degree[c], c))[:top])

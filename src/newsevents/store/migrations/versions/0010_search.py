@@ -28,7 +28,8 @@ def upgrade() -> None:
     if dialect == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE happening_text USING fts5("
-            "happening_id UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')"
+            "happening_id UNINDEXED, body, tokenize='unicode61 remove_diacritics 2', "
+            "prefix='2 3')"
         )
     else:
         op.execute(
@@ -38,14 +39,16 @@ def upgrade() -> None:
             "CREATE INDEX ix_happening_text_body ON happening_text "
             "USING gin (to_tsvector('simple', body))"
         )
+    # On SQLite the row's rowid is its happening's: searches join on integers.
+    rowid = ("rowid, ", "h.rowid, ") if dialect == "sqlite" else ("", "")
     op.execute(
-        "INSERT INTO happening_text (happening_id, body) "
-        "SELECT h.id, coalesce(h.source_name, '') || ' ' || coalesce(h.target_name, '') "
+        f"INSERT INTO happening_text ({rowid[0]}happening_id, body) "
+        f"SELECT {rowid[1]}h.id, coalesce(h.source_name, '') || ' ' || coalesce(h.target_name, '') "
         f"|| ' ' || coalesce({_BODY.get(dialect, _BODY['postgresql'])}, '') "
         "FROM happenings h LEFT JOIN events e ON e.happening_id = h.id "
         "LEFT JOIN actors a ON a.id = e.source_actor_id "
         "LEFT JOIN actors b ON b.id = e.target_actor_id "
-        "GROUP BY h.id, h.source_name, h.target_name"
+        f"GROUP BY {rowid[1]}h.id, h.source_name, h.target_name"
     )
 
 
