@@ -295,3 +295,21 @@ def test_events_search_and_sort(seeds_db):
     )
     bad = runner.invoke(app, ["events", "--db", str(seeds_db), "--sort", "loudness"])
     assert bad.exit_code == 2 and "unknown sort" in bad.output
+
+
+@pytest.mark.slow
+def test_stories_take_the_event_filters(seeds_db):
+    def story_ids(*args: str) -> set[str]:
+        listed = invoke("stories", "--db", str(seeds_db), "--json", *args)
+        return {json.loads(line)["id"] for line in listed.stdout.splitlines()}
+
+    every = story_ids()
+    listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "-f", "jsonl").stdout
+    types = {json.loads(line)["type"] for line in listed.splitlines()}
+    narrower = 0
+    for kind in sorted(types):
+        held = story_ids("--type", kind)
+        rows = invoke("events", "--db", str(seeds_db), "--type", kind, "-f", "jsonl").stdout
+        assert held == {json.loads(line)["story_id"] for line in rows.splitlines()} - {None}
+        narrower += held < every
+    assert narrower  # some type is told in only some of the stories

@@ -82,21 +82,7 @@ def events_command(
     if format_ not in {"table", "csv", "jsonl"}:
         raise typer.BadParameter(f"unknown format {format_!r}; use table, csv or jsonl")
     filters.check_sort(sort)
-    where = filters.event_filter(
-        actor=actor,
-        type_=type_,
-        quad=quad,
-        since=since,
-        until=until,
-        country=country,
-        place=place,
-        modality=modality,
-        min_sources=min_sources,
-        dyad=dyad,
-        story=story,
-        undated=undated,
-        search=search,
-    )
+    where = filters.from_command(locals())
     with Store.open(db, must_exist=True) as store:
         if mentions:
             # A happening counts the mentions in copies too: list all it counts.

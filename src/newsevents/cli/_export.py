@@ -53,21 +53,7 @@ def export_command(
     mention with its actor codes, date, evidence and article; takes every filter
     `events` takes."""
     filters.check_sort(sort)
-    where = filters.event_filter(
-        actor=actor,
-        type_=type_,
-        quad=quad,
-        since=since,
-        until=until,
-        country=country,
-        place=place,
-        modality=modality,
-        min_sources=min_sources,
-        dyad=dyad,
-        story=story,
-        undated=undated,
-        search=search,
-    )
+    where = filters.from_command(locals())
     check_target(out)
     with Store.open(db, must_exist=True) as store:
         try:

@@ -5,7 +5,7 @@ pages build from their query parameters)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -81,6 +81,18 @@ def event_filter(
         )
     except InputError as exc:
         raise typer.BadParameter(str(exc).removeprefix("query.")) from None
+
+
+_OPTION_NAMES = (
+    *("actor", "type_", "quad", "since", "until", "country", "place", "modality"),
+    *("min_sources", "dyad", "story", "undated", "search"),
+)
+
+
+def from_command(arguments: dict[str, Any]) -> EventFilter:
+    """The filter a command's arguments (its `locals()` on entry) give: the filter
+    options it takes, under the names above; the others are left out."""
+    return event_filter(**{k: v for k, v in arguments.items() if k in _OPTION_NAMES})
 
 
 def check_sort(sort: str) -> str:

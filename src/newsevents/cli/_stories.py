@@ -17,7 +17,7 @@ from newsevents.store import Store
 @user_errors
 def stories_command(
     db: DbOption = DEFAULT_DB,
-    search: Annotated[str | None, typer.Option(help="Words of the title.")] = None,
+    title: Annotated[str | None, typer.Option("--search", help="Words of the title.")] = None,
     actor: filters.Actor = None,
     type_: filters.Type = None,
     since: filters.Since = None,
@@ -33,20 +33,9 @@ def stories_command(
 ) -> None:
     """List stories: articles about one developing story, with their span and counts;
     the event filters keep the stories with a happening they match."""
-    where = filters.event_filter(
-        actor=actor,
-        type_=type_,
-        quad=quad,
-        since=since,
-        until=until,
-        country=country,
-        place=place,
-        modality=modality,
-        min_sources=min_sources,
-        dyad=dyad,
-    )
+    where = filters.from_command(locals())
     with Store.open(db, must_exist=True) as store:
-        rows = store.query_stories(where, search=search, limit=limit or None)
+        rows = store.query_stories(where, search=title, limit=limit or None)
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))

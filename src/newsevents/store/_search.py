@@ -42,7 +42,7 @@ happening_text = Table(
     Column("happening_id", String(32)),
     Column("body", Text),
 )
-_ROWID = literal_column("happening_text.rowid")
+_ROWID: Any = literal_column("happening_text.rowid")
 
 
 def words(query: str) -> str:
@@ -57,7 +57,8 @@ class _Matches(FunctionElement[bool]):
     """Happenings whose text has every word (as a prefix). On SQLite the search table's
     rowid is the happening's, so the match joins on integers, not on text ids."""
 
-    type = NullType()  # a bare predicate: SQLite would compare a Boolean with 1
+    # A bare predicate, not a Boolean: SQLite would compare a Boolean with 1.
+    type = NullType()  # type: ignore[assignment]
     name = "matches_text"
     inherit_cache = True
 
@@ -88,7 +89,7 @@ def matches(query: str) -> Any:
 
 def _rowids(connection: Connection, ids: Iterable[str]) -> list[int]:
     wanted = list(ids)
-    query = select(literal_column("rowid")).select_from(happenings)
+    query: Any = select(literal_column("rowid")).select_from(happenings)
     return list(connection.scalars(query.where(happenings.c.id.in_(wanted)))) if wanted else []
 
 

@@ -23,87 +23,100 @@ def store_of(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
+# Each an optional text parameter; an empty value (a form's empty field) is none.
+_Actor = Annotated[
+    str | None, Query(max_length=100, description="Actor code prefix (VEN, USAGOV) or name")
+]
+_Type = Annotated[str | None, Query(max_length=16, description="PLOVER event type")]
+_Quad = Annotated[
+    str | None, Query(pattern="^[1-4]?$", description="Quad class: 1/2 cooperation, 3/4 conflict")
+]
+_Since = Annotated[
+    str | None, Query(pattern=_DATE, description="Date range overlaps from (YYYY-MM-DD)")
+]
+_Until = Annotated[
+    str | None, Query(pattern=_DATE, description="Date range overlaps until (YYYY-MM-DD)")
+]
+_StartsSince = Annotated[
+    str | None, Query(pattern=_DATE, description="First day on or after (a chart bucket)")
+]
+_StartsUntil = Annotated[
+    str | None, Query(pattern=_DATE, description="First day on or before (a chart bucket)")
+]
+_Undated = Annotated[
+    str | None, Query(pattern="^(0|1|true|false)?$", description="Only undated happenings")
+]
+_Country = Annotated[
+    str | None, Query(pattern=_ISO3, description="ISO3 country of source or target")
+]
+_Place = Annotated[
+    str | None, Query(pattern=_ISO3, description="ISO3 country of the event's place")
+]
+_Modality = Annotated[
+    str | None,
+    Query(
+        max_length=16, description="asserted, negated, ...; 'any' lets every modality into charts"
+    ),
+]
+_MinSources = Annotated[
+    str | None, Query(pattern="^[0-9]{0,6}$", description="At least N independent sources")
+]
+_Dyad = Annotated[
+    str | None, Query(pattern=_PAIR, description="A,B code prefixes, either direction")
+]
+_Pair = Annotated[str | None, Query(pattern=_PAIR, description="A,B whole codes, either direction")]
+_Code = Annotated[str | None, Query(pattern=_CODES, description="Whole codes that each take part")]
+_Story = Annotated[str | None, Query(pattern="^([0-9a-f]{1,32})?$", description="Story id")]
+_Q = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Full-text search: actors' names and evidence sentences, each word a prefix",
+    ),
+]
+
+
 def event_filter(
-    actor: Annotated[
-        str | None, Query(max_length=100, description="Actor code prefix (VEN, USAGOV) or name")
-    ] = None,
-    type: Annotated[str | None, Query(max_length=16, description="PLOVER event type")] = None,
-    quad: Annotated[
-        str | None,
-        Query(pattern="^[1-4]?$", description="Quad class: 1/2 cooperation, 3/4 conflict"),
-    ] = None,
-    since: Annotated[
-        str | None, Query(pattern=_DATE, description="Date range overlaps from (YYYY-MM-DD)")
-    ] = None,
-    until: Annotated[
-        str | None, Query(pattern=_DATE, description="Date range overlaps until (YYYY-MM-DD)")
-    ] = None,
-    starts_since: Annotated[
-        str | None, Query(pattern=_DATE, description="First day on or after (a chart bucket)")
-    ] = None,
-    starts_until: Annotated[
-        str | None, Query(pattern=_DATE, description="First day on or before (a chart bucket)")
-    ] = None,
-    undated: Annotated[
-        str | None, Query(pattern="^(0|1|true|false)?$", description="Only undated happenings")
-    ] = None,
-    country: Annotated[
-        str | None, Query(pattern=_ISO3, description="ISO3 country of source or target")
-    ] = None,
-    place: Annotated[
-        str | None, Query(pattern=_ISO3, description="ISO3 country of the event's place")
-    ] = None,
-    modality: Annotated[
-        str | None,
-        Query(max_length=16, description="asserted, negated, ...; 'any' lets all into charts"),
-    ] = None,
-    min_sources: Annotated[
-        str | None, Query(pattern="^[0-9]{0,6}$", description="At least N independent sources")
-    ] = None,
-    dyad: Annotated[
-        str | None, Query(pattern=_PAIR, description="A,B code prefixes, either direction")
-    ] = None,
-    pair: Annotated[
-        str | None, Query(pattern=_PAIR, description="A,B whole codes, either direction")
-    ] = None,
-    code: Annotated[
-        str | None, Query(pattern=_CODES, description="Whole codes that each take part")
-    ] = None,
-    story: Annotated[
-        str | None, Query(pattern="^([0-9a-f]{1,32})?$", description="Story id")
-    ] = None,
-    q: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="Full-text search: actors' names and evidence sentences, "
-            "every word as a prefix",
-        ),
-    ] = None,
+    actor: _Actor = None,
+    type: _Type = None,
+    quad: _Quad = None,
+    since: _Since = None,
+    until: _Until = None,
+    starts_since: _StartsSince = None,
+    starts_until: _StartsUntil = None,
+    undated: _Undated = None,
+    country: _Country = None,
+    place: _Place = None,
+    modality: _Modality = None,
+    min_sources: _MinSources = None,
+    dyad: _Dyad = None,
+    pair: _Pair = None,
+    code: _Code = None,
+    story: _Story = None,
+    q: _Q = None,
 ) -> EventFilter:
     """The filter every listing, chart and download takes. An empty value is no
     filter, as a web form sends its empty fields."""
-    return EventFilter.from_params(
-        {
-            "actor": actor,
-            "type": type,
-            "quad": quad,
-            "since": since,
-            "until": until,
-            "starts_since": starts_since,
-            "starts_until": starts_until,
-            "undated": undated,
-            "country": country,
-            "place": place,
-            "modality": modality,
-            "min_sources": min_sources,
-            "dyad": dyad,
-            "pair": pair,
-            "code": code,
-            "story": story,
-            "q": q,
-        }
-    )
+    given = {
+        "actor": actor,
+        "type": type,
+        "quad": quad,
+        "since": since,
+        "until": until,
+        "starts_since": starts_since,
+        "starts_until": starts_until,
+        "undated": undated,
+        "country": country,
+        "place": place,
+        "modality": modality,
+        "min_sources": min_sources,
+        "dyad": dyad,
+        "pair": pair,
+        "code": code,
+        "story": story,
+        "q": q,
+    }
+    return EventFilter.from_params(given)
 
 
 _KNOWN: dict[int, frozenset[str]] = {}
