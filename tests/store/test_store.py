@@ -346,3 +346,27 @@ def test_happening_groups_sum_months_in_sql(store, batch):
     ]
     pairs = store.happening_groups("source_code", "target_code")
     assert {(s, t): n for s, t, n, _ in pairs}[("RUSMIL", "UKR")] == 1
+
+
+def test_postgresql_search_can_use_its_index(pg_url, batch):
+    opened = Store.open(pg_url)
+    try:
+        opened.write_batch(batch, coder_version=VERSION)
+        query = _happenings_filtered_ids("rusmil")
+        compiled = query.compile(opened.engine, compile_kwargs={"literal_binds": True})
+        with opened.engine.begin() as connection:
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(connection.scalars(text(f"EXPLAIN {compiled}")))
+        assert "ix_happening_text_body" in plan
+    finally:
+        opened.close()
+
+
+def _happenings_filtered_ids(words):
+    from sqlalchemy import select
+
+    from newsevents.store import EventFilter
+    from newsevents.store._happenings import filtered
+    from newsevents.store._tables import happenings
+
+    return filtered(select(happenings.c.id), EventFilter(q=words))
