@@ -327,7 +327,8 @@ def test_the_openapi_spec_describes_responses_and_fields(client):
     assert set(happening) >= {"quad_class", "confidence", "merge_key", "num_sources"}
     assert "verbal cooperation" in happening["quad_class"]["description"]
     assert "0 to 1" in happening["confidence"]["description"]
-    for path in ("/api/timeline", "/api/dyads", "/api/mentions", "/api/events/{event_id}"):
+    paths = ("/api/timeline", "/api/dyads", "/api/mentions", "/api/events/{event_id}")
+    for path in (*paths, "/api/network", "/api/actors"):
         assert "$ref" in str(spec["paths"][path]["get"]["responses"]["200"]), path
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from newsevents.api._schemas import Series
+from newsevents.api._schemas import Network, Series
 from newsevents.views import Period, StoreDep, Where, network, series, undated
 
 router = APIRouter(tags=["charts"])
@@ -50,7 +50,7 @@ def dyad(
     }
 
 
-@router.get("/api/network")
+@router.get("/api/network", response_model=Network)
 def actor_network(
     store: StoreDep,
     where: Where,

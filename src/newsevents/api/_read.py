@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from newsevents import __version__
-from newsevents.api._schemas import HappeningPage, HappeningWithMentions, MentionPage
+from newsevents.api._schemas import ActorList, HappeningPage, HappeningWithMentions, MentionPage
 from newsevents.codebook import codebook
 from newsevents.plover import QUAD_CLASSES
 from newsevents.store import EventFilter
@@ -61,7 +61,7 @@ def list_mentions(
     return {"items": items, "limit": limit, "offset": offset}
 
 
-@router.get("/api/actors", tags=["actors"])
+@router.get("/api/actors", tags=["actors"], response_model=ActorList)
 def list_actors(
     store: StoreDep,
     q: Annotated[str | None, Query(max_length=100, description="Code prefix or name")] = None,

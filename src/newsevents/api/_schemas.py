@@ -103,3 +103,47 @@ class Series(BaseModel):
     modality: str
     series: list[Bucket]
     undated: Undated
+
+
+class Node(BaseModel):
+    """An actor of the network: a whole code and the happenings it takes part in."""
+
+    code: str
+    events: int = Field(description="Happenings with this code as source or target")
+    params: dict[str, str] = Field(description="The filter of its rows, as query parameters")
+
+
+class Edge(BaseModel):
+    """The happenings between exactly two codes, either direction."""
+
+    a: str
+    b: str
+    events: int
+    quad_class: int = Field(description="The most frequent quad class: the edge's colour")
+    quad_classes: dict[str, int]
+    params: dict[str, str] = Field(description="The filter of its rows, as query parameters")
+
+
+class Network(BaseModel):
+    """The most active actors and the edges between them."""
+
+    modality: str = Field(description="What it counts: asserted unless chosen")
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Actor(BaseModel):
+    """An actor code, named by its dictionary names, with its happenings."""
+
+    code: str
+    name: str = Field(description="Its most used dictionary name (never a pronoun)")
+    names: list[str] = Field(description="Its dictionary names, most used first")
+    country: str | None
+    as_source: int
+    as_target: int
+
+
+class ActorList(BaseModel):
+    """Actor codes by the number of happenings they take part in."""
+
+    items: list[Actor]
