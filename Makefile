@@ -3,7 +3,14 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint
+.PHONY: install system-deps demo test lint
+
+# What the tests need from Debian, installed only when missing: PostgreSQL (the store
+# tests start a real server themselves) and Chromium (the web UI tests drive it through
+# Playwright, which never downloads a browser). apt-get as root, through sudo otherwise.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HAVE_INITDB := $(shell command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)
+HAVE_CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
 
 # The model is installed first, by hash, on its own: hash-checking mode would
 # otherwise demand hashes for every dependency.
@@ -19,7 +26,17 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/newsevents demo
 
-test: install
+system-deps:
+ifeq ($(strip $(HAVE_INITDB)),)
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+endif
+ifeq ($(strip $(HAVE_CHROMIUM)),)
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+endif
+
+test: install system-deps
 	$(BIN)/python -m pytest
 
 lint: install

@@ -7,8 +7,9 @@ Loads synthetic articles (five events each, among 60 actors of 20 countries over
 years, in date order) through `Store.write_batch`, the path a run takes, so happenings
 and stories are merged as they would be; prints the load time; then serves the store
 with uvicorn on a local port and times real HTTP requests: the events list (random
-filters and pages), one dyad query (USA-VEN, per month) and the explorer page (random
-pages, with the evidence of its 50 rows). Prints p50/p95/max per kind. With --pg, the
+filters and pages), full-text searches (`q=`, with a sort), one dyad query (USA-VEN,
+per month), the timeline, the actor network and the explorer page (random pages, with
+the evidence of its 50 rows). Prints p50/p95/max per kind. With --pg, the
 same on that PostgreSQL database (its tables are emptied first: give a throwaway one).
 """
 
@@ -126,8 +127,16 @@ def _requests(base: str, count: int, rng: random.Random) -> dict[str, list[str]]
             {**filters, "limit": 50, "offset": 50 * rng.randrange(20)}
         )
 
+    def search_url() -> str:
+        words = rng.choice([rng.choice(COUNTRIES), f"{rng.choice(COUNTRIES)} gov", "acted"])
+        sort = rng.choice(["date", "-date", "sources", "confidence"])
+        return f"{base}/api/events?" + urlencode({"q": words, "sort": sort, "limit": 50})
+
     return {
         "events list": [events_url() for _ in range(count)],
+        "search": [search_url() for _ in range(count)],
+        "timeline": [f"{base}/api/timeline?period=month"] * count,
+        "network": [f"{base}/api/network?top=30"] * count,
         "dyad USA-VEN": [f"{base}/api/dyads?a=USA&b=VEN&period=month"] * count,
         "explorer page": [f"{base}/?page={rng.randint(1, 40)}" for _ in range(count)],
     }
@@ -162,7 +171,8 @@ def main() -> int:
         for label, db in targets:
             with Store.open(db) as store:
                 with store.engine.begin() as connection:
-                    for table in ("happenings", "events", "errors", "actors", "documents"):
+                    tables = ("happening_text", "happenings", "stories", "events", "errors")
+                    for table in (*tables, "actors", "documents"):
                         connection.execute(text(f"DELETE FROM {table}"))
                 seconds = load(store, args.events)
                 counts = store.counts()

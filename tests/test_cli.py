@@ -223,3 +223,93 @@ def test_a_given_publication_date_anchors_last_week(seeds_dir, tmp_path):
         "2025-11-03",
         "given",
     )
+
+
+def test_version_is_printed():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("newsevents ")
+
+
+@pytest.mark.slow
+def test_export_takes_the_filters_events_takes(seeds_db, tmp_path):
+    filters = ("--quad", "4", "--modality", "asserted", "--since", "2025-01-01")
+    listed = invoke("events", "--db", str(seeds_db), *filters, "--limit", "0", "-f", "jsonl")
+    wanted = sorted(json.loads(line)["id"] for line in listed.stdout.splitlines())
+    out = tmp_path / "conflict.jsonl"
+    result = invoke("export", str(out), "--db", str(seeds_db), "-f", "jsonl", *filters)
+    assert result.exit_code == 0, result.output
+    exported = sorted(json.loads(line)["id"] for line in out.read_text().splitlines())
+    assert exported == wanted
+    assert (
+        0
+        < len(wanted)
+        < len(
+            invoke(
+                "events", "--db", str(seeds_db), "--limit", "0", "-f", "jsonl"
+            ).stdout.splitlines()
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "message"), [("missing/out.csv", "no folder"), (".", "it is a folder")]
+)
+def test_export_to_a_bad_path_is_one_line(seeds_db, tmp_path, target, message):
+    result = runner.invoke(app, ["export", str(tmp_path / target), "--db", str(seeds_db)])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_the_mentions_of_a_happening_are_all_it_counts(seeds_db):
+    merged = invoke("events", "--db", str(seeds_db), "--limit", "0", "-f", "jsonl").stdout
+    copied = [h for h in map(json.loads, merged.splitlines()) if h["num_mentions"] >= 2]
+    assert copied
+    for happening in copied:
+        listed = invoke(
+            "events",
+            "--db",
+            str(seeds_db),
+            "--mentions",
+            "--happening",
+            happening["id"],
+            "-f",
+            "jsonl",
+        )
+        rows = [json.loads(line) for line in listed.stdout.splitlines()]
+        assert len(rows) == happening["num_mentions"]
+
+
+@pytest.mark.slow
+def test_events_search_and_sort(seeds_db):
+    listed = invoke(
+        "events", "--db", str(seeds_db), "-q", "venez", "--sort", "mentions", "-f", "jsonl"
+    )
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows
+    assert [r["num_mentions"] for r in rows] == sorted(
+        (r["num_mentions"] for r in rows), reverse=True
+    )
+    bad = runner.invoke(app, ["events", "--db", str(seeds_db), "--sort", "loudness"])
+    assert bad.exit_code == 2 and "unknown sort" in bad.output
+
+
+@pytest.mark.slow
+def test_stories_take_the_event_filters(seeds_db):
+    def story_ids(*args: str) -> set[str]:
+        listed = invoke("stories", "--db", str(seeds_db), "--json", *args)
+        return {json.loads(line)["id"] for line in listed.stdout.splitlines()}
+
+    every = story_ids()
+    listed = invoke("events", "--db", str(seeds_db), "--limit", "0", "-f", "jsonl").stdout
+    types = {json.loads(line)["type"] for line in listed.splitlines()}
+    narrower = 0
+    for kind in sorted(types):
+        held = story_ids("--type", kind)
+        rows = invoke("events", "--db", str(seeds_db), "--type", kind, "-f", "jsonl").stdout
+        assert held == {json.loads(line)["story_id"] for line in rows.splitlines()} - {None}
+        narrower += held < every
+    assert narrower  # some type is told in only some of the stories

@@ -104,13 +104,15 @@ def test_actors_timeline_network_and_stats(client):
     actors = _items(client, "/api/actors")
     assert actors[0]["as_source"] + actors[0]["as_target"] >= actors[-1]["as_source"]
     months = client.get("/api/timeline", params={"period": "month"}).json()["series"]
-    assert sum(m["total"] for m in months) == sum(1 for h in _items(client) if h["date_start"])
+    asserted = [h for h in _items(client) if h["modality"] == "asserted"]
+    assert sum(m["total"] for m in months) == sum(1 for h in asserted if h["date_start"])
     graph = client.get("/api/network", params={"top": 5}).json()
     codes = {n["code"] for n in graph["nodes"]}
     assert len(codes) <= 5 and all({e["a"], e["b"]} <= codes for e in graph["edges"])
     stats = client.get("/api/stats").json()
     assert stats["counts"]["documents"] == 5 and stats["writable"] is False
-    assert sum(stats["types"].values()) == stats["counts"]["happenings"]
+    assert sum(stats["modalities"].values()) == stats["counts"]["happenings"]
+    assert sum(stats["types"].values()) == stats["modalities"]["asserted"] == len(asserted)
 
 
 def test_stories_hold_their_articles_and_events(client):
@@ -271,3 +273,115 @@ def test_a_short_token_file_is_refused(tmp_path, seeds_db):
     short.write_text("abc")
     with pytest.raises(ConfigError, match="too short"):
         create_app(seeds_db, token_file=str(short))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events?actr=VEN",
+        "/api/timeline?peroid=week",
+        "/api/download/events?fromat=csv",
+        "/?actr=VEN",
+    ],
+)
+def test_an_unknown_parameter_is_named_in_a_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    misspelled = url.split("?")[1].split("=")[0]
+    if url.startswith("/api/"):
+        assert response.json() == {
+            "error": {"status": 400, "message": response.json()["error"]["message"]}
+        }
+        assert misspelled in response.json()["error"]["message"]
+    else:
+        assert misspelled in response.text
+
+
+def test_mentions_take_every_filter_through_their_happening(client):
+    conflict = {h["id"] for h in _items(client, quad=4)}
+    mentions = _items(client, "/api/mentions", quad=4, all="true")
+    assert conflict and {m["happening_id"] for m in mentions} == conflict
+
+
+def test_the_codebook_explains_every_code_the_events_use(client):
+    book = client.get("/api/codebook").json()
+    types = {t["type"] for t in book["types"]}
+    modalities = {m["modality"] for m in book["modalities"]}
+    sectors = {s["sector"] for s in book["sectors"]}
+    for row in _items(client):
+        assert row["type"] in types and row["modality"] in modalities
+        for code in (row["source_code"], row["target_code"]):
+            if code and len(code) == 6 and code[:3].isalpha():
+                assert code[3:] in sectors, code
+    assert all(m["meaning"] for m in book["modalities"] + book["sectors"] + book["fields"])
+    assert {"confidence", "merge_key", "goldstein"} <= {f["field"] for f in book["fields"]}
+    page = client.get("/codebook").text
+    assert "ACCUSE" in page and "verbal conflict" in page and "field-confidence" in page
+
+
+def test_the_openapi_spec_describes_responses_and_fields(client):
+    spec = client.get("/openapi.json").json()
+    ok = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"] == {"$ref": "#/components/schemas/HappeningPage"}
+    happening = spec["components"]["schemas"]["Happening"]["properties"]
+    assert set(happening) >= {"quad_class", "confidence", "merge_key", "num_sources"}
+    assert "verbal cooperation" in happening["quad_class"]["description"]
+    assert "0 to 1" in happening["confidence"]["description"]
+    paths = ("/api/timeline", "/api/dyads", "/api/mentions", "/api/events/{event_id}")
+    for path in (*paths, "/api/network", "/api/actors"):
+        assert "$ref" in str(spec["paths"][path]["get"]["responses"]["200"]), path
+
+
+def test_search_finds_words_of_names_and_sentences_as_prefixes(client):
+    found = _items(client, q="venez")
+    assert found and len(found) < len(_items(client))
+    for happening in found[:5]:
+        mentions = client.get(f"/api/events/{happening['id']}").json()["mentions"]
+        said = " ".join(
+            [happening["source_name"] or "", happening["target_name"] or ""]
+            + [m["sentence"] for m in mentions]
+        )
+        assert (
+            "venez" in said.lower()
+            or happening["source_code"].startswith("VEN")
+            or ((happening["target_code"] or "").startswith("VEN"))
+        )
+    both = _items(client, q="venez accus")
+    assert set(h["id"] for h in both) <= set(h["id"] for h in found)
+    assert client.get("/api/events", params={"q": "*'\""}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [("sources", "num_sources"), ("mentions", "num_mentions"), ("confidence", "confidence")],
+)
+def test_happenings_sort_by_a_count_most_first(client, sort, key):
+    values = [h[key] for h in _items(client, sort=sort)]
+    assert values == sorted(values, reverse=True)
+    if sort != "sources":  # every seed happening has one source; mentions and confidence vary
+        assert len(set(values)) > 1 and values != [h[key] for h in _items(client)]
+
+
+def test_happenings_sort_newest_first_with_undated_last(client):
+    days = [h["date_start"] for h in _items(client, sort="-date")]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated, reverse=True)
+    assert days[: len(dated)] == dated  # the undated ones after
+
+
+def test_actors_are_named_by_their_dictionary_names(client):
+    pronouns = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"}
+    actors = client.get("/api/actors", params={"limit": 1000}).json()["items"]
+    assert actors and not [a for a in actors if a["name"].lower() in pronouns]
+    assert "VENGOV" in {a["code"] for a in _actors(client, "venez")}
+
+
+def _actors(client, q):
+    return client.get("/api/actors", params={"q": q}).json()["items"]
+
+
+def test_an_article_page_does_not_show_the_servers_folders(client, seeds_dir):
+    [document] = [d for d in _items(client, "/api/mentions", limit=1)][:1]
+    page = client.get(f"/articles/{document['doc_id']}").text
+    assert str(seeds_dir) not in page
+    assert document["origin"].rsplit("/", 1)[-1] in page

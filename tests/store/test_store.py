@@ -23,7 +23,8 @@ def store(request, tmp_path):
     else:
         opened = Store.open(request.getfixturevalue("pg_url"))
         with opened.engine.begin() as connection:
-            for table in ("happenings", "stories", "events", "errors", "actors", "documents"):
+            tables = ("happening_text", "happenings", "stories", "events", "errors", "actors")
+            for table in (*tables, "documents"):
                 connection.execute(text(f"delete from {table}"))
     yield opened
     opened.close()
@@ -150,7 +151,12 @@ def test_a_file_that_is_not_a_database(tmp_path):
 
 def test_migrated_schema_matches_the_tables(tmp_path):
     with Store.open(str(tmp_path / "m.db")) as opened, opened.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+        # The search table is raw DDL (an FTS5 table on SQLite), not in `metadata`.
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, *_: not (name or "").startswith("happening_text")},
+        )
+        diff = compare_metadata(context, metadata)
         assert diff == []
         names = set(inspect(connection).get_table_names())
     assert {"documents", "actors", "events", "errors", "alembic_version"} <= names
@@ -285,3 +291,82 @@ def test_a_copy_joins_its_originals_story(store):
     store.write_batch([copy], coder_version=VERSION)
     [story] = store.query_stories()
     assert story["num_articles"] == 2 and story["last_seen"] == "2025-06-01"
+
+
+@pytest.mark.parametrize(
+    ("words", "types"),
+    [
+        ("rusmil", ["ASSAULT"]),
+        ("ukr", ["ACCUSE", "ASSAULT", "AID"]),
+        ("Article JPN", ["AID"]),
+        ("nowhere", []),
+    ],
+)
+def test_search_names_and_sentences(store, batch, words, types):
+    store.write_batch(batch, coder_version=VERSION)
+    assert [r["type"] for r in store.query_happenings(q=words)] == types
+    assert store.count_happenings(q=words) == len(types)
+
+
+def test_search_follows_rewrites(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    batch[1].events = []
+    store.write_batch([batch[1]], coder_version=VERSION)
+    assert store.query_happenings(q="jpn") == []
+    with store.engine.connect() as connection:
+        rows = connection.execute(text("select count(*) from happening_text")).scalar()
+    assert rows == store.count_happenings() == 2
+
+
+def test_the_search_migration_indexes_what_is_stored(store, batch):
+    from alembic import command
+    from alembic.config import Config
+
+    store.write_batch(batch, coder_version=VERSION)
+    config = Config()
+    config.set_main_option("script_location", "newsevents.store:migrations")
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+        assert "happening_text" not in inspect(connection).get_table_names()
+    store.migrate()
+    assert [r["type"] for r in store.query_happenings(q="rusmil")] == ["ASSAULT"]
+    later = _document("d", [("ASSAULT", "RUSMIL", "UKR", date(2025, 3, 4))])
+    store.write_batch([later], coder_version=VERSION)  # re-merged: its text follows
+    assert [r["num_mentions"] for r in store.query_happenings(q="rusmil")] == [2]
+
+
+def test_happening_groups_sum_months_in_sql(store, batch):
+    store.write_batch(batch, coder_version=VERSION)
+    months = store.happening_groups("date_start", "quad_class", where=None, date_chars=7)
+    assert sorted((m, q, n) for m, q, n, _ in months) == [
+        ("2025-03", 3, 1),
+        ("2025-03", 4, 1),
+        ("2025-06", 2, 1),
+    ]
+    pairs = store.happening_groups("source_code", "target_code")
+    assert {(s, t): n for s, t, n, _ in pairs}[("RUSMIL", "UKR")] == 1
+
+
+def test_postgresql_search_can_use_its_index(pg_url, batch):
+    opened = Store.open(pg_url)
+    try:
+        opened.write_batch(batch, coder_version=VERSION)
+        query = _happenings_filtered_ids("rusmil")
+        compiled = query.compile(opened.engine, compile_kwargs={"literal_binds": True})
+        with opened.engine.begin() as connection:
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(connection.scalars(text(f"EXPLAIN {compiled}")))
+        assert "ix_happening_text_body" in plan
+    finally:
+        opened.close()
+
+
+def _happenings_filtered_ids(words):
+    from sqlalchemy import select
+
+    from newsevents.store import EventFilter
+    from newsevents.store._happenings import filtered
+    from newsevents.store._tables import happenings
+
+    return filtered(select(happenings.c.id), EventFilter(q=words))

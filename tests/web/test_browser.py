@@ -122,6 +122,7 @@ def test_dyad_chart_renders_and_links_to_events(page):
     _shot(page, "dyad")
     page.locator("#dyad-table a").first.click()
     page.wait_for_url("**dyad=USA%2CVEN**")
+    assert "modality=asserted" in page.url  # the rows the chart counted
     assert page.locator("tr.event").count() > 0
 
 
@@ -173,3 +174,77 @@ def test_a_wrong_token_is_shown_not_stored(page):
     page.click("form#ingest button[type=submit]")
     page.wait_for_selector("#status.warning")
     assert "wrong token" in page.locator("#status").inner_text()
+
+
+def test_a_bar_opens_as_many_happenings_as_it_counts(page):
+    page.goto("/timeline")
+    bar = page.locator("#timeline-chart a[data-count]").first
+    count = int(bar.get_attribute("data-count"))
+    bar.locator("rect").click()
+    page.wait_for_url("**starts_since=**")
+    assert page.locator("#total").inner_text().startswith(f"{count} happening")
+    page.goto("/network")
+    edge = page.locator("#network-chart a[data-count]:has(line)").first
+    count = int(edge.get_attribute("data-count"))
+    page.goto(edge.get_attribute("href"))
+    assert page.locator("#total").inner_text().startswith(f"{count} happening")
+
+
+def test_the_modality_switch_lets_every_modality_into_the_charts(page):
+    page.goto("/dyad?a=USA&b=VEN")
+    note = page.locator("#modality-note")
+    assert "asserted" in note.inner_text()
+    asserted = sum(int(a.get_attribute("data-count")) for a in page.locator("#dyad-chart a").all())
+    page.locator("#modality-switch").click()
+    page.wait_for_url("**modality=any**")
+    assert "every modality" in page.locator("#modality-note").inner_text()
+    every = sum(int(a.get_attribute("data-count")) for a in page.locator("#dyad-chart a").all())
+    assert every > asserted > 0
+    _shot(page, "dyad-every-modality")
+    page.goto("/timeline")
+    assert "undated" in page.locator("#undated").inner_text()
+
+
+@pytest.mark.parametrize(("path", "drawn"), [("/docs", ".opblock"), ("/redoc", "h2")])
+def test_the_api_docs_render_with_the_network_cut_off(browser, server, path, drawn):
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_server)
+    opened = context.new_page()
+    opened.goto(path)
+    opened.wait_for_selector(drawn, timeout=30_000)
+    assert opened.locator(drawn).count() > 3
+    assert "/api/events" in opened.content()
+    _shot(opened, f"offline{path.replace('/', '-')}")
+    context.close()
+    assert outside == []
+
+
+def test_search_and_sort_in_the_explorer(page):
+    page.goto("/")
+    everything = int(page.locator("#total").inner_text().split()[0])
+    page.fill("input[name=q]", "maduro")
+    page.select_option("#sort", "mentions")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**q=maduro**")
+    found = int(page.locator("#total").inner_text().split()[0])
+    assert 0 < found < everything
+    counts = [
+        int(a.get_attribute("title").split(", ")[1].split()[0])
+        for a in page.locator("tr.event td a[title]").all()
+    ]
+    assert counts == sorted(counts, reverse=True)
+    assert page.locator("#sort").input_value() == "mentions"
+    _shot(page, "explorer-search-sorted")
+    first = page.locator("tr.event").first
+    first.locator("button.toggle").click()
+    evidence = page.locator(f"#ev-{first.get_attribute('data-id')}").inner_text()
+    assert "maduro" in (evidence + first.inner_text()).lower()

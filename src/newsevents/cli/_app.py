@@ -10,6 +10,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
+from newsevents import __version__
 from newsevents.errors import NewsEventsError
 from newsevents.events import CLASSIFIER_NAME
 
@@ -21,6 +22,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
+
+
+def _print_version(given: bool) -> None:
+    if given:
+        print(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into a database of coded political events."""
+
 
 # Exit codes: 0 success, 1 error, 2 usage (click), 3 finished but some inputs failed.
 EXIT_ERROR = 1

@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.cli import _filters as filters
 from newsevents.cli._app import DEFAULT_DB, DbOption, FormatOption, app, user_errors
 from newsevents.export import export_events
-from newsevents.model import PLOVER_TYPES
 from newsevents.store import Store
 
-DateOption = typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD")
 _TABLE_COLUMNS = (
     ("date_start", "date"),
     ("type", "type"),
@@ -48,26 +46,21 @@ _MERGED_COLUMNS = (
 @user_errors
 def events_command(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix (VEN, USAGOV) or name.")
-    ] = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="PLOVER event type, e.g. ACCUSE.")
-    ] = None,
-    since: Annotated[datetime | None, DateOption] = None,
-    until: Annotated[datetime | None, DateOption] = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 country of source or target.")] = None,
+    actor: filters.Actor = None,
+    type_: filters.Type = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    country: filters.Country = None,
+    place: filters.Place = None,
+    quad: filters.Quad = None,
+    modality: filters.Modality = None,
+    min_sources: filters.MinSources = None,
+    dyad: filters.Dyad = None,
+    story: filters.Story = None,
+    undated: filters.Undated = False,
+    search: filters.Search = None,
+    sort: filters.Sort = "date",
     limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 100,
-    quad: Annotated[
-        int | None,
-        typer.Option(
-            min=1, max=4, help="Quad class: 1 verbal/2 material cooperation, 3/4 conflict."
-        ),
-    ] = None,
-    min_sources: Annotated[
-        int | None, typer.Option(min=1, help="Happenings told by at least N sources.")
-    ] = None,
-    story: Annotated[str | None, typer.Option(help="Only this story's happenings (an id).")] = None,
     mentions: Annotated[
         bool,
         typer.Option(
@@ -75,7 +68,8 @@ def events_command(
         ),
     ] = False,
     happening: Annotated[
-        str | None, typer.Option(help="With --mentions: the mentions of this happening id.")
+        str | None,
+        typer.Option(help="With --mentions: every mention of this happening id, copies too."),
     ] = None,
     all_: Annotated[
         bool,
@@ -85,30 +79,20 @@ def events_command(
 ) -> None:
     """List happenings, oldest first: each with its mentions, articles and independent
     sources; --mentions lists every article's report instead."""
-    if type_ is not None and type_.upper() not in PLOVER_TYPES:
-        raise typer.BadParameter(f"unknown type {type_!r}; one of {', '.join(PLOVER_TYPES)}")
     if format_ not in {"table", "csv", "jsonl"}:
         raise typer.BadParameter(f"unknown format {format_!r}; use table, csv or jsonl")
-    filters: dict[str, Any] = {
-        "actor": actor,
-        "type": type_,
-        "country": country,
-        "since": since.date() if since else None,
-        "until": until.date() if until else None,
-    }
+    filters.check_sort(sort)
+    where = filters.from_command(locals())
     with Store.open(db, must_exist=True) as store:
         if mentions:
+            # A happening counts the mentions in copies too: list all it counts.
             rows = store.query_events(
-                **filters, happening_id=happening, limit=limit or None, include_duplicates=all_
+                where.narrowed(happening_id=happening),
+                limit=limit or None,
+                include_duplicates=all_ or happening is not None,
             )
         else:
-            rows = store.query_happenings(
-                **filters,
-                quad_class=quad,
-                min_sources=min_sources,
-                story=story,
-                limit=limit or None,
-            )
+            rows = store.query_happenings(where, limit=limit or None, sort=sort)
     if not mentions:
         _print_merged(rows, format_)
     elif format_ == "table":

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
+from newsevents.cli import _filters as filters
 from newsevents.cli._app import DEFAULT_DB, DbOption, app, console, user_errors
+from newsevents.errors import InputError
 from newsevents.export import PER_MENTION, export_events
-from newsevents.store import HAPPENING_COLUMNS, Store
+from newsevents.store import HAPPENING_COLUMNS, EventFilter, Store
 
 
 @app.command("export")
@@ -20,8 +22,20 @@ def export_command(
     format_: Annotated[
         str, typer.Option("--format", "-f", help="csv, jsonl, parquet, plover or gdelt.")
     ] = "csv",
-    actor: Annotated[str | None, typer.Option(help="Only events with this actor.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    actor: filters.Actor = None,
+    type_: filters.Type = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    country: filters.Country = None,
+    place: filters.Place = None,
+    quad: filters.Quad = None,
+    modality: filters.Modality = None,
+    min_sources: filters.MinSources = None,
+    dyad: filters.Dyad = None,
+    story: filters.Story = None,
+    undated: filters.Undated = False,
+    search: filters.Search = None,
+    sort: filters.Sort = "date",
     mentions: Annotated[
         bool,
         typer.Option(
@@ -36,18 +50,48 @@ def export_command(
     ] = False,
 ) -> None:
     """Export happenings (mentions merged across articles, with their counts), or every
-    mention with its actor codes, date, evidence and article."""
+    mention with its actor codes, date, evidence and article; takes every filter
+    `events` takes."""
+    filters.check_sort(sort)
+    where = filters.from_command(locals())
+    check_target(out)
     with Store.open(db, must_exist=True) as store:
-        if format_ == "gdelt" and not mentions:
-            rows = store.iter_first_reports(actor=actor, type=type_)
-            count = export_events(rows, format_, out)  # type: ignore[arg-type]
-            what = "happenings"
-        elif mentions or format_ in PER_MENTION:
-            rows = store.iter_event_rows(actor=actor, type=type_, include_duplicates=all_)
-            count = export_events(rows, format_, out)  # type: ignore[arg-type]
-            what = "mentions"
-        else:
-            rows = store.iter_happenings(actor=actor, type=type_)
-            count = export_events(rows, format_, out, columns=HAPPENING_COLUMNS)  # type: ignore[arg-type]
-            what = "happenings"
+        try:
+            count, what = _write(
+                store, where, out, format_, mentions=mentions, all_=all_, sort=sort
+            )
+        except OSError as exc:
+            raise InputError(f"Cannot write {out}: {exc.strerror or exc}") from None
     console.print(f"{count} {what} -> {out}", highlight=False)
+
+
+def check_target(out: Path) -> None:
+    """A path a file can be written to, said in one line before any work is done."""
+    if str(out) == "-":
+        return
+    if out.is_dir():
+        raise InputError(f"Cannot write {out}: it is a folder; give a file name inside it")
+    folder = out.parent
+    if not folder.is_dir():
+        raise InputError(f"Cannot write {out}: no folder {folder}; create it first")
+
+
+def _write(
+    store: Store,
+    where: EventFilter,
+    out: Path,
+    format_: str,
+    *,
+    mentions: bool,
+    all_: bool,
+    sort: str,
+) -> tuple[int, str]:
+    """Happenings (in `sort` order), or mentions (oldest first)."""
+    if format_ == "gdelt" and not mentions:
+        rows = store.iter_first_reports(where)
+        return export_events(rows, format_, out), "happenings"
+    if mentions or format_ in PER_MENTION:
+        rows = store.iter_event_rows(where, include_duplicates=all_)
+        return export_events(rows, format_, out), "mentions"
+    rows = store.iter_happenings(where, sort=sort)
+    return export_events(rows, format_, out, columns=HAPPENING_COLUMNS), "happenings"

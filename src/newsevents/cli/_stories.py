@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from newsevents.cli import _filters as filters
 from newsevents.cli._app import DEFAULT_DB, DbOption, app, console, user_errors
 from newsevents.store import Store
 
@@ -16,13 +17,25 @@ from newsevents.store import Store
 @user_errors
 def stories_command(
     db: DbOption = DEFAULT_DB,
-    search: Annotated[str | None, typer.Option(help="Words of the title.")] = None,
+    title: Annotated[str | None, typer.Option("--search", help="Words of the title.")] = None,
+    actor: filters.Actor = None,
+    type_: filters.Type = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    country: filters.Country = None,
+    place: filters.Place = None,
+    quad: filters.Quad = None,
+    modality: filters.Modality = None,
+    min_sources: filters.MinSources = None,
+    dyad: filters.Dyad = None,
     limit: Annotated[int, typer.Option(help="At most this many stories (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """List stories: articles about one developing story, with their span and counts."""
+    """List stories: articles about one developing story, with their span and counts;
+    the event filters keep the stories with a happening they match."""
+    where = filters.from_command(locals())
     with Store.open(db, must_exist=True) as store:
-        rows = store.query_stories(search=search, limit=limit or None)
+        rows = store.query_stories(where, search=title, limit=limit or None)
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))

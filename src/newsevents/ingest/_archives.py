@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsevents.ingest._document import build_document, decoded
 from newsevents.model import Document, IngestError
 
 logger = logging.getLogger(__name__)
@@ -34,8 +35,6 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
 def _warc_records(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from newsevents.ingest._read import build_document, decoded
 
     try:
         with path.open("rb") as handle:
@@ -76,8 +75,6 @@ def _crawl_date(document: Document, warc_date: str | None) -> None:
 def read_feed(data: bytes, origin: str) -> Iterator[Document | IngestError]:
     """Articles in an RSS or Atom feed: each entry's content, else its summary."""
     import feedparser
-
-    from newsevents.ingest._read import build_document
 
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:

@@ -8,18 +8,21 @@ of the corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
-from newsevents.store._tables import documents, events, happenings
+from newsevents.errors import InputError
+from newsevents.store import _search
+from newsevents.store._filter import EventFilter
+from newsevents.store._tables import actors, documents, events, happenings
 from newsevents.stories import CanonicalEvent, merge_events
 
 _CHUNK = 500  # keys per IN (...) clause, under every backend's parameter limit
 
 _ORIGINAL = documents.alias("original")  # a copy's source is its original's outlet
+_SOURCE, _TARGET = actors.alias("source_actor"), actors.alias("target_actor")
 _MENTION_COLUMNS = (
     events.c.id.label("event_id"),
     events.c.doc_id,
@@ -46,6 +49,9 @@ _MENTION_COLUMNS = (
     events.c.place_lat,
     events.c.place_lon,
     events.c.place_confidence,
+    events.c.sentence,
+    _SOURCE.c.name.label("source_actor_name"),
+    _TARGET.c.name.label("target_actor_name"),
 )
 
 
@@ -57,14 +63,17 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
         query = (
             select(*_MENTION_COLUMNS)
             .select_from(
-                events.join(documents, documents.c.id == events.c.doc_id).outerjoin(
-                    _ORIGINAL, _ORIGINAL.c.id == documents.c.duplicate_of
-                )
+                events.join(documents, documents.c.id == events.c.doc_id)
+                .outerjoin(_ORIGINAL, _ORIGINAL.c.id == documents.c.duplicate_of)
+                .outerjoin(_SOURCE, _SOURCE.c.id == events.c.source_actor_id)
+                .outerjoin(_TARGET, _TARGET.c.id == events.c.target_actor_id)
             )
             .where(events.c.merge_key.in_(chunk))
         )
         mentions = [dict(row._mapping) for row in connection.execute(query)]
         merged = merge_events(mentions)
+        replaced = select(happenings.c.id).where(happenings.c.merge_key.in_(chunk))
+        _search.unindex(connection, connection.scalars(replaced))
         connection.execute(delete(happenings).where(happenings.c.merge_key.in_(chunk)))
         if not merged:
             continue
@@ -76,6 +85,7 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
                 for m in merged
             ],
         )
+        _search.index(connection, _texts(merged, mentions))  # keyed by the new rows
         before = {row["event_id"]: row["happening_id"] for row in mentions}
         links = [
             {"mention": e, "happening": m.id}
@@ -90,6 +100,19 @@ def remerge(connection: Connection, keys: Iterable[str]) -> None:
                 .values(happening_id=bindparam("happening")),
                 links,
             )
+
+
+def _texts(merged: list[CanonicalEvent], mentions: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """What a search finds a happening by: its actors' names and its sentences."""
+    said = {
+        row["event_id"]: (row["sentence"], row["source_actor_name"], row["target_actor_name"])
+        for row in mentions
+    }
+    texts = []
+    for m in merged:
+        parts = dict.fromkeys(p for e in m.mentions for p in said[e] if p)  # once each
+        texts.append({"happening_id": m.id, "body": " ".join(parts)})
+    return texts
 
 
 def sort_key(happening: CanonicalEvent) -> str:
@@ -131,79 +154,90 @@ def contains_pattern(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def common_filters(
-    query: Any,
-    columns: Any,
-    names: tuple[Any, Any],
-    *,
-    actor: str | None,
-    type: str | None,  # the filter's public name
-    since: date | None,
-    until: date | None,
-    country: str | None,
-) -> Any:
+def common_filters(query: Any, columns: Any, names: tuple[Any, Any], where: EventFilter) -> Any:
     """The filters mentions (events) and happenings share: both tables name these
     columns alike; `names` are the columns holding each side's name."""
-    if actor:
-        query = query.where(names_actor(actor, (columns.source_code, columns.target_code), names))
-    if type:
-        query = query.where(columns.type == type.upper())
-    if since:
-        query = query.where(func.coalesce(columns.date_end, columns.date_start) >= since)
-    if until:
-        query = query.where(columns.date_start <= until)
-    if country:
-        code = country.upper()
+    sides = (columns.source_code, columns.target_code)
+    if where.actor:
+        query = query.where(names_actor(where.actor, sides, names))
+    for code in where.codes:
+        query = query.where(or_(*(side == code for side in sides)))
+    if where.type:
+        query = query.where(columns.type == where.type.upper())
+    if where.since:
+        query = query.where(func.coalesce(columns.date_end, columns.date_start) >= where.since)
+    if where.until:
+        query = query.where(columns.date_start <= where.until)
+    if where.country:
+        code = where.country.upper()
         query = query.where(or_(columns.source_country == code, columns.target_country == code))
     return query
 
 
-def filtered(
-    query: Any,
-    *,
-    actor: str | None = None,
-    type: str | None = None,  # the filter's public name
-    quad_class: int | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    country: str | None = None,
-    modality: str | None = None,
-    min_sources: int | None = None,
-    dyad: tuple[str, str] | None = None,
-    happening_id: str | None = None,
-    story: str | None = None,
-    place: str | None = None,
-) -> Any:
-    """Happenings matching the filters every listing, chart and download shares."""
-    h = happenings.c
-    query = common_filters(
-        query,
-        h,
-        (h.source_name, h.target_name),
-        actor=actor,
-        type=type,
-        since=since,
-        until=until,
-        country=country,
+def _pair(source: Any, target: Any, dyad: tuple[str, ...], exact: bool) -> Any:
+    """Happenings between the two actors, either direction: whole codes or prefixes."""
+    a, b = (side.upper() for side in dyad)
+    if exact:
+        return or_((source == a) & (target == b), (source == b) & (target == a))
+    return or_(
+        code_prefix(source, a) & code_prefix(target, b),
+        code_prefix(source, b) & code_prefix(target, a),
     )
-    if quad_class:
-        query = query.where(h.quad_class == quad_class)
-    if modality:
-        query = query.where(h.modality == modality)
-    if min_sources:
-        query = query.where(h.num_sources >= min_sources)
-    if dyad:
-        a, b = (side.upper() for side in dyad)
-        query = query.where(
-            or_(
-                code_prefix(h.source_code, a) & code_prefix(h.target_code, b),
-                code_prefix(h.source_code, b) & code_prefix(h.target_code, a),
-            )
-        )
-    if happening_id:
-        query = query.where(h.id == happening_id)
-    if story:
-        query = query.where(h.story_id == story)
-    if place:
-        query = query.where(h.place_country == place.upper())
+
+
+def filtered(query: Any, where: EventFilter) -> Any:
+    """Happenings matching the filter every listing, chart and download shares."""
+    h = happenings.c
+    query = common_filters(query, h, (h.source_name, h.target_name), where)
+    if where.quad_class:
+        query = query.where(h.quad_class == where.quad_class)
+    if where.starts_since:
+        query = query.where(h.date_start >= where.starts_since)
+    if where.starts_until:
+        query = query.where(h.date_start <= where.starts_until)
+    if where.undated:
+        query = query.where(h.date_start.is_(None))
+    if where.modalities:
+        query = query.where(h.modality == where.modalities)
+    if where.min_sources:
+        query = query.where(h.num_sources >= where.min_sources)
+    if where.dyad:
+        query = query.where(_pair(h.source_code, h.target_code, where.dyad, exact=False))
+    if where.pair:
+        query = query.where(_pair(h.source_code, h.target_code, where.pair, exact=True))
+    if where.happening_id:
+        query = query.where(h.id == where.happening_id)
+    if where.story:
+        query = query.where(h.story_id == where.story)
+    if where.place:
+        query = query.where(h.place_country == where.place.upper())
+    if where.q:
+        query = query.where(_search.matches(where.q))
     return query
+
+
+SORTS: dict[str, str] = {
+    "date": "oldest first (undated last)",
+    "-date": "newest first (undated last)",
+    "sources": "most independent sources first",
+    "mentions": "most mentions first",
+    "confidence": "most confident first",
+}
+_SORT_COLUMNS = {"sources": "num_sources", "mentions": "num_mentions", "confidence": "confidence"}
+
+
+def ordering(sort: str) -> list[Any]:
+    """ORDER BY terms for one of SORTS; the date order breaks every tie."""
+    h = happenings.c
+    if sort == "date":
+        return [h.sort_key]
+    if sort == "-date":  # undated happenings sort as 9999-12-31: keep them last
+        return [h.date_start.is_(None), h.sort_key.desc()]
+    if sort in _SORT_COLUMNS:
+        return [h[_SORT_COLUMNS[sort]].desc(), h.sort_key]
+    raise InputError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+
+
+def matching_ids(where: EventFilter) -> Any:
+    """The ids of the happenings the filter keeps, as a subquery (for mentions)."""
+    return filtered(select(happenings.c.id), where)

@@ -13,7 +13,17 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text
+from sqlalchemy import (
+    Engine,
+    String,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -21,6 +31,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from newsevents.errors import StoreError
 from newsevents.model import Document, Event, IngestError
 from newsevents.store import _happenings, _stories
+from newsevents.store._filter import EventFilter
 from newsevents.store._retry import retry_transient
 from newsevents.store._tables import actors, documents, errors, events, happenings, stories
 from newsevents.stories import merge_key
@@ -291,59 +302,87 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"Cannot read {self._name}: {_reason(exc)}") from None
 
-    def _event_query(self, **filters: Any) -> Any:
+    def _event_query(self, where: EventFilter, **mention: Any) -> Any:
         query = select(*_row_columns()).select_from(
             events.join(documents, documents.c.id == events.c.doc_id)
             .outerjoin(_SOURCE_ACTOR, _SOURCE_ACTOR.c.id == events.c.source_actor_id)
             .outerjoin(_TARGET_ACTOR, _TARGET_ACTOR.c.id == events.c.target_actor_id)
         )
-        return _filtered(query, **filters).order_by(
+        return _filtered(query, where, **mention).order_by(
             events.c.date_start.is_(None), events.c.date_start, events.c.id
         )  # undated events last, on every backend
 
     def query_events(
-        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+        self,
+        where: EventFilter | None = None,
+        *,
+        limit: int | None = 100,
+        offset: int = 0,
+        doc_id: str | None = None,
+        event_id: str | None = None,
+        include_duplicates: bool = False,
+        **fields: Any,
     ) -> list[dict[str, Any]]:
-        """Events as flat rows (EVENT_COLUMNS), oldest first, filtered."""
-        query = self._event_query(**filters).offset(offset)
+        """Mentions as flat rows (EVENT_COLUMNS), oldest first, filtered: the fields
+        mentions carry match their own row, the others their happening."""
+        query = self._event_query(
+            _where(where, fields),
+            doc_id=doc_id,
+            event_id=event_id,
+            include_duplicates=include_duplicates,
+        ).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._connect() as connection:
             return [_plain(row._mapping) for row in connection.execute(query)]
 
-    def iter_event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Every matching event, streamed in chunks so memory stays flat."""
+    def iter_event_rows(
+        self, where: EventFilter | None = None, *, include_duplicates: bool = False, **fields: Any
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching mention, streamed in chunks so memory stays flat."""
+        query = self._event_query(_where(where, fields), include_duplicates=include_duplicates)
         with self._connect() as connection:
-            result = connection.execution_options(yield_per=1000).execute(
-                self._event_query(**filters)
-            )
+            result = connection.execution_options(yield_per=1000).execute(query)
             for row in result:
                 yield _plain(row._mapping)
 
     # -- happenings -------------------------------------------------------------------
 
     def query_happenings(
-        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+        self,
+        where: EventFilter | None = None,
+        *,
+        limit: int | None = 100,
+        offset: int = 0,
+        sort: str = "date",
+        **fields: Any,
     ) -> list[dict[str, Any]]:
-        """Canonical events (HAPPENING_COLUMNS), oldest first, filtered."""
-        query = _happenings.filtered(_HAPPENING_ROWS, **filters)
-        query = query.order_by(happenings.c.sort_key).offset(offset)
+        """Canonical events (HAPPENING_COLUMNS), filtered, in a SORTS order (oldest
+        first by default)."""
+        query = _happenings.filtered(_HAPPENING_ROWS, _where(where, fields))
+        query = query.order_by(*_happenings.ordering(sort)).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._connect() as connection:
             return [_plain(row._mapping) for row in connection.execute(query)]
 
-    def iter_happenings(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_happenings(
+        self, where: EventFilter | None = None, *, sort: str = "date", **fields: Any
+    ) -> Iterator[dict[str, Any]]:
         """Every matching happening, streamed (downloads of a filtered view)."""
-        query = _happenings.filtered(select(happenings), **filters).order_by(happenings.c.sort_key)
+        query = _happenings.filtered(_HAPPENING_ROWS, _where(where, fields))
+        query = query.order_by(*_happenings.ordering(sort))
         with self._connect() as connection:
             for row in connection.execution_options(yield_per=1000).execute(query):
                 yield _plain(row._mapping)
 
-    def iter_first_reports(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_first_reports(
+        self, where: EventFilter | None = None, **fields: Any
+    ) -> Iterator[dict[str, Any]]:
         """One mention row per happening (its earliest-dated report), carrying the
         happening's counts: GDELT's shape, one event row with NumMentions,
         NumSources and NumArticles, rather than one row per article."""
+        where = _where(where, fields)
         with self._connect() as connection:
             query = select(
                 happenings.c.id,
@@ -351,27 +390,51 @@ class Store:
                 happenings.c.num_sources,
                 happenings.c.num_articles,
             )
+            query = _happenings.filtered(query, where)
             counts = {row.id: dict(row._mapping) for row in connection.execute(query)}
-        for row in self.iter_event_rows(**filters, include_duplicates=True):
+        for row in self.iter_event_rows(where, include_duplicates=True):
             counted = counts.pop(row.get("happening_id") or "", None)
             if counted is not None:  # later reports of a happening already written
                 yield row | {k: v for k, v in counted.items() if k != "id"}
 
-    def count_happenings(self, **filters: Any) -> int:
-        query = _happenings.filtered(select(func.count()).select_from(happenings), **filters)
+    def count_happenings(self, where: EventFilter | None = None, **fields: Any) -> int:
+        """How many happenings the filter keeps: the total of a listing or of a bar."""
+        query = select(func.count()).select_from(happenings)
+        query = _happenings.filtered(query, _where(where, fields))
         with self._connect() as connection:
             return connection.scalar(query) or 0
 
-    def happening_facts(self, *columns: str, **filters: Any) -> list[tuple[Any, ...]]:
+    def happening_facts(
+        self, *columns: str, where: EventFilter | None = None
+    ) -> list[tuple[Any, ...]]:
         """Only the named columns of the matching happenings: what charts aggregate."""
-        query = _happenings.filtered(select(*(happenings.c[c] for c in columns)), **filters)
+        query = select(*(happenings.c[c] for c in columns))
+        query = _happenings.filtered(query, where or EventFilter())
+        with self._connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
+
+    def happening_groups(
+        self, *columns: str, where: EventFilter | None = None, date_chars: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The matching happenings grouped by the named columns: each group's values,
+        its count and its Goldstein sum. With `date_chars`, `date_start` is cut to its
+        first characters ("2025-03" for 7), so a chart's months are summed in SQL."""
+        keys = [
+            func.substr(cast(happenings.c[c], String), 1, date_chars)
+            if c == "date_start" and date_chars
+            else happenings.c[c]
+            for c in columns
+        ]
+        query = select(*keys, func.count(), func.sum(happenings.c.goldstein)).group_by(*keys)
+        query = _happenings.filtered(query, where or EventFilter())
         with self._connect() as connection:
             return [tuple(row) for row in connection.execute(query)]
 
     def mentions_of(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The evidence of each happening: its mentions, with article and URL, copies too."""
         found: dict[str, list[dict[str, Any]]] = {h: [] for h in happening_ids}
-        query = self._event_query(include_duplicates=True).add_columns(documents.c.title)
+        query = self._event_query(EventFilter(), include_duplicates=True)
+        query = query.add_columns(documents.c.title)
         with self._connect() as connection:
             for start in range(0, len(happening_ids), _CHUNK):
                 chunk = list(happening_ids[start : start + _CHUNK])
@@ -380,32 +443,18 @@ class Store:
         return found
 
     def actor_counts(self, *, search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Actor codes by the number of happenings they take part in, with their names."""
+        """Actor codes by the number of happenings they take part in, each named by its
+        canonical names (the actor dictionary's, most used first), never as an article
+        happened to call it ("he"). `search` matches a code prefix or a name."""
         totals: dict[str, dict[str, Any]] = {}
         with self._connect() as connection:
+            names = _canonical_names(connection)
             for side in ("source", "target"):
-                code, name = happenings.c[f"{side}_code"], happenings.c[f"{side}_name"]
-                query = (
-                    select(
-                        code,
-                        func.count(),
-                        func.max(name),
-                        func.max(happenings.c[f"{side}_country"]),
-                    )
-                    .where(code.is_not(None))
-                    .group_by(code)
-                )
-                for actor_code, count, example, country in connection.execute(query):
-                    entry = totals.setdefault(
-                        actor_code,
-                        {
-                            "code": actor_code,
-                            "name": example,
-                            "country": country,
-                            "as_source": 0,
-                            "as_target": 0,
-                        },
-                    )
+                code = happenings.c[f"{side}_code"]
+                country = func.max(happenings.c[f"{side}_country"])
+                query = select(code, func.count(), country).where(code.is_not(None)).group_by(code)
+                for actor_code, count, where in connection.execute(query):
+                    entry = totals.setdefault(actor_code, _actor_entry(actor_code, names, where))
                     entry[f"as_{side}"] += count
         rows = list(totals.values())
         if search:
@@ -413,7 +462,8 @@ class Store:
             rows = [
                 r
                 for r in rows
-                if r["code"].lower().startswith(needle) or needle in (r["name"] or "").lower()
+                if r["code"].lower().startswith(needle)
+                or any(needle in name.lower() for name in r["names"])
             ]
         rows.sort(key=lambda r: (-(r["as_source"] + r["as_target"]), r["code"]))
         return rows[:limit]
@@ -422,6 +472,7 @@ class Store:
 
     def query_stories(
         self,
+        where: EventFilter | None = None,
         *,
         limit: int | None = 50,
         offset: int = 0,
@@ -430,7 +481,8 @@ class Store:
         search: str | None = None,
         story_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Stories, latest first, each with its number of happenings."""
+        """Stories, latest first, each with its number of happenings; with `where`,
+        only the stories holding a happening it keeps."""
         query = select(*(c for c in stories.columns if c.name != "terms"))
         if since:
             query = query.where(func.coalesce(stories.c.last_seen, stories.c.first_seen) >= since)
@@ -441,6 +493,9 @@ class Store:
             query = query.where(func.lower(stories.c.title).like(needle, escape="\\"))
         if story_id:
             query = query.where(stories.c.id == story_id)
+        if where is not None and where != EventFilter():  # stories with a matching happening
+            held = _happenings.filtered(select(happenings.c.story_id), where)
+            query = query.where(stories.c.id.in_(held.where(happenings.c.story_id.is_not(None))))
         query = query.order_by(
             stories.c.last_seen.is_(None), stories.c.last_seen.desc(), stories.c.id
         ).offset(offset)
@@ -549,6 +604,35 @@ class Store:
             return [_plain(row._mapping) for row in rows]
 
 
+def _canonical_names(connection: Connection) -> dict[str, list[str]]:
+    """Each code's dictionary names, the most used in events first."""
+    used: dict[str, int] = {}
+    for side in (events.c.source_actor_id, events.c.target_actor_id):
+        for actor_id, count in connection.execute(select(side, func.count()).group_by(side)):
+            if actor_id:
+                used[actor_id] = used.get(actor_id, 0) + count
+    named: dict[str, dict[str, int]] = {}
+    for actor_id, code, name in connection.execute(
+        select(actors.c.id, actors.c.code, actors.c.name)
+    ):
+        if code and name:
+            uses = named.setdefault(code, {})
+            uses[name] = uses.get(name, 0) + used.get(actor_id, 0)
+    return {code: sorted(uses, key=lambda n: (-uses[n], n)) for code, uses in named.items()}
+
+
+def _actor_entry(code: str, names: dict[str, list[str]], country: str | None) -> dict[str, Any]:
+    known = names.get(code) or [code]
+    return {
+        "code": code,
+        "name": known[0],
+        "names": known[:5],
+        "country": country,
+        "as_source": 0,
+        "as_target": 0,
+    }
+
+
 def _reason(exc: SQLAlchemyError) -> str:
     """The driver's own first line, without SQLAlchemy's statement dump."""
     original = getattr(exc, "orig", None) or exc
@@ -572,37 +656,33 @@ def _row_columns() -> list[Any]:
     return [named[name].label(name) if name in named else events.c[name] for name in EVENT_COLUMNS]
 
 
+def _where(where: EventFilter | None, fields: dict[str, Any]) -> EventFilter:
+    """A filter given as a value, as keyword fields, or both (fields win)."""
+    where = where or EventFilter()
+    return where.narrowed(**fields) if fields else where
+
+
 def _filtered(
     query: Any,
+    where: EventFilter,
     *,
-    actor: str | None = None,
-    type: str | None = None,  # the filter's public name
-    since: date | None = None,
-    until: date | None = None,
-    country: str | None = None,
     doc_id: str | None = None,
     event_id: str | None = None,
-    happening_id: str | None = None,
     include_duplicates: bool = False,
 ) -> Any:
     if not include_duplicates:  # a copy's events are its original's, told again
         query = query.where(documents.c.duplicate_of.is_(None))
     query = _happenings.common_filters(
-        query,
-        events.c,
-        (events.c.source_text, events.c.target_text),
-        actor=actor,
-        type=type,
-        since=since,
-        until=until,
-        country=country,
+        query, events.c, (events.c.source_text, events.c.target_text), where
     )
+    if where.only_happenings:
+        query = query.where(events.c.happening_id.in_(_happenings.matching_ids(where)))
     if doc_id:
         query = query.where(events.c.doc_id == doc_id)
     if event_id:
         query = query.where(events.c.id == event_id)
-    if happening_id:
-        query = query.where(events.c.happening_id == happening_id)
+    if where.happening_id:
+        query = query.where(events.c.happening_id == where.happening_id)
     return query
 
 

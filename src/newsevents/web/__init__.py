@@ -1,5 +1,5 @@
-"""The web UI: server-rendered pages over the API's store (explorer, evidence, charts)."""
+"""The web UI: server-rendered pages over the same store and filters as the API."""
 
-from newsevents.web._pages import add_pages, highlight
+from newsevents.web._pages import highlight, mount
 
-__all__ = ["add_pages", "highlight"]
+__all__ = ["highlight", "mount"]

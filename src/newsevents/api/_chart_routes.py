@@ -1,0 +1,61 @@
+"""The charts' numbers: timeline, dyad trend and actor network.
+
+Aggregates count asserted happenings unless `modality` is given (`any` counts every
+modality); each bucket, node and edge carries the query parameters of its rows."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from newsevents.api._schemas import Network, Series
+from newsevents.views import Period, StoreDep, Where, network, series, undated
+
+router = APIRouter(tags=["charts"])
+_CODE = "^[A-Za-z]{3,16}$"
+
+
+@router.get("/api/timeline", response_model=Series)
+def timeline(store: StoreDep, where: Where, period: Period = "month") -> dict[str, Any]:
+    """Happenings per period of their first day, by quad class and type, with the
+    Goldstein sum; `undated` counts those no period can hold."""
+    counted = where.counted()
+    return {
+        "period": period,
+        "modality": counted.modality,
+        "series": series(store, counted, period=period),
+        "undated": undated(store, counted),
+    }
+
+
+@router.get("/api/dyads", response_model=Series)
+def dyad(
+    store: StoreDep,
+    a: Annotated[str, Query(pattern=_CODE, description="First actor's code prefix")],
+    b: Annotated[str, Query(pattern=_CODE, description="Second actor's code prefix")],
+    where: Where,
+    period: Period = "month",
+) -> dict[str, Any]:
+    """Happenings between two actors (either direction, code prefixes) per period:
+    counts by quad class and type, cooperation vs conflict, Goldstein score."""
+    counted = where.counted().narrowed(dyad=(a.upper(), b.upper()))
+    return {
+        "a": a.upper(),
+        "b": b.upper(),
+        "period": period,
+        "modality": counted.modality,
+        "series": series(store, counted, period=period),
+        "undated": undated(store, counted),
+    }
+
+
+@router.get("/api/network", response_model=Network)
+def actor_network(
+    store: StoreDep,
+    where: Where,
+    top: Annotated[int, Query(ge=2, le=200, description="How many actors")] = 30,
+) -> dict[str, Any]:
+    """The most active actors (whole codes) and the happenings between each pair."""
+    counted = where.counted()
+    return {"modality": counted.modality} | network(store, counted, top=top)
