@@ -11,7 +11,7 @@ from alembic import op
 from newsevents.store._tables import admin1_columns
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
