@@ -174,7 +174,7 @@ def sentence_keys(lines: Sequence[Line]) -> set[int]:
     A reworded sentence keeps them (spinners swap common words), two articles that are
     not copies rarely share one, and every article gets the same keys whatever came
     before it: these find candidate copies locally and in Spark's blocking alike."""
-    keys = set()
+    keys: set[int] = set()
     for line in lines:
         if line.prose:
             ranked = sorted(_rarity(line.content))[:3]
