@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsevents.errors import ConfigError
+from newsevents.events._cameo import CAMEO_BASES, cameo_entries
 from newsevents.model import MODALITIES, PLOVER_TYPES
 
 DEFAULT_CONFIDENCE = 0.7
@@ -163,7 +164,21 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         )
     _index(data.get("verb", []), book.verbs, "verb")
     _index(data.get("noun", []), book.nouns, "noun")
+    bases = data.get("cameo_candidates", [])
+    if not isinstance(bases, list) or set(bases) - set(CAMEO_BASES):
+        raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
+    if bases:
+        _add_cameo(book, frozenset(bases))
     return book
+
+
+def _add_cameo(book: PatternBook, bases: frozenset[str]) -> None:
+    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not list."""
+    own = set(book.verbs)
+    for key, entry in cameo_entries(bases):
+        if key not in own:
+            book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
+    book.version += "+cameo"
 
 
 @cache
