@@ -181,6 +181,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
+    parser.add_argument("--misses", metavar="QUESTION", help="print the sentences missed")
     args = parser.parse_args()
     articles, sentences = read_corpus(args.folder)
     if args.limit:
@@ -192,6 +193,10 @@ def main() -> int:
     keywords = json.loads((args.folder / "keyword_baseline.json").read_text("utf-8"))
     baseline = keyword_baseline(keywords)
     theirs = [baseline(s.text) for s in flat]
+    if args.misses:
+        for sentence, answer, guess in zip(flat, gold, ours, strict=True):
+            if args.misses in answer and args.misses not in guess:
+                print(f"miss {sentence.doc_id}: {sentence.text}")
     print(f"{len(sentences)} articles, {len(flat)} sentences")
     header = ("question", "system", "P", "R", "F1", "tp", "fp", "fn")
     print("{:<11} {:<10} {:>5} {:>5} {:>5}  {:>4} {:>4} {:>4}".format(*header))

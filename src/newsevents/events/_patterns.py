@@ -72,6 +72,8 @@ class PatternBook:
     joint_words: frozenset[str] = frozenset()
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
+    nominal_suffixes: tuple[tuple[str, str], ...] = ()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
 
 
@@ -122,6 +124,16 @@ def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
     return ClassifierSettings(**values)
 
 
+def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
+    pairs: list[object] = value if isinstance(value, list) else [value]
+    found = []
+    for pair in pairs:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ConfigError(f"{origin}: nominal_suffixes must be [suffix, replacement] pairs")
+        found.append((str(pair[0]), str(pair[1])))
+    return tuple(found)
+
+
 def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     """Build a PatternBook from TOML text; errors name the entry at fault."""
     try:
@@ -152,6 +164,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_words=frozenset(data.get("joint_words", [])),
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
+        implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
+        nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())

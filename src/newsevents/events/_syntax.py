@@ -132,6 +132,13 @@ def subject_heads(verb: Token) -> list[Token]:
             continue
         if (
             current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.pos_ == "NOUN"
+            and current.head.dep_ == "pobj"
+        ):  # "killed in police firing": the police fire (elsewhere such a participle is
+            return with_conjuncts(current.head)  # background: "X, operating in Y, said")
+        if (
+            current.dep_ == "acl"
             and current.tag_ == "VBD"
             and current.head.pos_ in {"NOUN", "PROPN"}
             and current.head.dep_ == "ROOT"
@@ -606,3 +613,22 @@ def noun_modality(noun: Token) -> str:
     if words & _FUTURE_MODIFIERS:
         return "future"
     return "asserted"
+
+
+def belongs_to_him_or_her(head: Token) -> bool:
+    """ "his government", "advisers in her cabinet", "businessmen from his circle"."""
+    holders = [head] + [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "from", "of", "within", "around"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for h in holders for c in h.children)
+
+
+def noun_keys(noun: Token) -> list[str]:
+    """A noun's lemma, preceded by its compound forms ("hunger strike", "phone call")."""
+    lemma = noun.lemma_.lower()
+    modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
+    return [*(f"{c.lower_} {lemma}" for c in modifiers), lemma]

