@@ -12,8 +12,13 @@ from pathlib import Path
 from newsevents.errors import ConfigError
 from newsevents.events._cameo import CAMEO_BASES, cameo_entries
 from newsevents.model import MODALITIES, PLOVER_TYPES
+from newsevents.plover import crosswalk
 
 DEFAULT_CONFIDENCE = 0.7
+# Lookup keys are a lemma, or a lemma with its particle, preposition, object or modifier
+# ("blow up", "call for", "hunger strike"): longer phrases ("state of emergency") never
+# come up.
+MAX_KEY_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +94,30 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     if not isinstance(confidence, int | float):
         raise ConfigError(f"{where}: 'confidence' must be a number")
     mode = entry.get("mode")
+    if (kind, str(mode or "")) not in crosswalk():
+        raise ConfigError(
+            f"{where}: ({kind}, {mode}) has no CAMEO code: add a row to plover_cameo.tsv "
+            "or use a mode it lists"
+        )
     mutual = entry.get("mutual", False)
     if not isinstance(mutual, bool):
         raise ConfigError(f"{where}: 'mutual' must be true or false")
+    for key, values in lists.items():
+        for value in values:  # type: ignore[attr-defined]
+            _check_words(str(value), f"{where}: {key}")
     sets = {key: frozenset(str(v).lower() for v in values) for key, values in lists.items()}  # type: ignore[attr-defined]
     return Pattern(
         kind, str(mode) if mode else None, confidence=float(confidence), mutual=mutual, **sets
     )
+
+
+def _check_words(phrase: str, where: str) -> None:
+    """A key or condition of more words than the coder's lookups build can never match."""
+    if len(phrase.split()) > MAX_KEY_WORDS:
+        raise ConfigError(
+            f"{where}: {phrase!r} can never match: the coder looks words up alone or with "
+            f"one particle, preposition, object or modifier ({MAX_KEY_WORDS} words at most)"
+        )
 
 
 def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], name: str) -> None:
@@ -105,6 +127,7 @@ def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], na
         if not isinstance(lemmas, list) or not lemmas:
             raise ConfigError(f"[[{name}]] #{number}: 'lemmas' must be a non-empty list")
         for lemma in lemmas:
+            _check_words(str(lemma), f"[[{name}]] #{number}")
             table[str(lemma).lower()].append(pattern)
     for patterns in table.values():
         patterns.sort(key=lambda p: not p.conditional)  # stable: file order otherwise
