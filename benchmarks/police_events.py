@@ -13,6 +13,9 @@ A sentence answers yes to
 - FORCE when it holds an ASSAULT by COP;
 - KILL when it holds an ASSAULT by COP whose trigger or sentence names a killing.
 
+The questions are about sentences, so the events are taken as coded per sentence,
+before the article-level merge that drops an event a more specific one elsewhere in
+the article repeats (`--merged` scores the merged events instead).
 The baseline is the paper's own: a police keyword and an action keyword in one
 sentence (`keyword_baseline.json`; ANY_ACTION needs the police keyword alone).
 Prints precision, recall and F1 per question for newsevents and for the baseline.
@@ -117,7 +120,10 @@ def answers(events: list[Event], sentence: str) -> set[str]:
 
 
 def code_corpus(
-    articles: dict[int, dict[str, str]], sentences: dict[int, list[Sentence]]
+    articles: dict[int, dict[str, str]],
+    sentences: dict[int, list[Sentence]],
+    *,
+    merge: bool = False,
 ) -> dict[tuple[int, int], set[str]]:
     """newsevents' answers per (doc_id, sentence start)."""
     coder = make_coder()
@@ -128,7 +134,7 @@ def code_corpus(
     for doc_id, (paragraphs, offsets) in zip(ids, texts, strict=True):
         docs = [next(parsed) for _ in paragraphs]
         published = date.fromisoformat(articles[doc_id]["date"])
-        events = coder.code(str(doc_id), docs, offsets, published)
+        events = coder.code(str(doc_id), docs, offsets, published, merge=merge)
         starts = [s.start for s in sentences[doc_id]]
         held: dict[int, list[Event]] = {}
         for event in events:
@@ -182,13 +188,14 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--misses", metavar="QUESTION", help="print the sentences missed")
+    parser.add_argument("--merged", action="store_true", help="score article-merged events")
     args = parser.parse_args()
     articles, sentences = read_corpus(args.folder)
     if args.limit:
         sentences = {k: sentences[k] for k in sorted(sentences)[: args.limit]}
     flat = [s for doc_id in sorted(sentences) for s in sentences[doc_id]]
     gold = [set(s.labels) for s in flat]
-    predicted = code_corpus(articles, sentences)
+    predicted = code_corpus(articles, sentences, merge=args.merged)
     ours = [predicted.get((s.doc_id, s.start), set()) for s in flat]
     keywords = json.loads((args.folder / "keyword_baseline.json").read_text("utf-8"))
     baseline = keyword_baseline(keywords)

@@ -100,9 +100,12 @@ class RuleCoder:
         published: date | None,
         *,
         published_span: tuple[date, date] | None = None,
+        merge: bool = True,
     ) -> list[Event]:
         """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text.
-        An undated article may come with the span it was published in."""
+        An undated article may come with the span it was published in. `merge=False`
+        keeps the events a more specific one of another sentence repeats (for scoring
+        sentences rather than happenings)."""
         context = _DocContext(doc_id, published, published_span)
         sentences = [
             (sentence, offset)
@@ -118,7 +121,7 @@ class RuleCoder:
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
             events += found
-        return _consolidate(events)
+        return _consolidate(events) if merge else events
 
     def _second_opinion(
         self,
@@ -188,7 +191,8 @@ class RuleCoder:
             if syn.is_condition(trigger.token) or syn.is_background(trigger.token):
                 continue
             for event in self._events(trigger, sentence, offset, context):
-                coded.add(trigger.token.i)
+                if event.source is not None:  # an unknown actor leaves the means to tell
+                    coded.add(trigger.token.i)
                 key = (event.type, _code(event.source), _code(event.target), event.trigger_start)
                 if key not in seen:
                     seen.add(key)
@@ -282,7 +286,12 @@ class RuleCoder:
             ):
                 objects.append(child)
             elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.book.light_verbs:
-                objects += [c for c in child.children if c.dep_ == "pobj"]
+                # "engaged in talks", and a gerund: "resorted to firing"
+                objects += [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG")
+                ]
         return objects
 
     def _noun_trigger(self, noun: Token) -> _Trigger | None:

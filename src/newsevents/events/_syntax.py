@@ -475,6 +475,13 @@ def verb_keys(verb: Token) -> list[str]:
         for c in verb.children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1)
     ]
+    # "lathi-charged", "baton-charged": the word hyphened before the verb
+    doc = verb.doc
+    keys += [
+        f"{_lemma(c)} {lemma}"
+        for c in verb.children
+        if c.i == verb.i - 2 and doc[verb.i - 1].text == "-" and c.is_alpha
+    ]
     keys += [f"{lemma} {_lemma(c)}" for c in verb.children if c.dep_ == "dobj"]
     keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
     return [*keys, lemma]
@@ -630,5 +637,7 @@ def belongs_to_him_or_her(head: Token) -> bool:
 def noun_keys(noun: Token) -> list[str]:
     """A noun's lemma, preceded by its compound forms ("hunger strike", "phone call")."""
     lemma = noun.lemma_.lower()
+    if noun.tag_ == "VBG":  # a gerund read as a verb: "resorted to firing"
+        lemma = noun.lower_
     modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
     return [*(f"{c.lower_} {lemma}" for c in modifiers), lemma]
