@@ -350,7 +350,7 @@ class RuleCoder:
             modality, tense = syn.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
-            subjects = syn.subject_heads(token)
+            subjects = syn.subject_heads(token) or syn.moved_forces(token, pattern.instruments)
             objects = syn.object_heads(head) + ([] if head == token else syn.object_heads(token))
             # "deployed troops": what the actor uses is not whom it acts on.
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]

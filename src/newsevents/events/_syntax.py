@@ -151,6 +151,19 @@ def subject_heads(verb: Token) -> list[Token]:
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
+def moved_forces(verb: Token, instruments: frozenset[str]) -> list[Token]:
+    """ "Police were deployed", "troops have been rushed to the border": with no agent
+    named, the forces a passive moves are who acts."""
+    if not instruments or not is_passive(verb):
+        return []
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "nsubjpass" and _noun_forms(c) & instruments
+        for t in with_conjuncts(c)
+    ]
+
+
 def _antecedent(word: Token) -> Token:
     """ "Maduro, whom Washington accused": the noun a relative pronoun stands for. (A
     relative pronoun as subject, "Maduro, who vowed ...", stays unresolved: such clauses
