@@ -22,6 +22,7 @@ from newsevents.events._implied import (
     is_agentless,
 )
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
+from newsevents.events._relevance import is_everyday
 from newsevents.model import Actor, ActorMention, Event
 from newsevents.time import event_date, event_date_within
 
@@ -121,6 +122,7 @@ class RuleCoder:
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
             events += found
+        events = [e for e in events if not is_everyday(e, self.book)]
         return _consolidate(events) if merge else events
 
     def _second_opinion(

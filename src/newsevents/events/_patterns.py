@@ -79,6 +79,8 @@ class PatternBook:
     warning_verbs: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
+    everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
+    everyday_types_kept: frozenset[str] = frozenset()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
 
 
@@ -189,12 +191,14 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         warning_verbs=frozenset(data.get("warning_verbs", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
+        everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
+        everyday_types_kept=frozenset(data.get("everyday", {}).get("types_kept", [])),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types
+    named_types |= book.unattributed_types | book.everyday_types_kept
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
