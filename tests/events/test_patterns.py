@@ -26,6 +26,10 @@ def test_conditional_patterns_are_tried_first():
         ('[[verb]]\nlemmas = ["x"]\ntype = "AGREE"\nobjects = "troops"\n', "must be lists"),
         ('[modal_verbs]\nplan = "someday"\n', "unknown modality"),
         ("[[verb]\n", "verbs.toml"),
+        ('[[verb]]\nlemmas = ["sit down with"]\ntype = "CONSULT"\n', "'sit down with' can never"),
+        ('[[noun]]\nlemmas = ["state of emergency"]\ntype = "COERCE"\n', r"\[\[noun\]\] #1"),
+        ('[[verb]]\nlemmas = ["free"]\nobjects = ["prisoner of war"]\ntype = "AID"\n', "objects"),
+        ('[[verb]]\nlemmas = ["riot"]\ntype = "PROTEST"\nmode = "rampage"\n', "no CAMEO code"),
     ],
 )
 def test_bad_pattern_files_say_what_is_wrong(text, message):

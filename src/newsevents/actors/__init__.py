@@ -1,6 +1,17 @@
 """The actors stage: resolve a noun phrase to an `Actor` (country + sector code)."""
 
-from newsevents.actors._dictionary import COUNTRY_SOURCE, ActorDictionary, load_dictionary
+from newsevents.actors._dictionary import (
+    COUNTRY_SOURCE,
+    DEMONYM_SOURCE,
+    ActorDictionary,
+    load_dictionary,
+)
 from newsevents.actors._resolve import ActorResolver
 
-__all__ = ["COUNTRY_SOURCE", "ActorDictionary", "ActorResolver", "load_dictionary"]
+__all__ = [
+    "COUNTRY_SOURCE",
+    "DEMONYM_SOURCE",
+    "ActorDictionary",
+    "ActorResolver",
+    "load_dictionary",
+]

@@ -13,7 +13,16 @@ from spacy.tokens import Span, Token
 from newsevents.actors import COUNTRY_SOURCE, ActorResolver
 from newsevents.events import _syntax as syn
 from newsevents.events._classifier import NO_EVENT, TypeScorer
+from newsevents.events._consolidate import actor_code as _code
+from newsevents.events._consolidate import consolidate as _consolidate
+from newsevents.events._implied import (
+    article_country,
+    derived_pattern,
+    implied_sector,
+    is_agentless,
+)
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
+from newsevents.events._relevance import is_everyday
 from newsevents.model import Actor, ActorMention, Event
 from newsevents.time import event_date, event_date_within
 
@@ -57,6 +66,9 @@ class _DocContext:
     sentence_countries: dict[tuple[int, date | None], list[tuple[int, str]]] = field(
         default_factory=dict
     )
+    sentences: list[Span] = field(default_factory=list)
+    # the country the article is about, found when an event with no agent needs it
+    country: tuple[str | None] | None = None
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
@@ -89,15 +101,19 @@ class RuleCoder:
         published: date | None,
         *,
         published_span: tuple[date, date] | None = None,
+        merge: bool = True,
     ) -> list[Event]:
         """Events of one article; `parsed[i]` starts at character `offsets[i]` of its text.
-        An undated article may come with the span it was published in."""
+        An undated article may come with the span it was published in. `merge=False`
+        keeps the events a more specific one of another sentence repeats (for scoring
+        sentences rather than happenings)."""
         context = _DocContext(doc_id, published, published_span)
         sentences = [
             (sentence, offset)
             for paragraph, offset in zip(parsed, offsets, strict=True)
             for sentence in paragraph.sents
         ]
+        context.sentences = [s for s, _ in sentences]
         opinions = self.classifier.scores([s for s, _ in sentences]) if self.classifier else []
         events: list[Event] = []
         for number, (sentence, offset) in enumerate(sentences):
@@ -106,7 +122,8 @@ class RuleCoder:
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
             events += found
-        return _consolidate(events)
+        events = [e for e in events if not is_everyday(e, self.book)]
+        return _consolidate(events) if merge else events
 
     def _second_opinion(
         self,
@@ -151,13 +168,21 @@ class RuleCoder:
         }
         events: list[Event] = []
         seen: set[tuple[str, str, str, int]] = set()
+        coded: set[int] = set()  # triggers that gave an event
         for trigger in triggers:
             # A trigger inside another's clause is its content, not a separate event:
-            # "denied that X attacked Y" is one REJECT, "offered to help" one AGREE.
-            if any(
-                g.i in trigger_tokens and g.i not in range(*trigger.span)
+            # "denied that X attacked Y" is one REJECT, "offered to help" one AGREE. But
+            # an event noun a verb's preposition governs is its means, and when the verb
+            # gave no event the noun tells who acted: "were killed in police firing".
+            governing = [
+                g
                 for g in syn.governors(trigger.token)
-            ):
+                if g.i in trigger_tokens and g.i not in range(*trigger.span)
+            ]
+            means = trigger.token.dep_ == "pobj" or (
+                trigger.token.dep_ == "acl" and trigger.token.head.dep_ == "pobj"
+            )
+            if governing and not (means and not coded & {g.i for g in governing}):
                 continue
             # So is its purpose or manner: "blocked roads demanding reforms", "opened fire
             # to disperse the crowd" code the roadblock and the shooting only.
@@ -168,6 +193,8 @@ class RuleCoder:
             if syn.is_condition(trigger.token) or syn.is_background(trigger.token):
                 continue
             for event in self._events(trigger, sentence, offset, context):
+                if event.source is not None:  # an unknown actor leaves the means to tell
+                    coded.add(trigger.token.i)
                 key = (event.type, _code(event.source), _code(event.target), event.trigger_start)
                 if key not in seen:
                     seen.add(key)
@@ -191,7 +218,7 @@ class RuleCoder:
             return None  # "plans to visit": the visit is the event
         for obj in self._light_verb_objects(verb, lemma):
             pattern = self._match(
-                self.book.nouns, _noun_keys(obj), obj, light_verb=lemma
+                self.book.nouns, syn.noun_keys(obj), obj, light_verb=lemma
             ) or self._joint(obj)
             if pattern is not None:
                 return self._make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
@@ -261,11 +288,20 @@ class RuleCoder:
             ):
                 objects.append(child)
             elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.book.light_verbs:
-                objects += [c for c in child.children if c.dep_ == "pobj"]
+                # "engaged in talks", and a gerund: "resorted to firing"
+                objects += [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG")
+                ]
         return objects
 
     def _noun_trigger(self, noun: Token) -> _Trigger | None:
-        pattern = self._match(self.book.nouns, _noun_keys(noun), noun) or self._joint(noun)
+        pattern = (
+            self._match(self.book.nouns, syn.noun_keys(noun), noun)
+            or self._joint(noun)
+            or derived_pattern(self.book, noun)
+        )
         if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
             return None  # light-verb objects are coded from their verb
         return self._make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
@@ -316,7 +352,7 @@ class RuleCoder:
             modality, tense = syn.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
-            subjects = syn.subject_heads(token)
+            subjects = syn.subject_heads(token) or syn.moved_forces(token, pattern.instruments)
             objects = syn.object_heads(head) + ([] if head == token else syn.object_heads(token))
             # "deployed troops": what the actor uses is not whom it acts on.
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
@@ -366,10 +402,15 @@ class RuleCoder:
         if len(sources) == 1 and (only := sources[0]) is not None:
             # an actor acting on itself is a misparse far more often than news
             targets = [t for t in targets if t.actor.code != only.actor.code]
+        implied = None
         if not sources:
-            if not (targets and self._unattributed_violence(trigger, sentence)):
+            implied = self._implied_agent(trigger, sentence, offset, when, context)
+            if implied is not None:
+                sources = [implied]  # "24 persons were arrested": by the police
+            elif not (targets and self._unattributed_violence(trigger, sentence)):
                 return []  # an action with no known actor is not an event we can code
-            sources = [None]  # "three civilians were killed in a car bombing"
+            else:
+                sources = [None]  # "three civilians were killed in a car bombing"
         # "Russia and Ukraine exchanged prisoners": each other's, unless a third state is
         # named ("Chile and Bolivia restored relations with Peru")
         mutual = trigger.pattern.mutual and not any(
@@ -425,13 +466,41 @@ class RuleCoder:
                         modality=trigger.modality,
                         date=when_date,
                         confidence=_confidence(
-                            trigger, source, None if target is inferred else target
+                            trigger,
+                            source,
+                            None if target is inferred else target,
+                            implied=source is not None and source is implied,
                         ),
                         coder_version=self.version,
                         reported_by=reporter,
                     )
                 )
         return events
+
+    def _implied_agent(
+        self,
+        trigger: _Trigger,
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: _DocContext,
+    ) -> ActorMention | None:
+        """Who did an act of the state the text tells without its agent: the authority
+        of the place (`[implied_agents]`), in the country the article is about. The
+        mention points at the trigger, the words that imply it."""
+        if not is_agentless(trigger.token, trigger.nominal):
+            return None
+        words = sentence.doc[trigger.span[0] : trigger.span[1]]
+        sector = implied_sector(self.book, trigger.kind, trigger.pattern.mode, words)
+        if sector is None:
+            return None
+        if context.country is None:
+            context.country = (article_country(self.resolver, context.sentences, when),)
+        actor = Actor(sector, None, sector)
+        if context.country[0]:
+            actor = self._in_country(actor, context.country[0])
+        start = offset + words.start_char
+        return ActorMention(words.text, start, start + len(words.text), actor)
 
     def _as_state(self, mention: ActorMention | None, kind: str) -> ActorMention | None:
         """A country named as the actor ("The US deployed troops") is its state acting:
@@ -626,7 +695,7 @@ class RuleCoder:
                 mention.actor.country is None
                 and person is not None
                 and person.country
-                and _belongs_to_him_or_her(head)
+                and syn.belongs_to_him_or_her(head)
             ):  # "his government", "businessmen in his inner circle": his country
                 mention.actor = self._in_country(mention.actor, person.country)
             if (
@@ -712,63 +781,19 @@ class RuleCoder:
                     context.persons.append(actor)
 
 
-def _belongs_to_him_or_her(head: Token) -> bool:
-    """ "his government", "advisers in her cabinet", "businessmen from his circle"."""
-    holders = [head] + [
-        p
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ in {"in", "from", "of", "within", "around"}
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for h in holders for c in h.children)
-
-
-def _covers(general: ActorMention | None, specific: ActorMention | None) -> bool:
-    """Whether `specific` says at least what `general` says ("USAMIL" covers "USA")."""
-    if general is None:
-        return True
-    return specific is not None and specific.actor.code.startswith(general.actor.code)
-
-
-def _consolidate(events: list[Event]) -> list[Event]:
-    """Drop an event that a more specific one of the same article repeats: a headline's
-    "White House rejects overture" beside the body's "White House dismissed Maduro's
-    approach" is one REJECT, told twice, the second time with its target."""
-    kept = []
-    for event in events:
-        repeated = any(
-            other is not event
-            and other.type == event.type
-            and _covers(event.source, other.source)
-            and _covers(event.target, other.target)
-            and (_code(other.source), _code(other.target))
-            != (_code(event.source), _code(event.target))
-            for other in events
-        )
-        if not repeated:
-            kept.append(event)
-    return kept
-
-
-def _noun_keys(noun: Token) -> list[str]:
-    """A noun's lemma, preceded by its compound forms ("hunger strike", "phone call")."""
-    lemma = noun.lemma_.lower()
-    modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
-    return [*(f"{c.lower_} {lemma}" for c in modifiers), lemma]
-
-
-def _code(mention: ActorMention | None) -> str:
-    return mention.actor.code if mention else ""
-
-
 def _confidence(
-    trigger: _Trigger, source: ActorMention | None, target: ActorMention | None
+    trigger: _Trigger,
+    source: ActorMention | None,
+    target: ActorMention | None,
+    *,
+    implied: bool = False,
 ) -> float:
     """A prior from the pattern, lowered for each thing the coder had to guess."""
     score = trigger.pattern.confidence
     if source is None:
         return round(max(0.05, score - 0.3), 3)  # only the victim is known
+    if implied:
+        score -= 0.15  # the agent is the one such acts usually have, not one named
     if source.actor.country and target is not None and target.actor.country:
         # Both actors placed in a country: on the dev gold, such events had the right
         # type 83-90% of the time, against 64-75% for the others.

@@ -10,9 +10,15 @@ from importlib import resources
 from pathlib import Path
 
 from newsevents.errors import ConfigError
+from newsevents.events._cameo import CAMEO_BASES, cameo_entries
 from newsevents.model import MODALITIES, PLOVER_TYPES
+from newsevents.plover import crosswalk
 
 DEFAULT_CONFIDENCE = 0.7
+# Lookup keys are a lemma, or a lemma with its particle, preposition, object or modifier
+# ("blow up", "call for", "hunger strike"): longer phrases ("state of emergency") never
+# come up.
+MAX_KEY_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,10 @@ class PatternBook:
     joint_words: frozenset[str] = frozenset()
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
+    nominal_suffixes: tuple[tuple[str, str], ...] = ()
+    everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
+    everyday_types_kept: frozenset[str] = frozenset()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
 
 
@@ -86,13 +96,30 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     if not isinstance(confidence, int | float):
         raise ConfigError(f"{where}: 'confidence' must be a number")
     mode = entry.get("mode")
+    if (kind, str(mode or "")) not in crosswalk():
+        raise ConfigError(
+            f"{where}: ({kind}, {mode}) has no CAMEO code: add a row to plover_cameo.tsv "
+            "or use a mode it lists"
+        )
     mutual = entry.get("mutual", False)
     if not isinstance(mutual, bool):
         raise ConfigError(f"{where}: 'mutual' must be true or false")
+    for key, values in lists.items():
+        for value in values:  # type: ignore[attr-defined]
+            _check_words(str(value), f"{where}: {key}")
     sets = {key: frozenset(str(v).lower() for v in values) for key, values in lists.items()}  # type: ignore[attr-defined]
     return Pattern(
         kind, str(mode) if mode else None, confidence=float(confidence), mutual=mutual, **sets
     )
+
+
+def _check_words(phrase: str, where: str) -> None:
+    """A key or condition of more words than the coder's lookups build can never match."""
+    if len(phrase.split()) > MAX_KEY_WORDS:
+        raise ConfigError(
+            f"{where}: {phrase!r} can never match: the coder looks words up alone or with "
+            f"one particle, preposition, object or modifier ({MAX_KEY_WORDS} words at most)"
+        )
 
 
 def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], name: str) -> None:
@@ -102,6 +129,7 @@ def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], na
         if not isinstance(lemmas, list) or not lemmas:
             raise ConfigError(f"[[{name}]] #{number}: 'lemmas' must be a non-empty list")
         for lemma in lemmas:
+            _check_words(str(lemma), f"[[{name}]] #{number}")
             table[str(lemma).lower()].append(pattern)
     for patterns in table.values():
         patterns.sort(key=lambda p: not p.conditional)  # stable: file order otherwise
@@ -119,6 +147,16 @@ def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
             raise ConfigError(f"{origin}: [classifier] {key} must be a number in [0, 1]")
         values[key] = float(value)
     return ClassifierSettings(**values)
+
+
+def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
+    pairs: list[object] = value if isinstance(value, list) else [value]
+    found = []
+    for pair in pairs:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ConfigError(f"{origin}: nominal_suffixes must be [suffix, replacement] pairs")
+        found.append((str(pair[0]), str(pair[1])))
+    return tuple(found)
 
 
 def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
@@ -151,19 +189,37 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_words=frozenset(data.get("joint_words", [])),
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
+        implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
+        nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
+        everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
+        everyday_types_kept=frozenset(data.get("everyday", {}).get("types_kept", [])),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types
+    named_types |= book.unattributed_types | book.everyday_types_kept
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
         )
     _index(data.get("verb", []), book.verbs, "verb")
     _index(data.get("noun", []), book.nouns, "noun")
+    bases = data.get("cameo_candidates", [])
+    if not isinstance(bases, list) or set(bases) - set(CAMEO_BASES):
+        raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
+    if bases:
+        _add_cameo(book, frozenset(bases))
     return book
+
+
+def _add_cameo(book: PatternBook, bases: frozenset[str]) -> None:
+    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not list."""
+    own = set(book.verbs)
+    for key, entry in cameo_entries(bases):
+        if key not in own:
+            book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
+    book.version += "+cameo"
 
 
 @cache

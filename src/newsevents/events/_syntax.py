@@ -132,6 +132,13 @@ def subject_heads(verb: Token) -> list[Token]:
             continue
         if (
             current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.pos_ == "NOUN"
+            and current.head.dep_ == "pobj"
+        ):  # "killed in police firing": the police fire (elsewhere such a participle is
+            return with_conjuncts(current.head)  # background: "X, operating in Y, said")
+        if (
+            current.dep_ == "acl"
             and current.tag_ == "VBD"
             and current.head.pos_ in {"NOUN", "PROPN"}
             and current.head.dep_ == "ROOT"
@@ -142,6 +149,19 @@ def subject_heads(verb: Token) -> list[Token]:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def moved_forces(verb: Token, instruments: frozenset[str]) -> list[Token]:
+    """ "Police were deployed", "troops have been rushed to the border": with no agent
+    named, the forces a passive moves are who acts."""
+    if not instruments or not is_passive(verb):
+        return []
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "nsubjpass" and _noun_forms(c) & instruments
+        for t in with_conjuncts(c)
+    ]
 
 
 def _antecedent(word: Token) -> Token:
@@ -468,6 +488,13 @@ def verb_keys(verb: Token) -> list[str]:
         for c in verb.children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1)
     ]
+    # "lathi-charged", "baton-charged": the word hyphened before the verb
+    doc = verb.doc
+    keys += [
+        f"{_lemma(c)} {lemma}"
+        for c in verb.children
+        if c.i == verb.i - 2 and doc[verb.i - 1].text == "-" and c.is_alpha
+    ]
     keys += [f"{lemma} {_lemma(c)}" for c in verb.children if c.dep_ == "dobj"]
     keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
     return [*keys, lemma]
@@ -606,3 +633,24 @@ def noun_modality(noun: Token) -> str:
     if words & _FUTURE_MODIFIERS:
         return "future"
     return "asserted"
+
+
+def belongs_to_him_or_her(head: Token) -> bool:
+    """ "his government", "advisers in her cabinet", "businessmen from his circle"."""
+    holders = [head] + [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "from", "of", "within", "around"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for h in holders for c in h.children)
+
+
+def noun_keys(noun: Token) -> list[str]:
+    """A noun's lemma, preceded by its compound forms ("hunger strike", "phone call")."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "VBG":  # a gerund read as a verb: "resorted to firing"
+        lemma = noun.lower_
+    modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
+    return [*(f"{c.lower_} {lemma}" for c in modifiers), lemma]

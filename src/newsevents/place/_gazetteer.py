@@ -15,7 +15,16 @@ from newsevents.place._build import build_index
 from newsevents.place._cache import Columns, load_or_build
 from newsevents.place._names import bare_division, fold
 
-__all__ = ["Entry", "Gazetteer", "fips_code", "fold", "gazetteer", "lookup", "subnational_country"]
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "country_of_place",
+    "fips_code",
+    "fold",
+    "gazetteer",
+    "lookup",
+    "subnational_country",
+]
 
 # Where a division's word was written ("Lagos State"), only divisions are meant.
 _DIVISIONS = frozenset({"admin1", "admin2"})
@@ -95,6 +104,18 @@ def subnational_country(name: str) -> str | None:
     if first.feature == "city" and first.population < ACTOR_CITY_POPULATION:
         return None
     return first.country
+
+
+def country_of_place(name: str, min_population: int = 0) -> str | None:
+    """The country (ISO3) a place name most likely means: a country's own name, or a
+    city of at least `min_population` people (small towns' names are often words)."""
+    entries = gazetteer().get(fold(name), [])
+    if not entries:
+        return None
+    first = entries[0]
+    return (
+        first.country if first.feature == "country" or first.population >= min_population else None
+    )
 
 
 @cache

@@ -1,0 +1,69 @@
+"""Events told without their agent, and event nouns: "24 persons were arrested",
+"killed in police firing", "the arrests followed"."""
+
+import pytest
+
+from newsevents.events import load_pattern_book, parse_pattern_book
+
+
+def _coded(events):
+    return [(e.type, e.mode, e.source.actor.code if e.source else None) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrest with no agent is by the police of the country the article is about
+        (
+            "Riots broke out in Ahmedabad, India. At least 22 persons were arrested on Friday.",
+            ("COERCE", "arrest", "INDCOP"),
+        ),
+        ("Curfew was imposed in Godhra, India, on Thursday.", ("COERCE", "restrict", "INDGOV")),
+        # a noun the verb's preposition governs tells who acted when the verb cannot
+        ("One person was killed in police firing in Limkheda.", ("ASSAULT", None, "COP")),
+        ("Two women were injured in a lathi-charge by the police.", ("ASSAULT", None, "COP")),
+        ("The arrests followed the visit of the home minister.", ("COERCE", "arrest", "COP")),
+    ],
+)
+def test_acts_told_without_their_agent(code_text, text, expected):
+    assert expected in _coded(code_text(text))
+
+
+@pytest.mark.slow
+def test_an_agent_named_is_kept(code_text):
+    found = _coded(code_text("Protesters were arrested by soldiers in Caracas."))
+    assert ("COERCE", "arrest", "COP") not in found
+    assert any(source and source.endswith("MIL") for _, _, source in found)
+
+
+@pytest.mark.slow
+def test_feared_or_hypothetical_nouns_imply_no_agent(code_text):
+    events = code_text("The refugees say they face imprisonment at home.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+@pytest.mark.slow
+def test_implied_agents_are_less_sure_than_named_ones(code_text):
+    implied = code_text("At least 22 persons were arrested in Ahmedabad, India.")
+    named = code_text("Police arrested at least 22 persons in Ahmedabad, India.")
+    assert max(e.confidence for e in implied) < max(e.confidence for e in named)
+
+
+@pytest.mark.slow
+def test_event_nouns_derive_from_event_verbs(nlp):
+    from newsevents.events._implied import derived_pattern
+
+    book = load_pattern_book()
+    doc = nlp("The abduction of the envoy and the looting of shops were condemned.")
+    kinds = {t.text: getattr(derived_pattern(book, t), "type", None) for t in doc}
+    assert kinds["abduction"] == "ASSAULT"
+    assert kinds["looting"] == "PROTEST"
+    assert kinds["shops"] is None
+
+
+def test_nominal_suffixes_must_be_pairs():
+    from newsevents.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="nominal_suffixes"):
+        parse_pattern_book('nominal_suffixes = [["ing"]]\n')
