@@ -111,6 +111,30 @@ def test_an_article_adding_news_to_an_earlier_one_is_no_copy_of_it():
     assert index.add("roundup", [*SPUN, *OTHER_ON_SAME_STORY]).kind == "canonical"
 
 
+def test_an_article_quoting_an_earlier_one_whole_and_adding_news_is_no_copy():
+    """Word for word the earlier article, then as much news of its own: not a near copy
+    (its own events would vanish from every count)."""
+    news = [
+        "Later on Friday, hundreds of farmers blocked the motorway near Bologna to demand "
+        "compensation for lost harvests, and police diverted traffic for six hours.",
+        "The farmers' union said its members would return every day until the regional "
+        "council met them, and threatened to block the port of Ravenna next week.",
+        "Meloni's office said the prime minister would receive union leaders in Rome on "
+        "Monday, while the interior minister warned that blockades would not be tolerated.",
+        "In Brussels, two members of the European Parliament asked the Commission to speed "
+        "up payments from the agricultural reserve for the flooded provinces.",
+        "Opposition leaders accused the government of reacting too slowly, and called for "
+        "an inquiry into how the river defences had been maintained since 2015.",
+        "The agency later raised the death toll to eleven after rescuers found two bodies "
+        "in a submerged car outside Faenza.",
+        "Volunteers from Slovenia and Croatia joined the clean-up in Conselice, where the "
+        "water was still a metre deep in the main square on Saturday.",
+    ]
+    index = DedupIndex()
+    index.add("brief", ORIGINAL)
+    assert index.add("roundup", [*ORIGINAL, *OTHER_ON_SAME_STORY[1:], *news]).kind == "canonical"
+
+
 def _stamped(lines: list[str], day: int) -> list[str]:
     return [f"This story is from March {day}, 2002", *lines]
 

@@ -46,7 +46,7 @@ def explain(
         kind=member.kind,
         score=member.score,
         jaccard=round(ours.shingles.jaccard(theirs.shingles), 4),
-        containment=round(containment(ours, theirs), 4),
+        containment=round(containment(ours, theirs)[0], 4),
         coverage=(round(forward.score, 4), round(backward.score, 4)),
         aligned=[(texts_first[i], texts_second[j], share) for i, j, share in forward.pairs],
         templates=len(set(templates) & (fingerprints(first) | fingerprints(second))),

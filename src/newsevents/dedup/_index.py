@@ -41,6 +41,10 @@ NUM_PERM = 128
 NEAR_LSH_THRESHOLD = 0.5
 NEAR_MIN_JACCARD = 0.5
 NEAR_MIN_CONTAINMENT = 0.6  # share of the shorter text's 5-grams found in the other
+# ... and of the new article's own, or this share of its sentences of facts told in the
+# other: an article that adds news around an earlier one's text is no copy of it.
+NEAR_MIN_NEW_CONTAINMENT = 0.5
+NEAR_MIN_NEW_COVERAGE = 0.7
 # A sentence key shared by this many earlier articles is a topic's, not a copy's: it
 # finds no more candidates (so the cost of an article stays flat as the corpus grows).
 MAX_KEY_ARTICLES = 50
@@ -101,14 +105,15 @@ class Profile:
         )
 
 
-def containment(first: Profile, second: Profile) -> float:
-    """Estimated share of the smaller text's 5-grams found in the other."""
+def containment(first: Profile, second: Profile) -> tuple[float, float]:
+    """Estimated shares of the smaller text's and of the first text's 5-grams found in
+    the other."""
     jaccard = first.shingles.jaccard(second.shingles)
     smaller = min(first.shingle_count, second.shingle_count)
     if not smaller:
-        return 0.0
+        return 0.0, 0.0
     shared = jaccard * (first.shingle_count + second.shingle_count) / (1 + jaccard)
-    return min(1.0, shared / smaller)
+    return min(1.0, shared / smaller), min(1.0, shared / first.shingle_count)
 
 
 def sentence_alignments(
@@ -209,8 +214,15 @@ class DedupIndex:
         for candidate in sorted(candidates):  # sorted: ties go the same way every run
             seen = self._seen[candidate]
             jaccard = seen.shingles.jaccard(profile.shingles)
-            contained = containment(seen, profile)
-            if jaccard >= NEAR_MIN_JACCARD or contained >= NEAR_MIN_CONTAINMENT:
+            contained, new_contained = containment(profile, seen)
+            if jaccard >= NEAR_MIN_JACCARD or (
+                contained >= NEAR_MIN_CONTAINMENT
+                and (
+                    new_contained >= NEAR_MIN_NEW_CONTAINMENT
+                    or sentence_alignments(profile, seen, templates)[0].score
+                    >= NEAR_MIN_NEW_COVERAGE
+                )
+            ):
                 near.append((max(jaccard, contained), candidate))
             elif not near and seen.words.jaccard(profile.words) >= WORDS_MIN_JACCARD:
                 score = paraphrase_score(sentence_alignments(profile, seen, templates))
