@@ -86,12 +86,16 @@ class Actor:
 
 @dataclass(slots=True)
 class ActorMention:
-    """An actor as the text names it, with the character span in the document text."""
+    """An actor as the text names it, with the character span in the document text.
+
+    An implied actor (the country a domestic action targets by convention) names no
+    words: its text is empty and its span empty, at the start of its sentence."""
 
     text: str
     start: int
     end: int
     actor: Actor
+    implied: bool = False
 
 
 @dataclass(slots=True)

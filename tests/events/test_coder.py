@@ -264,7 +264,8 @@ def test_a_domestic_action_targets_its_own_country(code_text):
     assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [
         ("COERCE", "EGYCOP", "EGY")
     ]
-    assert events[0].target.text == "Egyptian"  # provenance: the words that name it
+    assert events[0].target.implied  # by convention: it names no words of its own
+    assert (events[0].target.text, events[0].target.start) == ("", events[0].target.end)
 
 
 def test_a_foreign_country_in_the_sentence_is_not_made_the_target(code_text):

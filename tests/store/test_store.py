@@ -370,3 +370,25 @@ def _happenings_filtered_ids(words):
     from newsevents.store._tables import happenings
 
     return filtered(select(happenings.c.id), EventFilter(q=words))
+
+
+def test_the_country_key_migration_lets_a_bare_country_join(store, batch):
+    from alembic import command
+    from alembic.config import Config
+
+    store.write_batch(batch, coder_version=VERSION)
+    config = Config()
+    config.set_main_option("script_location", "newsevents.store:migrations")
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0012")
+        keys = set(connection.scalars(text("select merge_key from events")))
+        assert "ASSAULT|RUSMIL|UKR" in keys  # whole codes before 0013
+    store.migrate()
+    with store.engine.connect() as connection:
+        keys = set(connection.scalars(text("select merge_key from happenings")))
+    assert "ASSAULT|RUS|UKR" in keys
+    bare = _document("d", [("ASSAULT", "RUS", "UKR", date(2025, 3, 3))])
+    store.write_batch([bare], coder_version=VERSION)  # joins the RUSMIL happening
+    [assault] = store.query_happenings(type="ASSAULT")
+    assert (assault["source_code"], assault["num_mentions"]) == ("RUSMIL", 2)

@@ -112,14 +112,33 @@ _COLLECTIVES = frozenset(
 )
 
 
+FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
+
+
 def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
-    """The role valid on `when`; without a date, the current (open-ended, latest) one."""
+    """The role valid on `when`; after the roles have ended, the former office holder
+    (`_former`); before the first one, or without a date, the open-ended or latest role
+    (an undated "Scholz" is still the chancellor the dictionary knows him as)."""
     if when is not None:
         valid = [role for role in roles if role.valid_on(when)]
         if valid:
             return max(valid, key=lambda r: r.start or date.min)
+        ended = [role for role in roles if role.end is not None and role.end <= when]
+        if ended:
+            return _former(max(ended, key=lambda r: r.end or date.min), roles)
     open_ended = [role for role in roles if role.end is None]
     return max(open_ended or roles, key=lambda r: r.start or date.min)
+
+
+def _former(last: RoleSpan, roles: list[RoleSpan]) -> RoleSpan:
+    """<country>ELI from the end of `last`: the country of that role, else of another
+    role of the same person; an IGO official with no country keeps the IGO code."""
+    country = last.country or next(
+        (r.country for r in roles if r.name == last.name and r.country), None
+    )
+    if country is None:
+        return last
+    return RoleSpan(last.name, country, FORMER_SECTOR, last.end, None, last.qid)
 
 
 class ActorResolver:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors import COUNTRY_SOURCE, ActorResolver
 from newsevents.events import _syntax as syn
+from newsevents.events._checks import checked
 from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._consolidate import actor_code as _code
 from newsevents.events._consolidate import consolidate as _consolidate
@@ -475,7 +476,7 @@ class RuleCoder:
                         reported_by=reporter,
                     )
                 )
-        return events
+        return [checked(event) for event in events]
 
     def _implied_agent(
         self,
@@ -582,7 +583,9 @@ class RuleCoder:
         found = self._sentence_countries(sentence, offset, when, context)
         if not found or {c for _, c in found} != {country}:
             return None
-        return self._country_at(sentence.doc[found[0][0]], country, offset)
+        name = self.resolver.dictionary.country_names.get(country, country)
+        start = offset + sentence.start_char  # implied: no words of its own
+        return ActorMention("", start, start, Actor(name, country), implied=True)
 
     def _unattributed_violence(self, trigger: _Trigger, sentence: Span) -> bool:
         """Whether an action without a named actor is still violence worth coding: a

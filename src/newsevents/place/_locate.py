@@ -170,7 +170,7 @@ def _bare_locatives(doc: Doc) -> list[Span]:
 
 
 def _actor_spans(event: Event) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in (event.source, event.target) if m is not None]
+    return [(m.start, m.end) for m in (event.source, event.target) if m and not m.implied]
 
 
 def _overlaps(candidate: _Candidate, spans: list[tuple[int, int]]) -> bool:
@@ -215,7 +215,7 @@ def _target(
 ) -> _Candidate | None:
     """The event's target as its place, when the target is a place and the act is one
     that happens at its target."""
-    if event.target is None or not _target_is_place(event):
+    if event.target is None or event.target.implied or not _target_is_place(event):
         return None
     span = [(event.target.start, event.target.end)]
     hits = [c for c in _in_sentence(candidates, event) if c.entries and _overlaps(c, span)]

@@ -1,9 +1,10 @@
 """Happenings on Spark: event mentions merged across articles, key by key, in the tasks.
 
-Mentions merge only within one merge key (type|source|target), as in the store: they
-are grouped by key across the cluster and each group goes through the very same
-`merge_events` a local store runs. Nothing is collected on the driver; the mentions
-of one key are held by one task, as a local store holds them in one query.
+Mentions merge only within one merge key (type|source country|target country), as in
+the store: they are grouped by key across the cluster and each group goes through the
+very same `merge_events` a local store runs (which joins USA to USAGOV within a key).
+Nothing is collected on the driver; the mentions of one key are held by one task, as a
+local store holds them in one query.
 """
 
 from __future__ import annotations

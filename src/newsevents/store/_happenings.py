@@ -1,8 +1,8 @@
 """Keeping the happenings table in step with the mentions, and querying it.
 
-Mentions merge only within one merge key (type|source|target), so a write re-merges
-exactly the keys it touched: the cost of a batch depends on its keys, not on the size
-of the corpus.
+Mentions merge only within one merge key (type and each side's country,
+`stories.merge_key`), so a write re-merges exactly the keys it touched: the cost of a
+batch depends on its keys, not on the size of the corpus.
 """
 
 from __future__ import annotations

@@ -762,14 +762,15 @@ def event_record(e: Event) -> dict[str, Any]:
     }
     for side, mention in (("source", e.source), ("target", e.target)):
         actor = mention.actor if mention else None
+        said = mention if mention and not mention.implied else None  # implied: no words
         row |= {
             f"{side}_actor_id": actor.id if actor else None,
-            f"{side}_text": mention.text if mention else None,
+            f"{side}_text": said.text if said else None,
             f"{side}_code": actor.code if actor else None,
             f"{side}_country": actor.country if actor else None,
             f"{side}_sector": actor.sector if actor else None,
-            f"{side}_start": mention.start if mention else None,
-            f"{side}_end": mention.end if mention else None,
+            f"{side}_start": said.start if said else None,
+            f"{side}_end": said.end if said else None,
         }
     place = e.place
     row |= {

@@ -138,7 +138,8 @@ events = Table(
     *place_columns(),
     *admin1_columns(),
     *reporter_columns(),
-    # type|source|target: mentions merge only within a key, so a batch re-merges its keys.
+    # type|source country|target country: mentions merge only within a key, so a batch
+    # re-merges its keys.
     Column("merge_key", Text),
     Column("happening_id", String(32)),
     Index("ix_events_doc_id", "doc_id"),

@@ -6,6 +6,12 @@ compatible dates, or from different sources with known dates no further apart th
 window. A copy (exact, syndicated, near or reworded) is not an independent source:
 it adds an article and mentions, never a source; nor is a second article of the same
 outlet (the host of the original's URL).
+
+Codes are compatible when they are equal or one is the bare country of the other (USA
+and USAGOV): mentions are keyed by type and each side's country (`merge_key`), and a
+code pair whose only more specific pair in its key is one pair joins it, so "Venezuela
+accused the United States" and "... accused Washington" are one happening, coded
+USAGOV. A bare USA next to both USAGOV and USAMIL stays on its own: it cannot say which.
 """
 
 from __future__ import annotations
@@ -61,9 +67,41 @@ class CanonicalEvent:
         return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 
+_COUNTRY_LENGTH = 3  # a code starts with its ISO3 country ("USAGOV"), or is one ("USA")
+
+
 def merge_key(kind: str, source_code: str | None, target_code: str | None) -> str:
-    """Mentions can only merge within one key: same type, source and target codes."""
-    return f"{kind}|{source_code or ''}|{target_code or ''}"
+    """Mentions can only merge within one key: same type and, on each side, the same
+    country (the code's first three letters), so that USA and USAGOV meet."""
+    source, target = (source_code or "")[:_COUNTRY_LENGTH], (target_code or "")[:_COUNTRY_LENGTH]
+    return f"{kind}|{source}|{target}"
+
+
+def _refines(code: str, general: str) -> bool:
+    """`code` says what `general` says, or more: equal, or `general` is its bare country."""
+    return code == general or (len(general) == _COUNTRY_LENGTH and code.startswith(general))
+
+
+def _pair(row: dict[str, Any]) -> tuple[str, str]:
+    return row.get("source_code") or "", row.get("target_code") or ""
+
+
+def _specific_pairs(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each code pair of one key -> the pair its mentions merge under: the one most
+    specific pair that refines it on both sides, or itself when there are none or several."""
+    refiners = {
+        pair: {
+            other
+            for other in pairs
+            if other != pair and _refines(other[0], pair[0]) and _refines(other[1], pair[1])
+        }
+        for pair in pairs
+    }
+    chosen = {}
+    for pair, above in refiners.items():
+        most = [other for other in above if not refiners[other]]
+        chosen[pair] = most[0] if len(most) == 1 else pair
+    return chosen
 
 
 def _day(value: object) -> date | None:
@@ -103,12 +141,22 @@ def merge_events(
         by_key[merge_key(row["type"], row.get("source_code"), row.get("target_code"))].append(index)
     groups = _Groups(len(mentions))
     for indices in by_key.values():
-        _link(mentions, indices, groups, timedelta(days=window_days))
+        for compatible in _by_specific_pair(mentions, indices):
+            _link(mentions, compatible, groups, timedelta(days=window_days))
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(mentions)):
         members[groups.find(index)].append(index)
     merged = [_canonical([mentions[i] for i in indices]) for indices in members.values()]
     return sorted(merged, key=lambda e: (e.date_start or date.max, e.id))
+
+
+def _by_specific_pair(mentions: list[dict[str, Any]], indices: list[int]) -> list[list[int]]:
+    """One key's mentions in groups of compatible codes (`_specific_pairs`), in order."""
+    chosen = _specific_pairs({_pair(mentions[i]) for i in indices})
+    grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in indices:
+        grouped[chosen[_pair(mentions[i])]].append(i)
+    return list(grouped.values())
 
 
 def _link(
@@ -165,6 +213,12 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return Counter(present).most_common(1)[0][0]
 
 
+def _most_specific(codes: Iterable[str | None]) -> str | None:
+    """The code of a happening: the longest of its mentions' compatible codes (USAGOV
+    over USA), the same whichever mention came first."""
+    return max((c for c in codes if c), key=lambda c: (len(c), c), default=None)
+
+
 def _best_place(rows: list[dict[str, Any]]) -> dict[str, Any]:
     placed = [r for r in rows if r.get("place_name")]
     if not placed:
@@ -194,10 +248,10 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
         quad_class=quad_class(cameo),
         goldstein=goldstein,
         modality=modality,
-        source_code=first.get("source_code"),
+        source_code=_most_specific(r.get("source_code") for r in rows),
         source_name=_most_common(r.get("source_text") for r in rows),
         source_country=first.get("source_country"),
-        target_code=first.get("target_code"),
+        target_code=_most_specific(r.get("target_code") for r in rows),
         target_name=_most_common(r.get("target_text") for r in rows),
         target_country=first.get("target_country"),
         date_start=min(starts, default=None),
