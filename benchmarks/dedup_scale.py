@@ -98,7 +98,7 @@ def main() -> int:
             groups += 1
         if number in checkpoints:
             seconds = time.perf_counter() - block_start
-            block = number - _previous(number)
+            block = number - max((c for c in checkpoints if c < number), default=0)
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
                 f"{number:>7} docs: {1000 * seconds / block:.2f} ms/doc over the last block, "
@@ -107,11 +107,6 @@ def main() -> int:
             )
             block_start = time.perf_counter()
     return 0
-
-
-def _previous(number: int) -> int:
-    """The checkpoint before `number`, where its block of documents started."""
-    return {50_000: 10_000, 100_000: 50_000}.get(number, 0)
 
 
 if __name__ == "__main__":
