@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from datasketch import MinHash, MinHashLSH
 
@@ -187,7 +187,8 @@ class DedupIndex:
         self._near.insert(doc_id, profile.shingles)
         for key in profile.keys:
             self._by_key.setdefault(key, []).append(doc_id)
-        self._seen[doc_id] = profile
+        # What later checks read; the keys and lines are counted and indexed already.
+        self._seen[doc_id] = replace(profile, keys=frozenset(), lines=frozenset())
         self._line_counts.update(profile.lines)
         self._raw[doc_id] = raw_id
         if match is None:
