@@ -228,6 +228,20 @@ def test_the_api_docs_render_with_the_network_cut_off(browser, server, path, dra
     assert outside == []
 
 
+def test_the_map_draws_countries_and_a_country_opens_its_events(page):
+    page.goto("/map")
+    assert page.locator("#world-map path.country").count() > 150
+    assert page.locator("#world-map circle.place").count() > 0
+    _shot(page, "map")
+    shaded = page.locator("#world-map a[data-count]:has(path.country)").all()
+    country = max(shaded, key=lambda a: int(a.get_attribute("data-count")))
+    count = int(country.get_attribute("data-count"))
+    iso3 = country.locator("path").get_attribute("data-iso3")
+    country.locator("path").click()
+    page.wait_for_url(f"**place={iso3}**")
+    assert page.locator("#total").inner_text().startswith(f"{count} happening")
+
+
 def test_search_and_sort_in_the_explorer(page):
     page.goto("/")
     everything = int(page.locator("#total").inner_text().split()[0])
