@@ -8,9 +8,18 @@ happenings they count. Happenings without a place are counted apart (`unplaced`)
 
 from __future__ import annotations
 
+import time
+import weakref
 from typing import Any
 
 from newsevents.store import EventFilter, Store
+
+# A place's division is only its label, read from every mention: kept this long per
+# store so a busy map does not scan the mentions on every request (counts are fresh).
+LABELS_TTL = 60.0
+_labels: weakref.WeakKeyDictionary[Store, tuple[float, dict[tuple[str, str], str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def map_counts(store: Store, where: EventFilter) -> dict[str, Any]:
@@ -29,7 +38,7 @@ def map_counts(store: Store, where: EventFilter) -> dict[str, Any]:
         countries[country] = countries.get(country, 0) + count
         if name and lat is not None and lon is not None:
             _add_place(places, (country, name), (lat, lon), count)
-    admin1 = store.admin1_names() if places else {}
+    admin1 = _admin1_names(store) if places else {}
     return {
         "countries": [
             {"country": c, "events": n, "params": where.narrowed(place=c).to_params()}
@@ -41,6 +50,15 @@ def map_counts(store: Store, where: EventFilter) -> dict[str, Any]:
         ],
         "unplaced": unplaced,
     }
+
+
+def _admin1_names(store: Store) -> dict[tuple[str, str], str]:
+    """The store's (country, place name) -> division, read at most once a minute."""
+    now = time.monotonic()
+    kept = _labels.get(store)
+    if kept is None or now - kept[0] > LABELS_TTL:
+        kept = _labels[store] = (now, store.admin1_names())
+    return kept[1]
 
 
 def _add_place(
