@@ -25,13 +25,15 @@ _labels: weakref.WeakKeyDictionary[Store, tuple[float, dict[tuple[str, str], str
 def map_counts(store: Store, where: EventFilter) -> dict[str, Any]:
     """Happenings per country and per place (name, admin1, lat/lon), each with the
     query parameters of its rows, and how many have no country to be drawn in."""
+    # The name first: grouped by the country first, SQLite walks the country index and
+    # reads every row through it, twice as slow as a plain scan at 100k happenings.
     groups = store.happening_groups(
-        "place_country", "place_name", "place_lat", "place_lon", where=where
+        "place_name", "place_country", "place_lat", "place_lon", where=where
     )
     countries: dict[str, int] = {}
     places: dict[tuple[str, str], dict[str, Any]] = {}
     unplaced = 0
-    for country, name, lat, lon, count, _ in groups:
+    for name, country, lat, lon, count, _ in groups:
         if not country:
             unplaced += count
             continue
