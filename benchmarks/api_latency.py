@@ -8,9 +8,10 @@ years, in date order) through `Store.write_batch`, the path a run takes, so happ
 and stories are merged as they would be; prints the load time; then serves the store
 with uvicorn on a local port and times real HTTP requests: the events list (random
 filters and pages), full-text searches (`q=`, with a sort), one dyad query (USA-VEN,
-per month), the timeline, the actor network and the explorer page (random pages, with
-the evidence of its 50 rows). Prints p50/p95/max per kind. With --pg, the
-same on that PostgreSQL database (its tables are emptied first: give a throwaway one).
+per month), the timeline, the actor network, the map (API and page) and the explorer
+page (random pages, with the evidence of its 50 rows). Prints p50/p95/max per kind.
+With --pg, the same on that PostgreSQL database (its tables are emptied first: give a
+throwaway one).
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ import uvicorn
 from sqlalchemy import text
 
 from newsevents.api import create_app
-from newsevents.model import PLOVER_TYPES, Actor, ActorMention, Document, Event, EventDate
+from newsevents.model import (
+    PLOVER_TYPES,
+    Actor,
+    ActorMention,
+    Document,
+    Event,
+    EventDate,
+    Place,
+)
 from newsevents.store import Store
 
 COUNTRIES = [
@@ -39,6 +48,12 @@ COUNTRIES = [
     "BRA", "DEU", "FRA", "GBR", "IND", "TUR", "SAU", "JPN", "KOR", "ZAF",
 ]  # fmt: skip
 SECTORS = [None, "GOV", "MIL"]
+# Ten towns a country, as a gazetteer would place them: the map groups by them.
+TOWNS = [
+    (f"Town {country} {n}", country, (i * 7.0) % 140 - 50, (i * 17.0 + n) % 340 - 170)
+    for i, country in enumerate(COUNTRIES)
+    for n in range(10)
+]
 BATCH = 500
 EVENTS_PER_DOC = 5
 
@@ -76,11 +91,20 @@ def _document(number: int, total: int, rng: random.Random, actors: list[Actor]) 
                 trigger_start=start + 6,
                 trigger_end=start + 9,
                 date=EventDate(when, when, "day", None, "publication"),
+                place=_place(rng, start),
                 confidence=round(rng.uniform(0.3, 0.95), 2),
                 coder_version="synthetic.v1",
             )
         )
     return doc
+
+
+def _place(rng: random.Random, start: int) -> Place | None:
+    """Four events in five are placed at one of the towns, the others nowhere."""
+    if rng.random() < 0.2:
+        return None
+    name, country, lat, lon = rng.choice(TOWNS)
+    return Place(name, start, start + 5, "sentence", 0.9, country, "01", lat, lon, None, "city")
 
 
 def load(store: Store, events: int, seed: int = 7) -> float:
@@ -137,6 +161,8 @@ def _requests(base: str, count: int, rng: random.Random) -> dict[str, list[str]]
         "search": [search_url() for _ in range(count)],
         "timeline": [f"{base}/api/timeline?period=month"] * count,
         "network": [f"{base}/api/network?top=30"] * count,
+        "map": [f"{base}/api/map"] * count,
+        "map page": [f"{base}/map"] * count,
         "dyad USA-VEN": [f"{base}/api/dyads?a=USA&b=VEN&period=month"] * count,
         "explorer page": [f"{base}/?page={rng.randint(1, 40)}" for _ in range(count)],
     }

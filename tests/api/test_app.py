@@ -280,6 +280,8 @@ def test_a_short_token_file_is_refused(tmp_path, seeds_db):
     [
         "/api/events?actr=VEN",
         "/api/timeline?peroid=week",
+        "/api/map?contry=VEN",
+        "/map?plcae=VEN",
         "/api/download/events?fromat=csv",
         "/?actr=VEN",
     ],

@@ -228,6 +228,36 @@ def test_the_api_docs_render_with_the_network_cut_off(browser, server, path, dra
     assert outside == []
 
 
+# The busiest shaded country with a point inside its outline that no circle covers.
+_A_SHADED_COUNTRY_ON_TOP = """() => {
+  const links = [...document.querySelectorAll('#world-map a[data-count]')]
+    .filter(a => a.querySelector('path.country'))
+    .sort((a, b) => b.dataset.count - a.dataset.count);
+  for (const a of links) {
+    const path = a.querySelector('path'), box = path.getBoundingClientRect();
+    for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+      const x = box.left + box.width * i / 10, y = box.top + box.height * j / 10;
+      if (document.elementFromPoint(x, y) === path)
+        return [path.dataset.iso3, Number(a.dataset.count), x, y];
+    }
+  }
+  return null;
+}"""
+
+
+def test_the_map_draws_countries_and_a_country_opens_its_events(page):
+    page.goto("/map")
+    assert page.locator("#world-map path.country").count() > 150
+    assert page.locator("#world-map circle.place").count() > 0
+    assert "without a place" in page.locator("#unplaced").inner_text()
+    _shot(page, "map")
+    page.locator("#world-map").scroll_into_view_if_needed()
+    iso3, count, x, y = page.evaluate(_A_SHADED_COUNTRY_ON_TOP)
+    page.mouse.click(x, y)  # a real click where the country itself is hit, not a circle
+    page.wait_for_url(f"**place={iso3}**")
+    assert page.locator("#total").inner_text().startswith(f"{count} happening")
+
+
 def test_search_and_sort_in_the_explorer(page):
     page.goto("/")
     everything = int(page.locator("#total").inner_text().split()[0])

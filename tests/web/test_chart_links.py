@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from importlib import resources
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,6 +27,9 @@ CHARTS = [
     "/network?actor=USA",
     "/dyad?a=USA&b=VEN",
     "/dyad?a=USA&b=VEN&modality=any&period=week",
+    "/map",
+    "/map?modality=any",
+    "/map?actor=USA",
 ]
 
 
@@ -96,3 +99,27 @@ def test_a_network_edge_is_exactly_its_pair(client):
         rows = client.get("/api/events", params=edge["params"] | {"limit": 1000}).json()
         pairs = {frozenset((r["source_code"], r["target_code"])) for r in rows["items"]}
         assert pairs == {frozenset((edge["a"], edge["b"]))}
+
+
+@pytest.mark.parametrize("modality", ["", "any"])
+def test_every_map_count_is_the_listing_its_link_opens(client, modality):
+    counts = client.get("/api/map", params={"modality": modality}).json()
+    assert counts["modality"] == (modality or "asserted")
+    assert counts["countries"] and counts["places"]
+    rows = counts["countries"] + counts["places"]
+    wrong = [
+        (r["params"], r["events"], _total(client, "/?" + urlencode(r["params"]))) for r in rows
+    ]
+    assert [w for w in wrong if w[1] != w[2]] == []
+    placed = sum(row["events"] for row in counts["countries"]) + counts["unplaced"]
+    listing = client.get("/api/events", params={"modality": modality or "asserted", "limit": 1})
+    assert placed == listing.json()["total"]
+
+
+def test_a_map_place_lists_only_happenings_there(client):
+    place = client.get("/api/map", params={"modality": "any"}).json()["places"][0]
+    assert {"name", "admin1", "lat", "lon", "country"} <= set(place)
+    rows = client.get("/api/events", params=place["params"] | {"limit": 1000}).json()["items"]
+    assert {(r["place_country"], r["place_name"]) for r in rows} == {
+        (place["country"], place["name"])
+    }

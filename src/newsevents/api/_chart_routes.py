@@ -1,4 +1,4 @@
-"""The charts' numbers: timeline, dyad trend and actor network.
+"""The charts' numbers: timeline, dyad trend, actor network and map.
 
 Aggregates count asserted happenings unless `modality` is given (`any` counts every
 modality); each bucket, node and edge carries the query parameters of its rows."""
@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from newsevents.api._schemas import Network, Series
-from newsevents.views import Period, StoreDep, Where, network, series, undated
+from newsevents.api._schemas import MapCounts, Network, Series
+from newsevents.views import Period, StoreDep, Where, map_counts, network, series, undated
 
 router = APIRouter(tags=["charts"])
 _CODE = "^[A-Za-z]{3,16}$"
@@ -59,3 +59,11 @@ def actor_network(
     """The most active actors (whole codes) and the happenings between each pair."""
     counted = where.counted()
     return {"modality": counted.modality} | network(store, counted, top=top)
+
+
+@router.get("/api/map", response_model=MapCounts)
+def event_map(store: StoreDep, where: Where) -> dict[str, Any]:
+    """Happenings per country of their place and per place (name, admin1, lat/lon),
+    each with the query parameters of exactly its rows."""
+    counted = where.counted()
+    return {"modality": counted.modality} | map_counts(store, counted)

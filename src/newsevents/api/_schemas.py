@@ -132,6 +132,35 @@ class Network(BaseModel):
     edges: list[Edge]
 
 
+class CountryCount(BaseModel):
+    """The happenings placed in one country."""
+
+    country: str = Field(description="ISO 3166 alpha-3 code of the happening's place")
+    events: int
+    params: dict[str, str] = Field(description="The filter of its rows, as query parameters")
+
+
+class PlaceCount(BaseModel):
+    """The happenings placed at one named place (from the gazetteer's coordinates)."""
+
+    name: str
+    country: str
+    admin1: str | None = Field(description="Its first-level division, when known")
+    lat: float
+    lon: float
+    events: int
+    params: dict[str, str] = Field(description="The filter of its rows, as query parameters")
+
+
+class MapCounts(BaseModel):
+    """Happenings per country and per place; `unplaced` have no country to be drawn in."""
+
+    modality: str = Field(description="What it counts: asserted unless chosen")
+    countries: list[CountryCount]
+    places: list[PlaceCount]
+    unplaced: int
+
+
 class Actor(BaseModel):
     """An actor code, named by its dictionary names, with its happenings."""
 

@@ -21,7 +21,8 @@ from newsevents.model import MODALITIES, PLOVER_TYPES
 ANY_MODALITY = "any"  # the switch that lets negated, future... events into aggregates
 COUNTED_MODALITY = "asserted"  # what aggregates count unless told otherwise
 _HAPPENING_ONLY = (  # fields a mention's own row does not carry
-    *("quad_class", "starts_since", "starts_until", "undated", "place", "modality"),
+    *("quad_class", "starts_since", "starts_until", "undated", "place", "place_name"),
+    "modality",
     *("min_sources", "dyad", "pair", "codes", "story", "q"),
 )
 
@@ -33,8 +34,10 @@ class EventFilter:
     `since`/`until` keep happenings whose date range overlaps the interval;
     `starts_since`/`starts_until` keep those whose first day lies in it (a chart's
     bucket); `undated` keeps only happenings without a date. `actor` is a code prefix
-    or a name, `dyad` two code prefixes (either direction); `codes` are whole codes
-    that each take part (a network node), `pair` two whole codes (a network edge).
+    or a name, `place` the ISO3 country of the happening's place and `place_name` that
+    place's exact name (a point on the map), `dyad` two code prefixes (either
+    direction); `codes` are whole codes that each take part (a network node), `pair`
+    two whole codes (a network edge).
     `modality` "any" is no filter, stated explicitly. `q` is a full-text search over
     the actors' names and the evidence sentences (every word, as a prefix).
     """
@@ -49,6 +52,7 @@ class EventFilter:
     undated: bool = False
     country: str | None = None
     place: str | None = None
+    place_name: str | None = None
     modality: str | None = None
     min_sources: int | None = None
     dyad: tuple[str, ...] | None = None

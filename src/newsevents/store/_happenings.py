@@ -211,6 +211,8 @@ def filtered(query: Any, where: EventFilter) -> Any:
         query = query.where(h.story_id == where.story)
     if where.place:
         query = query.where(h.place_country == where.place.upper())
+    if where.place_name:
+        query = query.where(h.place_name == where.place_name)
     if where.q:
         query = query.where(_search.matches(where.q))
     return query

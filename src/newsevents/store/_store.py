@@ -430,6 +430,18 @@ class Store:
         with self._connect() as connection:
             return [tuple(row) for row in connection.execute(query)]
 
+    def admin1_names(self) -> dict[tuple[str, str], str]:
+        """The first-level division of each placed (country, place name), as the
+        mentions recorded it: what a map point is labelled with."""
+        e = events.c
+        query = (
+            select(e.place_country, e.place_name, func.max(e.place_admin1_name))
+            .where(e.place_admin1_name.is_not(None))
+            .group_by(e.place_country, e.place_name)
+        )
+        with self._connect() as connection:
+            return {(c, n): a for c, n, a in connection.execute(query)}
+
     def mentions_of(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The evidence of each happening: its mentions, with article and URL, copies too."""
         found: dict[str, list[dict[str, Any]]] = {h: [] for h in happening_ids}

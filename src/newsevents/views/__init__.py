@@ -14,6 +14,7 @@ from newsevents.views._deps import (
     event_filter,
     reject_unknown_parameters,
 )
+from newsevents.views._map import map_counts
 
 __all__ = [
     "MAX_PAGE",
@@ -25,6 +26,7 @@ __all__ = [
     "Where",
     "bucket",
     "event_filter",
+    "map_counts",
     "network",
     "reject_unknown_parameters",
     "series",

@@ -52,6 +52,9 @@ _Country = Annotated[
 _Place = Annotated[
     str | None, Query(pattern=_ISO3, description="ISO3 country of the event's place")
 ]
+_PlaceName = Annotated[
+    str | None, Query(max_length=200, description="Exact name of the event's place (a map point)")
+]
 _Modality = Annotated[
     str | None,
     Query(
@@ -87,6 +90,7 @@ def event_filter(
     undated: _Undated = None,
     country: _Country = None,
     place: _Place = None,
+    place_name: _PlaceName = None,
     modality: _Modality = None,
     min_sources: _MinSources = None,
     dyad: _Dyad = None,
@@ -108,6 +112,7 @@ def event_filter(
         "undated": undated,
         "country": country,
         "place": place,
+        "place_name": place_name,
         "modality": modality,
         "min_sources": min_sources,
         "dyad": dyad,

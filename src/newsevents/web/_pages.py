@@ -1,4 +1,5 @@
-"""Server-rendered pages: explorer, evidence, article, timeline, dyad, network, ingest.
+"""Server-rendered pages: explorer, evidence, article, timeline, dyad, network, map,
+ingest.
 
 Pages read the same store through the same dependencies as the API, with the same
 `EventFilter`; the only script is the ingest page's, which posts to the API with the
@@ -23,7 +24,17 @@ from newsevents.codebook import codebook
 from newsevents.model import MODALITIES, PLOVER_TYPES
 from newsevents.plover import QUAD_CLASSES
 from newsevents.store import ANY_MODALITY, SORTS, EventFilter
-from newsevents.views import Period, Sort, StoreDep, Where, network, series, undated
+from newsevents.views import (
+    Period,
+    Sort,
+    StoreDep,
+    Where,
+    map_counts,
+    network,
+    series,
+    undated,
+)
+from newsevents.web._map_svg import outlines, world_map
 from newsevents.web._svg import QUAD_COLOURS, bar_chart, dyad_chart, network_chart, rows_link
 
 PAGE_SIZE = 50
@@ -209,6 +220,19 @@ def network_page(
         graph=graph,
         chart=network_chart(graph),
         top=top,
+        **_counting(where),
+    )
+
+
+@router.get("/map")
+def map_page(request: Request, store: StoreDep, where: Where) -> HTMLResponse:
+    counts = map_counts(store, where.counted())
+    return _page(
+        request,
+        "map.html",
+        counts=counts,
+        chart=world_map(counts),
+        names={iso3: name for iso3, (name, _) in outlines().items()},
         **_counting(where),
     )
 
