@@ -1,7 +1,8 @@
 """An online duplicate index: each new article is checked against those seen before.
 
 Three layers, cheapest first: exact (a hash of the normalised text), near (MinHash
-over word 5-grams: most of the shorter text's 5-grams are in the other) and reworded
+over word 5-grams: most of the shorter text's 5-grams are in the other, and the new
+article is mostly the earlier one's) and reworded
 (articles sharing a sentence key, a sentence's rarest words and figures, are
 candidates; most of each one's sentences of facts must be told again, in order, in
 the other).
@@ -134,6 +135,20 @@ def paraphrase_score(alignments: tuple[Alignment, Alignment]) -> float:
     return min(a.score for a in alignments)
 
 
+def _near_score(new: Profile, seen: Profile, templates: Collection[int]) -> float:
+    """How near a copy of an earlier article a new one is; 0 when it is none."""
+    jaccard = seen.shingles.jaccard(new.shingles)
+    if jaccard >= NEAR_MIN_JACCARD:
+        return max(jaccard, containment(new, seen)[0])
+    contained, new_contained = containment(new, seen)
+    if contained < NEAR_MIN_CONTAINMENT:
+        return 0.0
+    if new_contained >= NEAR_MIN_NEW_CONTAINMENT:
+        return contained
+    told = sentence_alignments(new, seen, templates)[0].score
+    return contained if told >= NEAR_MIN_NEW_COVERAGE else 0.0
+
+
 class DedupIndex:
     """Add articles one by one; each is grouped with the first earlier copy it matches."""
 
@@ -214,17 +229,9 @@ class DedupIndex:
         near, reworded = [], []
         for candidate in sorted(candidates):  # sorted: ties go the same way every run
             seen = self._seen[candidate]
-            jaccard = seen.shingles.jaccard(profile.shingles)
-            contained, new_contained = containment(profile, seen)
-            if jaccard >= NEAR_MIN_JACCARD or (
-                contained >= NEAR_MIN_CONTAINMENT
-                and (
-                    new_contained >= NEAR_MIN_NEW_CONTAINMENT
-                    or sentence_alignments(profile, seen, templates)[0].score
-                    >= NEAR_MIN_NEW_COVERAGE
-                )
-            ):
-                near.append((max(jaccard, contained), candidate))
+            near_score = _near_score(profile, seen, templates)
+            if near_score:
+                near.append((near_score, candidate))
             elif not near and seen.words.jaccard(profile.words) >= WORDS_MIN_JACCARD:
                 score = paraphrase_score(sentence_alignments(profile, seen, templates))
                 if score >= PARAPHRASE_MIN_ALIGNMENT:
