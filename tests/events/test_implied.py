@@ -31,6 +31,24 @@ def test_acts_told_without_their_agent(code_text, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Venezuela protested on Monday. Its ministry said two Venezuelans were detained "
+            "in the United States last week.",
+            "USACOP",
+        ),
+        ("Kenyan officials said dozens of students were arrested in Kampala.", "UGACOP"),
+        ("Mexico said the 300 migrants were detained in Texas on Sunday.", "USACOP"),
+    ],
+)
+def test_the_place_of_the_act_says_whose_police_acted(code_text, text, expected):
+    """Not the country the article names most: the one the sentence puts the act in."""
+    assert expected in {source for kind, _, source in _coded(code_text(text))}
+
+
+@pytest.mark.slow
 def test_an_agent_named_is_kept(code_text):
     found = _coded(code_text("Protesters were arrested by soldiers in Caracas."))
     assert ("COERCE", "arrest", "COP") not in found

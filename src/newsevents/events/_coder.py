@@ -18,6 +18,7 @@ from newsevents.events._consolidate import actor_code as _code
 from newsevents.events._consolidate import consolidate as _consolidate
 from newsevents.events._implied import (
     article_country,
+    country_where,
     derived_pattern,
     implied_sector,
     is_agentless,
@@ -487,8 +488,8 @@ class RuleCoder:
         context: _DocContext,
     ) -> ActorMention | None:
         """Who did an act of the state the text tells without its agent: the authority
-        of the place (`[implied_agents]`), in the country the article is about. The
-        mention points at the trigger, the words that imply it."""
+        of the place (`[implied_agents]`), in the country the sentence places the act
+        in, else the one the article is about. The mention points at the trigger."""
         if not is_agentless(trigger.token, trigger.nominal):
             return None
         words = sentence.doc[trigger.span[0] : trigger.span[1]]
@@ -497,9 +498,10 @@ class RuleCoder:
             return None
         if context.country is None:
             context.country = (article_country(self.resolver, context.sentences, when),)
+        country = country_where(self.resolver, trigger.token) or context.country[0]
         actor = Actor(sector, None, sector)
-        if context.country[0]:
-            actor = self._in_country(actor, context.country[0])
+        if country:
+            actor = self._in_country(actor, country)
         start = offset + words.start_char
         return ActorMention(words.text, start, start + len(words.text), actor)
 

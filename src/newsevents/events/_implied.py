@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.events._patterns import Pattern, PatternBook
-from newsevents.place import country_of_place
+from newsevents.place import country_of_place, subnational_country
 
 _NOMINAL_DISCOUNT = 0.1  # a derived noun is a weaker sign than a listed one
 _MIN_CITY_POPULATION = 100_000
@@ -64,6 +64,26 @@ def is_agentless(token: Token, nominal: bool) -> bool:
     if not passive and not (token.dep_ == "acl" and token.tag_ == "VBN"):
         return False  # "were arrested", and "the people arrested on Friday"
     return not any(c.dep_ == "agent" or c.lower_ == "by" for c in token.children)
+
+
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across"})
+
+
+def country_where(resolver: ActorResolver, trigger: Token) -> str | None:
+    """The country of the place the sentence gives for the act itself ("detained in the
+    United States", "arrested in Ahmedabad"): there, not in the country the article is
+    about, the authority acted."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS:
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            words = [t for t in place.subtree if t.i <= place.i and t.dep_ != "det"]
+            name = " ".join(t.text for t in words)
+            entry = resolver.dictionary.country(name)
+            country = entry.iso3 if entry else subnational_country(name)
+            if country:
+                return country
+    return None
 
 
 def article_country(
