@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsevents.clean import clean
+from newsevents.dedup._index import Profile
 from newsevents.model import Document, IngestError
 from newsevents.spark._blocking import blocking_keys, bucket_copies
 from newsevents.spark._inputs import RECORD_FIELDS, arrival_key, read_partition, record_document
@@ -27,6 +28,10 @@ def _paragraphs(name: str) -> list[str]:
     return clean((DEMO / name).read_text("utf-8"), "text").paragraphs
 
 
+def _keys(name: str) -> list[str]:
+    return blocking_keys(Profile.of(_paragraphs(name)))
+
+
 @pytest.mark.parametrize(
     ("original", "copy"),
     [
@@ -35,13 +40,13 @@ def _paragraphs(name: str) -> list[str]:
     ],
 )
 def test_copies_share_a_blocking_key(original, copy):
-    assert set(blocking_keys(_paragraphs(original))) & set(blocking_keys(_paragraphs(copy)))
+    assert set(_keys(original)) & set(_keys(copy))
 
 
 def test_unrelated_articles_rarely_share_one():
-    ours = set(blocking_keys(_paragraphs("16_kenya_police.txt")))
-    assert not ours & set(blocking_keys(_paragraphs("22_football_match.txt")))
-    assert blocking_keys([]) == []
+    ours = set(_keys("16_kenya_police.txt"))
+    assert not ours & set(_keys("22_football_match.txt"))
+    assert blocking_keys(Profile.of([])) == []
 
 
 def _member(doc_id: str, arrival: str, name: str) -> SimpleNamespace:

@@ -21,7 +21,8 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from newsevents.cli import app
-from newsevents.dedup import DedupIndex, fingerprints
+from newsevents.dedup import DedupIndex
+from newsevents.dedup._index import Profile
 from newsevents.pipeline import Pipeline
 from newsevents.spark import SparkRun, run_spark, spark_session
 from newsevents.spark._blocking import blocking_keys
@@ -153,8 +154,8 @@ def test_copies_on_a_real_archive_are_the_same_as_a_local_run(spark, police_arch
             "doc_id": doc_id,
             "arrival": f"{number:06}",
             "paragraphs": paragraphs,
-            "blocking_keys": blocking_keys(paragraphs),
-            "line_prints": sorted(fingerprints(paragraphs)),
+            "blocking_keys": blocking_keys(Profile.of(paragraphs)),
+            "line_prints": sorted(Profile.of(paragraphs).lines),
         }
         for number, (doc_id, paragraphs) in enumerate(police_archive)
     ]

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from newsevents.api._schemas import MapCounts, Network, Series
+from newsevents.store import EventFilter, Store
 from newsevents.views import Period, StoreDep, Where, map_counts, network, series, undated
 
 router = APIRouter(tags=["charts"])
@@ -20,13 +21,7 @@ _CODE = "^[A-Za-z]{3,16}$"
 def timeline(store: StoreDep, where: Where, period: Period = "month") -> dict[str, Any]:
     """Happenings per period of their first day, by quad class and type, with the
     Goldstein sum; `undated` counts those no period can hold."""
-    counted = where.counted()
-    return {
-        "period": period,
-        "modality": counted.modality,
-        "series": series(store, counted, period=period),
-        "undated": undated(store, counted),
-    }
+    return _series(store, where.counted(), period)
 
 
 @router.get("/api/dyads", response_model=Series)
@@ -40,9 +35,12 @@ def dyad(
     """Happenings between two actors (either direction, code prefixes) per period:
     counts by quad class and type, cooperation vs conflict, Goldstein score."""
     counted = where.counted().narrowed(dyad=(a.upper(), b.upper()))
+    return {"a": a.upper(), "b": b.upper(), **_series(store, counted, period)}
+
+
+def _series(store: Store, counted: EventFilter, period: str) -> dict[str, Any]:
+    """A chart's counts per period, the modality counted, and the undated happenings."""
     return {
-        "a": a.upper(),
-        "b": b.upper(),
         "period": period,
         "modality": counted.modality,
         "series": series(store, counted, period=period),

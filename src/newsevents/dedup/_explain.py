@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from newsevents.dedup._features import fingerprints, read
+from newsevents.dedup._features import read
 from newsevents.dedup._index import DedupIndex, Profile, containment, sentence_alignments
 
 
@@ -49,7 +49,7 @@ def explain(
         containment=round(containment(ours, theirs)[0], 4),
         coverage=(round(forward.score, 4), round(backward.score, 4)),
         aligned=[(texts_first[i], texts_second[j], share) for i, j, share in forward.pairs],
-        templates=len(set(templates) & (fingerprints(first) | fingerprints(second))),
+        templates=len(set(templates) & (ours.lines | theirs.lines)),
     )
 
 

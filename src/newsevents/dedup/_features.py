@@ -76,12 +76,8 @@ def sentences(paragraphs: Sequence[str]) -> Iterator[str]:
                 yield sentence.strip()
 
 
-def content_words(sentence: str) -> list[str]:
-    """Words that carry the facts: numbers (as "#n") and words that are not common."""
-    return _content_words(words(sentence))
-
-
 def _content_words(sentence_words: list[str]) -> list[str]:
+    """Words that carry the facts: numbers (as "#n") and words that are not common."""
     found = []
     for word in sentence_words:
         if _DIGIT.search(word):
@@ -98,10 +94,6 @@ def _content_words(sentence_words: list[str]) -> list[str]:
 def _hash(text: str) -> int:
     """63 bits: fits a signed 64-bit column (Spark's LongType) as it is."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
-
-
-def fingerprint(sentence: str) -> int:
-    return _fingerprint(words(sentence))
 
 
 def _fingerprint(sentence_words: list[str]) -> int:

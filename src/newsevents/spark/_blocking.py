@@ -4,8 +4,8 @@ Pure Python, run inside Spark tasks. Two articles that may be copies share at le
 one key: a hash of their normalised text (exact and syndicated copies), a MinHash
 band of their word 5-grams (near copies) or a sentence key: a sentence's rarest words
 and figures (reworded copies, whose common words change but whose names and figures
-cannot). The keys
-only find candidates; `DedupIndex` makes the decision, as in a local run.
+cannot). The keys only find candidates; `DedupIndex` makes the decision, as in a
+local run. Both read an article through the same `Profile`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsevents.dedup import DedupIndex
-from newsevents.dedup._features import exact_key, read, sentence_keys, shingles
-from newsevents.dedup._index import minhash
+from newsevents.dedup._index import Profile
 
 # datasketch's optimal (bands, rows) for the threshold of DedupIndex's own LSH index
 # of word 5-grams (Jaccard 0.5). The same tokens, the same MinHash and the same bands,
@@ -30,27 +29,23 @@ def _digest(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
-def _bands(prefix: str, tokens: set[str], bands: tuple[int, int]) -> list[str]:
-    if not tokens:
-        return []  # an empty set would put every empty article in one bucket
-    sketch = minhash(tokens)
+def _bands(prefix: str, values: Any, bands: tuple[int, int]) -> list[str]:
     count, rows = bands
-    values = sketch.hashvalues
     return [
         f"{prefix}{band}:{_digest(values[band * rows : (band + 1) * rows].tobytes())}"
         for band in range(count)
     ]
 
 
-def blocking_keys(paragraphs: Sequence[str]) -> list[str]:
-    """The keys an article shares with any article that may copy it."""
-    key = exact_key(paragraphs)
-    if not key:
+def blocking_keys(profile: Profile) -> list[str]:
+    """The keys an article shares with any article that may copy it (none for an empty
+    one: it would share every band with every other empty article)."""
+    if not profile.shingle_count:
         return []
     return [
-        f"x:{_digest(key)}",
-        *_bands("n", shingles(paragraphs), NEAR_BANDS),
-        *(f"{SENTENCE_KEY_PREFIX}{key:x}" for key in sorted(sentence_keys(read(paragraphs)))),
+        f"x:{profile.key}",
+        *_bands("n", profile.shingles.hashvalues, NEAR_BANDS),
+        *(f"{SENTENCE_KEY_PREFIX}{key:x}" for key in sorted(profile.keys)),
     ]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from newsevents.dedup import fingerprints
+from newsevents.dedup._index import Profile
 from newsevents.export import document_rows
 from newsevents.model import Document, IngestError
 from newsevents.pipeline import Options, Pipeline
@@ -113,13 +113,14 @@ def _document_row(document: Document, coder_version: str, arrival: str) -> Row:
     """The store's document record, with Spark's own columns on top."""
     record = document_record(document, coder_version)
     published = document.published_at.isoformat() if document.published_at else "~"
+    profile = Profile.of(document.paragraphs)  # read once for both copy-finding columns
     return {name: record.get(name) for name in _CODED_COLUMNS} | {
         "doc_id": document.id,
         "event_count": len(document.events),
-        "blocking_keys": blocking_keys(document.paragraphs),
-        "line_prints": sorted(fingerprints(document.paragraphs)),
-        # Earliest publication first ("~" sorts after any date), then origin: the
-        # order in which copies count as later than their original.
+        "blocking_keys": blocking_keys(profile),
+        "line_prints": sorted(profile.lines),
+        # Which input of one article (the same id) stands for it: earliest publication
+        # first ("~" sorts after any date), then origin.
         "sort_key": f"{published}\x1f{document.origin}\x1f{document.id}",
         "arrival": arrival,
         "story_terms": article_terms(document.paragraphs, document.title),
