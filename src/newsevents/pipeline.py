@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from multiprocessing.pool import AsyncResult
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsevents.clean import clean
-from newsevents.dedup import DedupIndex
 from newsevents.errors import NewsEventsError
 from newsevents.events import CODER_NAME, RuleCoder, make_coder
 from newsevents.ingest import (
@@ -34,7 +33,10 @@ from newsevents.ingest import (
 from newsevents.model import Document, Duplicate, IngestError
 from newsevents.nlp import DEFAULT_MODEL, load_nlp, parse_paragraphs
 from newsevents.place import PlaceResolver, gazetteer, locate_events
-from newsevents.store import Store
+
+if TYPE_CHECKING:  # both load heavy libraries that coding alone never needs
+    from newsevents.dedup import DedupIndex
+    from newsevents.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -228,6 +230,8 @@ class Pipeline:
 
 def stored_index(store: Store) -> DedupIndex:
     """The duplicate index of what the store holds, built once per run."""
+    from newsevents.dedup import DedupIndex
+
     index = DedupIndex()
     for doc_id, paragraphs in store.iter_paragraphs():
         index.add(doc_id, paragraphs, raw_id=doc_id)

@@ -7,7 +7,7 @@ import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,12 +15,12 @@ from rich.table import Table
 
 from newsevents.clean import clean
 from newsevents.cli._app import app, console, user_errors
-from newsevents.dedup import DedupIndex, DuplicateGroup, Explanation, explain, fingerprints
-from newsevents.dedup._index import TEMPLATE_MIN_ARTICLES
 from newsevents.errors import InputError, NewsEventsError
 from newsevents.ingest import DEFAULT_MAX_BYTES, expand_paths, iter_documents
 from newsevents.model import IngestError
-from newsevents.store import Store
+
+if TYPE_CHECKING:  # loaded where used: `code` never needs them
+    from newsevents.dedup import DuplicateGroup, Explanation
 
 
 @app.command("dedup")
@@ -89,6 +89,8 @@ def _paragraphs_of_files(paths: list[str], max_bytes: int) -> list[tuple[str, st
 
 
 def _group_files(paths: list[str], max_bytes: int, json_: bool) -> None:
+    from newsevents.dedup import DedupIndex
+
     index = DedupIndex()
     for name, doc_id, paragraphs in _paragraphs_of_files(paths, max_bytes):
         index.add(name, paragraphs, raw_id=doc_id)
@@ -100,6 +102,10 @@ def _group_files(paths: list[str], max_bytes: int, json_: bool) -> None:
 
 
 def _explain(pair: tuple[str, str], db: str | None, max_bytes: int, json_: bool) -> None:
+    from newsevents.dedup import explain, fingerprints
+    from newsevents.dedup._index import TEMPLATE_MIN_ARTICLES
+    from newsevents.store import Store
+
     if db:
         with Store.open(db, must_exist=True) as store:
             first, second = (store.resolve_document_id(i) for i in pair)
@@ -136,6 +142,8 @@ def _print_explanation(pair: tuple[str, str], result: Explanation) -> None:
 
 
 def _list_copies(db: str, json_: bool) -> None:
+    from newsevents.store import Store
+
     with Store.open(db, must_exist=True) as store:
         rows = store.copies()
     if json_:
@@ -157,6 +165,8 @@ def _list_copies(db: str, json_: bool) -> None:
 
 
 def _release(ids: list[str], db: str) -> None:
+    from newsevents.store import Store
+
     with Store.open(db, must_exist=True) as store:
         for typed in ids:
             doc_id = store.resolve_document_id(typed)

@@ -13,7 +13,6 @@ from rich.table import Table
 from newsevents.cli._app import app, user_errors
 from newsevents.cli._run import run_paths
 from newsevents.pipeline import Options
-from newsevents.store import Store
 
 DEMO_DB = "newsevents-demo.db"
 
@@ -24,6 +23,8 @@ def demo_command(
     db: Annotated[str, typer.Option("--db", help="Where to store the demo database.")] = DEMO_DB,
 ) -> None:
     """Process the bundled sample articles (synthetic, for trying the tool) into a database."""
+    from newsevents.store import Store
+
     with resources.as_file(resources.files("newsevents") / "data" / "demo") as folder:
         run_paths([str(folder)], db=db, options=Options())
     with Store.open(db) as store:

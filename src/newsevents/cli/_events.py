@@ -13,8 +13,6 @@ from rich.table import Table
 
 from newsevents.cli import _filters as filters
 from newsevents.cli._app import DEFAULT_DB, DbOption, FormatOption, app, user_errors
-from newsevents.export import export_events
-from newsevents.store import Store
 
 _TABLE_COLUMNS = (
     ("date_start", "date"),
@@ -79,6 +77,9 @@ def events_command(
 ) -> None:
     """List happenings, oldest first: each with its mentions, articles and independent
     sources; --mentions lists every article's report instead."""
+    from newsevents.export import export_events
+    from newsevents.store import Store
+
     if format_ not in {"table", "csv", "jsonl"}:
         raise typer.BadParameter(f"unknown format {format_!r}; use table, csv or jsonl")
     filters.check_sort(sort)

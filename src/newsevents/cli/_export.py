@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsevents.cli import _filters as filters
 from newsevents.cli._app import DEFAULT_DB, DbOption, app, console, user_errors
 from newsevents.errors import InputError
-from newsevents.export import PER_MENTION, export_events
-from newsevents.store import HAPPENING_COLUMNS, EventFilter, Store
+
+if TYPE_CHECKING:  # loaded where used: `code` never needs them
+    from newsevents.store import EventFilter, Store
 
 
 @app.command("export")
@@ -52,6 +53,8 @@ def export_command(
     """Export happenings (mentions merged across articles, with their counts), or every
     mention with its actor codes, date, evidence and article; takes every filter
     `events` takes."""
+    from newsevents.store import Store
+
     filters.check_sort(sort)
     where = filters.from_command(locals())
     check_target(out)
@@ -87,6 +90,9 @@ def _write(
     sort: str,
 ) -> tuple[int, str]:
     """Happenings (in `sort` order), or mentions (oldest first)."""
+    from newsevents.export import PER_MENTION, export_events
+    from newsevents.store import HAPPENING_COLUMNS
+
     if format_ == "gdelt" and not mentions:
         rows = store.iter_first_reports(where)
         return export_events(rows, format_, out), "happenings"

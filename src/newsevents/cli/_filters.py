@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.errors import InputError
-from newsevents.store import SORTS, EventFilter
+from newsevents.store._filter import SORTS, EventFilter
 
 _DATE = typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD; the happening's dates overlap it.")
 

@@ -22,7 +22,6 @@ from newsevents.cli._app import (
 )
 from newsevents.ingest import DEFAULT_MAX_BYTES, expand_paths
 from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline, RunStats
-from newsevents.store import Store
 
 
 @app.command("run")
@@ -74,6 +73,8 @@ def run_command(
 
 def run_paths(paths: list[str], *, db: str, options: Options) -> RunStats:
     """Run the pipeline with a progress bar and print the summary; shared with `demo`."""
+    from newsevents.store import Store
+
     files = expand_paths(paths)
     pipeline = Pipeline(options)
     stats = RunStats()

@@ -10,7 +10,6 @@ from rich.table import Table
 
 from newsevents.cli import _filters as filters
 from newsevents.cli._app import DEFAULT_DB, DbOption, app, console, user_errors
-from newsevents.store import Store
 
 
 @app.command("stories")
@@ -33,6 +32,8 @@ def stories_command(
 ) -> None:
     """List stories: articles about one developing story, with their span and counts;
     the event filters keep the stories with a happening they match."""
+    from newsevents.store import Store
+
     where = filters.from_command(locals())
     with Store.open(db, must_exist=True) as store:
         rows = store.query_stories(where, search=title, limit=limit or None)

