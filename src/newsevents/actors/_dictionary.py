@@ -71,14 +71,22 @@ class ActorDictionary:
     countries: dict[str, CountryEntry] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> display name
     named: dict[str, list[RoleSpan]] = field(default_factory=lambda: defaultdict(list))
+    # imported dictionaries (Phoenix), keyed by lower-cased folded forms: they match
+    # whatever their case, and only where `named` (ours) has no entry
+    imported: dict[str, list[RoleSpan]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # term -> sector, iso3
     max_name_tokens: int = 1
     # first words of names that start in lower case ("al" of "al-Qaeda"): names else
     # start with a capital, which keeps the matcher off ordinary words
     lower_first_words: set[str] = field(default_factory=set)
 
-    def roles(self, surface: str) -> list[RoleSpan]:
-        return self.named.get(fold(surface), [])
+    def roles(self, surface: str, *, imported: bool = True) -> list[RoleSpan]:
+        """The roles of a name: ours, else (unless `imported` is False) an imported one."""
+        key = fold(surface)
+        own = self.named.get(key)
+        if own or not imported:
+            return own or []
+        return self.imported.get(key.lower(), [])
 
     def country(self, surface: str) -> CountryEntry | None:
         return self.countries.get(fold(surface))
@@ -143,7 +151,8 @@ def _load_countries(table: ActorDictionary, path: Path | resources.abc.Traversab
                 _add_country(table, surface, CountryEntry(iso3, display, kind))
 
 
-def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
+def _role_rows(path: Path | resources.abc.Traversable) -> Iterator[tuple[RoleSpan, set[str]]]:
+    """Each row of an actors file as a role and its folded surface forms."""
     for row in _rows(path):
         role = RoleSpan(
             name=row["name"],
@@ -154,8 +163,21 @@ def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable)
             qid=row.get("qid") or None,
         )
         # Folded forms, once each: "Nicolas Maduro" and "Nicolás Maduro" are one key.
-        for key in {fold(s) for s in (row["name"], *_split(row.get("aliases", "")))}:
+        yield role, {fold(s) for s in (row["name"], *_split(row.get("aliases", "")))}
+
+
+def _load_actors(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
+    for role, keys in _role_rows(path):
+        for key in keys:
             _add_named(table, key, role)
+
+
+def _load_imported(table: ActorDictionary, path: Path | resources.abc.Traversable) -> None:
+    """Rows of an imported dictionary (`phoenix_actors.tsv`), matched in any case."""
+    for role, keys in _role_rows(path):
+        for key in {k.lower() for k in keys}:
+            table.imported[key].append(role)
+            table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
 
 
 def _load_petrarch(table: ActorDictionary, path: Path) -> None:
@@ -195,6 +217,7 @@ def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
     _load_pycountry(table)
     _load_actors(table, _data_file("actors.tsv"))
     _load_actors(table, _data_file("leaders.tsv"))
+    _load_imported(table, _data_file("phoenix_actors.tsv"))
     for path in extra_actors:
         if not path.exists():
             raise ConfigError(f"Actor dictionary not found: {path}")
@@ -202,11 +225,13 @@ def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
             _load_actors(table, path)
         else:  # PETRARCH/Phoenix text dictionaries
             _load_petrarch(table, path)
-    _load_agents(table, _data_file("agents.tsv"))
+    _load_agents(table, _data_file("phoenix_agents.tsv"))
+    _load_agents(table, _data_file("agents.tsv"))  # ours last: they win
     logger.info(
-        "actor dictionary: %d country forms, %d names, %d agent terms",
+        "actor dictionary: %d country forms, %d names (%d imported), %d agent terms",
         len(table.countries),
         len(table.named),
+        len(table.imported),
         len(table.agents),
     )
     return table

@@ -19,7 +19,8 @@ import pycountry
 
 from newsevents.errors import ConfigError
 
-_ROLE = re.compile(r"\[\s*([A-Z0-9]+)\s*([<>]?\s*\d{6})?\s*(?:-\s*(\d{6}))?\s*\]")
+# a date is YYMMDD or YYYYMMDD (Phoenix writes early births with four-digit years)
+_ROLE = re.compile(r"\[\s*([A-Z0-9]+)\s*([<>]?\s*(?:\d{8}|\d{6}))?\s*(?:-\s*(\d{8}|\d{6}))?\s*\]")
 
 
 @dataclass(slots=True)
@@ -30,10 +31,18 @@ class PetrarchActor:
 
 
 def _day(text: str, where: str) -> date:
-    """YYMMDD, with PETRARCH's century rule: 50-99 are the 1900s."""
-    year, month, day = int(text[:2]), int(text[2:4]), int(text[4:6])
+    """YYYYMMDD, or YYMMDD with PETRARCH's century rule: 50-99 are the 1900s."""
+    if len(text) == 8:
+        year, month, day = int(text[:4]), int(text[4:6]), int(text[6:8])
+    else:
+        short = int(text[:2])
+        year, month, day = (
+            1900 + short if short >= 50 else 2000 + short,
+            int(text[2:4]),
+            int(text[4:6]),
+        )
     try:
-        return date(1900 + year if year >= 50 else 2000 + year, month, day)
+        return date(year, month, day)
     except ValueError as exc:
         raise ConfigError(f"{where}: bad date {text!r} ({exc})") from exc
 

@@ -216,14 +216,15 @@ class ActorResolver:
 
     def resolve_name(self, name: str, when: date | None = None) -> Actor | None:
         """Look up a bare name (a person, organisation, country or capital)."""
-        roles = self.dictionary.roles(name)
+        roles = self.dictionary.roles(name, imported=False)
         if roles:
             return self._from_role(_pick_role(roles, when))
         entry = self.dictionary.country(name)
         if entry is not None:
             sector = "GOV" if entry.kind == CAPITAL_SOURCE else None
             return Actor(entry.name, entry.iso3, sector)
-        return None
+        roles = self.dictionary.roles(name)  # an imported (Phoenix) name, after ours
+        return self._from_role(_pick_role(roles, when)) if roles else None
 
     def countries_in(
         self, tokens: Sequence[Token] | Span, when: date | None
