@@ -209,15 +209,26 @@ def _data_file(name: str) -> resources.abc.Traversable:
     return resources.files("newsevents") / "data" / name
 
 
-@cache
-def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
-    """The shipped dictionaries plus any user actor files, loaded once per process."""
+def build_shipped() -> ActorDictionary:
+    """The shipped tables, parsed from `data/` (`load_dictionary` reads them cached)."""
     table = ActorDictionary()
     _load_countries(table, _data_file("countries.tsv"))
     _load_pycountry(table)
     _load_actors(table, _data_file("actors.tsv"))
     _load_actors(table, _data_file("leaders.tsv"))
     _load_imported(table, _data_file("phoenix_actors.tsv"))
+    _load_agents(table, _data_file("phoenix_agents.tsv"))
+    _load_agents(table, _data_file("agents.tsv"))  # ours last: they win
+    return table
+
+
+@cache
+def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
+    """The shipped dictionaries (from the on-disk cache, `_cache.py`) plus any user actor
+    files, loaded once per process."""
+    from newsevents.actors._cache import load_or_build
+
+    table = load_or_build(build_shipped)
     for path in extra_actors:
         if not path.exists():
             raise ConfigError(f"Actor dictionary not found: {path}")
@@ -225,8 +236,6 @@ def load_dictionary(extra_actors: tuple[Path, ...] = ()) -> ActorDictionary:
             _load_actors(table, path)
         else:  # PETRARCH/Phoenix text dictionaries
             _load_petrarch(table, path)
-    _load_agents(table, _data_file("phoenix_agents.tsv"))
-    _load_agents(table, _data_file("agents.tsv"))  # ours last: they win
     logger.info(
         "actor dictionary: %d country forms, %d names (%d imported), %d agent terms",
         len(table.countries),

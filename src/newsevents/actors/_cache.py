@@ -1,0 +1,197 @@
+"""The actor dictionary on disk: parsed once, then read in a fraction of the time.
+
+With the Phoenix rows the shipped tables hold some 30,000 names; parsing them costs most
+of a second at every start. The parsed tables are kept as marshal data beside the
+gazetteer's (`NEWSEVENTS_CACHE_DIR`, else the user's cache folder), in a file named by a
+key over everything they are built from (our data files, this package's version and the
+loader's code), so an edit or an upgrade builds a new one. A file that does not load is
+rebuilt; a folder that cannot be written only costs the parse.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsevents.actors._dictionary import ActorDictionary, RoleSpan
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 2  # bump when the stored shape changes
+DATA_FILES = (
+    "countries.tsv",
+    "actors.tsv",
+    "leaders.tsv",
+    "phoenix_actors.tsv",
+    "agents.tsv",
+    "phoenix_agents.tsv",
+)
+_SOURCES = ("_dictionary.py", "_cache.py")
+
+
+def cache_key() -> str:
+    """A digest of everything the tables are built from."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
+    for package in ("newsevents", "pycountry"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}|".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=?|".encode())
+    here = Path(__file__).parent
+    for source in _SOURCES:
+        digest.update((here / source).read_bytes())
+    data = resources.files("newsevents") / "data"
+    for name in DATA_FILES:
+        digest.update(data.joinpath(name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cache_path() -> Path:
+    from newsevents.place._cache import cache_dir  # one cache folder for the package
+
+    return cache_dir() / f"actors-{cache_key()}.marshal"
+
+
+_SEP = "\x00"
+_TEXT = ("name", "country", "sector", "qid")
+
+
+def _day(value: date | None) -> int:
+    return value.toordinal() if value else 0
+
+
+def _pack_roles(table: dict[str, list[RoleSpan]]) -> dict[str, Any]:
+    """Names and their roles as a few long columns: one string per text field (split
+    on load), numbers as bytes. That loads in milliseconds and keeps the garbage
+    collector out of the way."""
+    starts, numbers, days = array("I", [0]), array("I"), array("I")
+    text: dict[str, list[str]] = {f: [] for f in _TEXT}
+    for roles in table.values():
+        for role in roles:
+            numbers.append(len(days) // 2)
+            days.extend((_day(role.start), _day(role.end)))
+            for f in _TEXT:
+                text[f].append(getattr(role, f) or "")
+        starts.append(len(numbers))
+    packed = {f: _SEP.join(values) for f, values in text.items()}
+    packed |= {"keys": _SEP.join(table), "starts": starts.tobytes()}
+    return packed | {"numbers": numbers.tobytes(), "days": days.tobytes()}
+
+
+class LazyRoles(Mapping[str, list["RoleSpan"]]):
+    """Folded name -> roles, each list made on first lookup (most names never come)."""
+
+    def __init__(self, packed: dict[str, Any]) -> None:
+        keys = packed["keys"].split(_SEP) if packed["keys"] else []
+        self._index = dict(zip(keys, range(len(keys)), strict=True))
+        self._text = {f: packed[f].split(_SEP) for f in _TEXT}
+        self._starts, self._numbers, self._days = array("I"), array("I"), array("I")
+        self._starts.frombytes(packed["starts"])
+        self._numbers.frombytes(packed["numbers"])
+        self._days.frombytes(packed["days"])
+        self._made: dict[str, list[RoleSpan]] = {}
+
+    def __getitem__(self, key: str) -> list[RoleSpan]:
+        if key not in self._made:
+            k = self._index[key]  # KeyError: not a name
+            self._made[key] = [
+                self._role(n) for n in self._numbers[self._starts[k] : self._starts[k + 1]]
+            ]
+        return self._made[key]
+
+    def _role(self, n: int) -> RoleSpan:
+        from newsevents.actors._dictionary import RoleSpan
+
+        name, country, sector, qid = (self._text[f][n] for f in _TEXT)
+        start, end = (date.fromordinal(d) if d else None for d in self._days[2 * n : 2 * n + 2])
+        return RoleSpan(name, country or None, sector or None, start, end, qid or None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def pack(table: ActorDictionary) -> dict[str, Any]:
+    """The tables as marshal-ready values."""
+    return {
+        "countries": {k: (e.iso3, e.name, e.kind) for k, e in table.countries.items()},
+        "country_names": dict(table.country_names),
+        "named": _pack_roles(table.named),
+        "imported": _pack_roles(table.imported),
+        "agents": dict(table.agents),
+        "max_name_tokens": table.max_name_tokens,
+        "lower_first_words": sorted(table.lower_first_words),
+    }
+
+
+def unpack(packed: dict[str, Any]) -> ActorDictionary:
+    from newsevents.actors._dictionary import ActorDictionary, CountryEntry
+
+    named = LazyRoles(packed["named"])  # ours: a plain table, a user file may add to it
+    return ActorDictionary(
+        countries={k: CountryEntry(*v) for k, v in packed["countries"].items()},
+        country_names=packed["country_names"],
+        named=defaultdict(list, {k: named[k] for k in named}),
+        imported=LazyRoles(packed["imported"]),  # type: ignore[arg-type]
+        agents={k: tuple(v) for k, v in packed["agents"].items()},  # type: ignore[misc]
+        max_name_tokens=packed["max_name_tokens"],
+        lower_first_words=set(packed["lower_first_words"]),
+    )
+
+
+def _read(path: Path) -> ActorDictionary | None:
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects, none of them garbage: no passes
+    try:
+        with path.open("rb") as handle:
+            return unpack(marshal.load(handle))
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError) as exc:
+        logger.warning("actor cache %s unreadable (%s): rebuilding it", path, exc)
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(path: Path, value: dict[str, Any]) -> None:
+    """Write atomically (a reader never sees half a file); give up quietly if we can't."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".actors-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(value, handle)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        logger.info("actor cache not written to %s (%s): parsed in memory", path, exc)
+
+
+def load_or_build(build: Callable[[], ActorDictionary]) -> ActorDictionary:
+    """The cached tables, or a fresh build that is then cached."""
+    path = cache_path()
+    cached = _read(path)
+    if cached is not None:
+        return cached
+    table = build()
+    _write(path, pack(table))
+    return table
