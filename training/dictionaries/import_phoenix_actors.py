@@ -12,15 +12,23 @@ term of `agents.tsv` is left out. Rules that keep out what can only hurt:
 
 - a bare country code ("HOUSTON [USA]", "AFGHAN [AFG]"): places and country names,
   which the gazetteer and `countries.tsv` resolve (a place is a place, not an actor);
+- a person or group of the Countries or MilNonState files with no country in any role
+  (a bare "[REB]"): the sentence's country is the better guess, and the name would hide
+  it (International rows, IGOs, NGOs and companies, have no country by nature);
 - a form of fewer than 3 letters ("UN", "AL"), or a single word that is a stop word, an
   agent term or common in English (wordfreq Zipf >= 4.0: "Army", "Justice", "Unity",
   and surnames many people share: "Khan", "Lee", "Ali"), or that begins or ends 3 or more
   other Phoenix names (a given name or surname: "Hassan", "Abdullah");
 - a form of more than 8 words (titles run together: "United Nations Secretary General
   Ban Ki-Moon" is matched as "Ban Ki-Moon");
-- a form two Phoenix actors of different countries both claim;
+- a form that starts with a title ("President Bush", "Mr. Obama", "US President X"):
+  the resolver reads titles itself, by the date;
+- a form two Phoenix actors (by their main names) both claim ("President Bush");
 - roles of other sectors than ours (`data/actors.tsv`) are mapped (MNC -> BUS,
-  IMG/UAF -> REB) or, for agents, dropped (HLH, EDU, AGR, REL...: no such sector here).
+  IMG/UAF -> REB) or, for agents, dropped (HLH, EDU, AGR, REL...: no such sector here);
+- an agent term that ours has (in any number: "spokesmen" under our "spokesman"), whose
+  head noun ours gives another sector ("jewish immigrants"), or that names a thing, a
+  place or an event (NOT_PEOPLE: "settlement", "uprising", "police post").
 
 Dates: a six-digit year after 2020 is read as 19YY (births written YYMMDD), and an
 open-ended dated role ends on CUTOFF, when the dictionaries stopped being kept: later
@@ -67,8 +75,21 @@ SMALL_WORDS = frozenset(
     "of the and for in on de la del al el du des da van von der bin ibn".split()  # noqa: SIM905
 )
 # agent terms that name a thing or an event, not people ("rebellion", "police post")
+# agent terms that name a thing, a place or an event, not people ("police post")
 NOT_PEOPLE = frozenset(
-    ["rebellion", "post", "base", "district", "source", "station", "headquarters"]
+    """rebellion post base district source station headquarters settlement village
+    neighborhood neighbourhood community kingdom governance polity prison publication
+    website blog tv television telecom gazette tabloid aerospace revolt uprising insurgency
+    insurgence retired naval state-owned semi-official naturalized actor deputy echelon
+    chamber""".split()  # noqa: SIM905
+)
+# titles a name may carry: the resolver reads them itself ("President Bush" is Bush, in
+# the role "President" points to on the date), so a titled form is not a name
+TITLES = frozenset(
+    """president president-elect vice prime premier minister senator sen. governor gov.
+    mr mr. mrs mrs. ms ms. dr dr. general gen. king queen prince princess sheikh former
+    chancellor secretary representative rep. ambassador mayor judge justice chief u.s. us
+    american british the""".split()  # noqa: SIM905
 )
 HEADER = """\
 # Imported by training/dictionaries/import_phoenix_actors.py from the Phoenix {what}
@@ -161,7 +182,7 @@ def usable(form: str, agents: set[str], parts: Counter[str]) -> bool:
     if sum(c.isalpha() for c in form) < MIN_LETTERS or lower in agents:
         return False
     if " " in lower:
-        return len(lower.split()) <= MAX_WORDS
+        return len(lower.split()) <= MAX_WORDS and lower.split()[0] not in TITLES
     return (
         lower not in STOP_WORDS
         and zipf_frequency(lower, "en") < COMMON_ZIPF
@@ -196,10 +217,6 @@ def read_actors(reference: Path) -> list[tuple[PetrarchActor, str]]:
     return found
 
 
-def _countries_of(actor: PetrarchActor) -> set[str]:
-    return {split_code(code)[0] for code, _, _ in actor.roles}
-
-
 def build_actors(reference: Path, data: Path = DATA) -> str:
     ours, agents = our_forms(data), our_agents(data) | set(read_agents(reference))
     actors = [
@@ -211,11 +228,13 @@ def build_actors(reference: Path, data: Path = DATA) -> str:
     claims: dict[str, set[str]] = defaultdict(set)
     for actor, _ in actors:
         for form in {fold(s).lower() for s in (actor.name, *actor.aliases)}:
-            claims[form] |= _countries_of(actor)
+            claims[form].add(fold(actor.name).lower())
     rows: set[Row] = set()
     for actor, note in actors:
         if fold(actor.name).lower() in ours:
             continue  # the same actor in our files: ours is newer
+        if note != "International" and not any(split_code(c)[0] for c, _, _ in actor.roles):
+            continue  # a group of no known country: its name would hide the context's
         forms: list[str] = []
         for surface in (actor.name, *actor.aliases):
             key = fold(surface).lower()
@@ -264,9 +283,35 @@ def read_agents(reference: Path) -> dict[str, str]:
     return found
 
 
+def singulars(term: str) -> set[str]:
+    """The term and the singulars its last word may have ("spokesmen" -> "spokesman")."""
+    *rest, last = term.split()
+    forms = {last, last.removesuffix("s"), last.removesuffix("es")}
+    if last.endswith("ies"):
+        forms.add(last[:-3] + "y")
+    if last.endswith("men"):
+        forms.add(last[:-3] + "man")
+    return {" ".join([*rest, form]) for form in forms if form}
+
+
+def agent_kept(term: str, sector: str, ours: dict[str, str]) -> bool:
+    """Ours win: a Phoenix term is left out when ours has it (in any number), or when
+    its head noun is ours with another sector ("jewish immigrants" under "immigrants")."""
+    if singulars(term) & ours.keys():
+        return False
+    head = singulars(term.split()[-1])
+    return all(ours.get(form, sector) == sector for form in head)
+
+
 def build_agents(reference: Path, data: Path = DATA) -> str:
-    ours = our_agents(data)
-    rows = sorted((t, s) for t, s in read_agents(reference).items() if t not in ours)
+    ours = {  # our terms in every number they may take
+        form: row["sector"].upper()
+        for row in _rows(data / "agents.tsv")
+        for t in _split(row["term"])
+        for form in sorted(singulars(fold(t).lower()))
+    }
+    found = read_agents(reference)
+    rows = sorted((t, s) for t, s in found.items() if agent_kept(t, s, ours))
     extra = "Only terms of our sectors."
     out = io.StringIO()
     out.write(HEADER.format(what="agent", ours="agents.tsv", extra=extra))

@@ -113,6 +113,7 @@ _COLLECTIVES = frozenset(
 
 
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
+_FORMER = frozenset({"former", "ex", "ex-"})
 
 
 def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
@@ -139,6 +140,10 @@ def _former(last: RoleSpan, roles: list[RoleSpan]) -> RoleSpan:
     if country is None:
         return last
     return RoleSpan(last.name, country, FORMER_SECTOR, last.end, None, last.qid)
+
+
+def _is_igo(actor: Actor) -> bool:
+    return actor.sector == "IGO" and actor.country is None
 
 
 class ActorResolver:
@@ -317,8 +322,12 @@ class ActorResolver:
 
     def _named_or_place(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
         """A dictionary name or place that covers the head word itself."""
-        for match in self._matches(phrase, when):
+        matches = self._matches(phrase, when)
+        for match in matches:
             if match.start <= head.i < match.end:
+                for before in matches:  # "U.N. mediator Diego Cordovez": for the U.N.
+                    if before.end <= match.start and _is_igo(before.actor):
+                        return before.actor
                 if when is None:  # "President Bush" in an undated text: Bush in office
                     return self._titled_role(phrase, match) or match.actor
                 return match.actor
@@ -327,6 +336,8 @@ class ActorResolver:
     def _titled_role(self, phrase: list[Token], match: _Match) -> Actor | None:
         """The role a title before the name points to ("President", "General")."""
         doc = phrase[0].doc
+        if any(t.i < match.start and t.lower_ in _FORMER for t in phrase):
+            return None  # "former President Ben Bella": not the office, the person
         titles = {
             hit[0]
             for token in phrase
