@@ -59,3 +59,17 @@ def _reaches(start: str, goal: str) -> bool:
 )
 def test_a_lower_layer_never_imports_a_higher_one(lower, upper):
     assert not _reaches(lower, upper)
+
+
+def test_the_cli_starts_without_the_store_and_dedup_libraries():
+    """`newsevents code` must start fast: the command line imports SQLAlchemy, FastAPI,
+    pyarrow and datasketch only in the commands that use them."""
+    import subprocess
+    import sys
+
+    heavy = ("sqlalchemy", "fastapi", "pyarrow", "datasketch", "alembic")
+    script = f"import sys, newsevents.cli\nprint(sorted(m for m in {heavy!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]", result.stdout
