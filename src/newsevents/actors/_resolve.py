@@ -431,6 +431,8 @@ class ActorResolver:
         sector = self._agent_sector(head, phrase)
         if sector is None:
             return self._by_modifier(head, phrase, when)
+        if any(t.i < head.i and t.lower_ in _FORMER for t in phrase):
+            sector = FORMER_SECTOR  # "a former minister", "former dictator Idi Amin"
         named = self._by_modifier(head, phrase, when)
         if named is not None and named.sector == "IGO":
             return named  # "U.N. mediator", "EU envoys": the organisation's people
