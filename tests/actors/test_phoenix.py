@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -118,3 +118,30 @@ def test_committed_files_are_what_the_import_script_writes():
     assert module.ACTORS_OUT.read_text("utf-8") == actors
     assert module.AGENTS_OUT.read_text("utf-8") == agents
     assert module.build_actors(REFERENCE) == actors  # byte for byte, run after run
+
+
+def _ended_people() -> list[tuple[str, date, str]]:
+    """(name, a year after its last role ends, country) for each imported name whose
+    roles all have an end and a country: a person out of office."""
+    spans: dict[str, list[dict[str, str]]] = {}
+    for row in _rows(_data_file("phoenix_actors.tsv")):
+        spans.setdefault(row["name"], []).append(row)
+    cases = []
+    for name, rows in sorted(spans.items()):
+        if all(r["end"] and r["country"] for r in rows):
+            last = max(rows, key=lambda r: r["end"])
+            cases.append(
+                (name, D(last["end"]).replace(day=1) + timedelta(days=400), last["country"])
+            )
+    return cases
+
+
+def test_every_imported_person_is_eli_after_the_last_role(resolver):
+    cases = _ended_people()
+    assert len(cases) > 3000
+    wrong = [
+        (name, when, actor.code if actor else None)
+        for name, when, country in cases
+        if (actor := resolver.resolve_name(name, when)) is None or actor.code != f"{country}ELI"
+    ]
+    assert wrong == []
