@@ -9,7 +9,6 @@ import unicodedata
 from datetime import date
 
 import charset_normalizer
-import dateparser
 
 from newsevents.errors import InputError
 from newsevents.ingest._dates import find_byline_date, find_html_date
@@ -111,6 +110,8 @@ def _html_metadata(document: Document) -> None:
 
 
 def _parse_published(value: object) -> date | None:
+    import dateparser
+
     if not value:
         return None
     text = str(value).strip()

@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-import dateparser
-
 from newsevents.model import Granularity
 from newsevents.time import _calendar as cal
 from newsevents.time._calendar import Interval, Unit
@@ -59,6 +57,8 @@ def parse_full_date(text: str) -> date | None:
     Digits-only forms other than ISO are refused: "01/02/2025" is January in the
     US and February elsewhere, and a wrong day is worse than none.
     """
+    import dateparser  # 0.1 s to import: only when a date is written out
+
     if not _LETTER.search(text):
         return None
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
