@@ -57,10 +57,10 @@ def parse_full_date(text: str) -> date | None:
     Digits-only forms other than ISO are refused: "01/02/2025" is January in the
     US and February elsewhere, and a wrong day is worse than none.
     """
-    import dateparser  # 0.1 s to import: only when a date is written out
-
     if not _LETTER.search(text):
         return None
+    import dateparser  # 0.1 s to import: only when a date is written out
+
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
 
