@@ -65,3 +65,25 @@ def test_the_gazetteer_can_be_replaced():
 def test_a_sentence_names_countries_through_its_places(nlp, resolver, sentence, countries):
     found = resolver.countries_in(nlp(sentence)[:], date(2025, 9, 1))
     assert {country for _, country in found} == countries
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "codes"),
+    [
+        ("Gujarat police arrested 12 people.", "police", {"INDCOP"}),
+        ("California's utilities regulators fined the company.", "regulators", {"USAGOV"}),
+        ("The New York State Attorney General sued the company.", "General", {"USAJUD", "USAGOV"}),
+        ("Maharashtra police detained 40 farmers.", "police", {"INDCOP"}),
+        ("Mumbai police arrested three men.", "police", {"INDCOP"}),
+        ("Sindh officials blamed the floods on the dam.", "officials", {"PAKGOV"}),
+        ("Florida's governor signed the bill.", "governor", {"USAGOV"}),
+        ("Bavaria's interior minister banned the march.", "minister", {"DEUGOV"}),
+        ("The Quebec government rejected the offer.", "government", {"CANGOV"}),
+        ("Kerala's health minister met the protesters.", "minister", {"INDGOV"}),
+        ("Texas lawmakers passed the bill.", "lawmakers", {"USALEG"}),
+    ],
+)
+def test_a_subnational_body_keeps_its_sector(nlp, resolver, sentence, head, codes):
+    """The place gives the country, the noun the sector, with the Phoenix rows loaded."""
+    mention = resolver.resolve(_head(nlp, sentence, head), date(2025, 3, 1))
+    assert mention is not None and mention.actor.code in codes, (sentence, mention)
