@@ -86,7 +86,7 @@ def _pack_roles(table: dict[str, list[RoleSpan]]) -> dict[str, Any]:
             for f in _TEXT:
                 text[f].append(getattr(role, f) or "")
         starts.append(len(numbers))
-    packed = {f: _SEP.join(values) for f, values in text.items()}
+    packed: dict[str, Any] = {f: _SEP.join(values) for f, values in text.items()}
     packed |= {"keys": _SEP.join(table), "starts": starts.tobytes()}
     return packed | {"numbers": numbers.tobytes(), "days": days.tobytes()}
 
