@@ -18,8 +18,7 @@ import os
 import sys
 import tempfile
 from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, MutableMapping
 from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
@@ -73,7 +72,7 @@ def _day(value: date | None) -> int:
     return value.toordinal() if value else 0
 
 
-def _pack_roles(table: dict[str, list[RoleSpan]]) -> dict[str, Any]:
+def _pack_roles(table: MutableMapping[str, list[RoleSpan]]) -> dict[str, Any]:
     """Names and their roles as a few long columns: one string per text field (split
     on load), numbers as bytes. That loads in milliseconds and keeps the garbage
     collector out of the way."""
@@ -91,8 +90,9 @@ def _pack_roles(table: dict[str, list[RoleSpan]]) -> dict[str, Any]:
     return packed | {"numbers": numbers.tobytes(), "days": days.tobytes()}
 
 
-class LazyRoles(Mapping[str, list["RoleSpan"]]):
-    """Folded name -> roles, each list made on first lookup (most names never come)."""
+class LazyRoles(MutableMapping[str, list["RoleSpan"]]):
+    """Folded name -> roles, each list made on first lookup (most names never come).
+    A user's dictionary may add names (`setdefault(key, []).append(role)`)."""
 
     def __init__(self, packed: dict[str, Any]) -> None:
         keys = packed["keys"].split(_SEP) if packed["keys"] else []
@@ -106,7 +106,7 @@ class LazyRoles(Mapping[str, list["RoleSpan"]]):
 
     def __getitem__(self, key: str) -> list[RoleSpan]:
         if key not in self._made:
-            k = self._index[key]  # KeyError: not a name
+            k = self._index[key]  # KeyError: not a name (nor one added)
             self._made[key] = [
                 self._role(n) for n in self._numbers[self._starts[k] : self._starts[k + 1]]
             ]
@@ -119,11 +119,18 @@ class LazyRoles(Mapping[str, list["RoleSpan"]]):
         start, end = (date.fromordinal(d) if d else None for d in self._days[2 * n : 2 * n + 2])
         return RoleSpan(name, country or None, sector or None, start, end, qid or None)
 
+    def __setitem__(self, key: str, roles: list[RoleSpan]) -> None:
+        self._made[key] = roles
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("names are not removed from a loaded dictionary")
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        yield from self._index
+        yield from (key for key in self._made if key not in self._index)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._index) + sum(key not in self._index for key in self._made)
 
 
 def pack(table: ActorDictionary) -> dict[str, Any]:
@@ -142,12 +149,11 @@ def pack(table: ActorDictionary) -> dict[str, Any]:
 def unpack(packed: dict[str, Any]) -> ActorDictionary:
     from newsevents.actors._dictionary import ActorDictionary, CountryEntry
 
-    named = LazyRoles(packed["named"])  # ours: a plain table, a user file may add to it
     return ActorDictionary(
         countries={k: CountryEntry(*v) for k, v in packed["countries"].items()},
         country_names=packed["country_names"],
-        named=defaultdict(list, {k: named[k] for k in named}),
-        imported=LazyRoles(packed["imported"]),  # type: ignore[arg-type]
+        named=LazyRoles(packed["named"]),
+        imported=LazyRoles(packed["imported"]),
         agents={k: tuple(v) for k, v in packed["agents"].items()},  # type: ignore[misc]
         max_name_tokens=packed["max_name_tokens"],
         lower_first_words=set(packed["lower_first_words"]),

@@ -13,8 +13,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -70,10 +69,10 @@ class ActorDictionary:
 
     countries: dict[str, CountryEntry] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> display name
-    named: dict[str, list[RoleSpan]] = field(default_factory=lambda: defaultdict(list))
+    named: MutableMapping[str, list[RoleSpan]] = field(default_factory=dict)
     # imported dictionaries (Phoenix), keyed by lower-cased folded forms: they match
     # whatever their case, and only where `named` (ours) has no entry
-    imported: dict[str, list[RoleSpan]] = field(default_factory=lambda: defaultdict(list))
+    imported: MutableMapping[str, list[RoleSpan]] = field(default_factory=dict)
     agents: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # term -> sector, iso3
     max_name_tokens: int = 1
     # first words of names that start in lower case ("al" of "al-Qaeda"): names else
@@ -176,7 +175,7 @@ def _load_imported(table: ActorDictionary, path: Path | resources.abc.Traversabl
     """Rows of an imported dictionary (`phoenix_actors.tsv`), matched in any case."""
     for role, keys in _role_rows(path):
         for key in {k.lower() for k in keys}:
-            table.imported[key].append(role)
+            table.imported.setdefault(key, []).append(role)
             table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
 
 
@@ -192,7 +191,7 @@ def _load_petrarch(table: ActorDictionary, path: Path) -> None:
 
 
 def _add_named(table: ActorDictionary, key: str, role: RoleSpan) -> None:
-    table.named[key].append(role)
+    table.named.setdefault(key, []).append(role)
     table.max_name_tokens = max(table.max_name_tokens, len(key.split()))
     if key[:1].islower():
         table.lower_first_words.add(re.split(r"[\s-]", key, maxsplit=1)[0])
