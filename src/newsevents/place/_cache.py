@@ -9,6 +9,7 @@ The folder is `NEWSEVENTS_CACHE_DIR`, else the user's cache folder.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import marshal
@@ -16,7 +17,7 @@ import os
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
-FORMAT = 2  # bump when the stored shape changes
+FORMAT = 3  # bump when the stored shape changes
 _SOURCES = ("_build.py", "_names.py")
 _DATA = ("admin1.tsv", "places.tsv")
 
@@ -34,12 +35,38 @@ _SEP = "\x00"
 _TEXT = ("name", "feature", "country", "admin1", "admin1_name")
 
 
+class KeyIndex(Mapping[str, int]):
+    """Folded name -> its position, found by bisection over a sorted permutation stored
+    with the index: a dict of the 300,000 names would cost more to build than most runs
+    spend looking names up. Iteration keeps the stored order."""
+
+    def __init__(self, keys: list[str], order: array[int]) -> None:
+        self._keys = keys
+        self._order = order  # positions of keys in sorted key order
+
+    def __getitem__(self, name: str) -> int:
+        keys, order = self._keys, self._order
+        at = bisect.bisect_left(order, name, key=keys.__getitem__)
+        if at < len(order) and keys[order[at]] == name:
+            return order[at]
+        raise KeyError(name)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 @dataclass(slots=True)
 class Columns:
     """The index as a few long columns: what loads fast (strings split from one text,
     numbers from bytes) and keeps the garbage collector out of the way."""
 
-    keys: dict[str, int]  # folded name -> its position in `starts`
+    keys: Mapping[str, int]  # folded name -> its position in `starts`
     starts: array[int]  # readings of key k: numbers[starts[k]:starts[k + 1]]
     numbers: array[int]
     text: dict[str, list[str]]  # per field of _TEXT, "" for None
@@ -68,6 +95,8 @@ def pack(index: Index) -> dict[str, Any]:
         numbers.extend(readings)
         starts.append(len(numbers))
     packed: dict[str, Any] = {"keys": _SEP.join(names), "starts": starts.tobytes()}
+    keys = list(names)
+    packed["order"] = array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes()
     packed["numbers"] = numbers.tobytes()
     for position, field in enumerate(_TEXT):
         packed[field] = _SEP.join(r[position] or "" for r in rows)
@@ -88,7 +117,7 @@ def unpack(packed: dict[str, Any]) -> Columns:
         return column
 
     return Columns(
-        keys=dict(zip(keys, range(len(keys)), strict=True)),
+        keys=KeyIndex(keys, numbers("I", "order")),
         starts=numbers("I", "starts"),
         numbers=numbers("I", "numbers"),
         text={f: packed[f].split(_SEP) for f in _TEXT},
