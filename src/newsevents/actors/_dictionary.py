@@ -1,9 +1,12 @@
 """Actor dictionaries: the shipped TSV files under `newsevents/data/`, read once.
 
-Three tables (formats in `data/ACTORS.md`): `countries.tsv` (names, demonyms,
-capitals, government metonyms per ISO3, on top of pycountry's names),
-`actors.tsv` (people and organisations, one row per role span) and `agents.tsv`
-(generic agent nouns that give a sector: "authorities", "troops", "cartel").
+Our tables: `countries.tsv` (names, demonyms, capitals, government metonyms per ISO3,
+on top of pycountry's names), `actors.tsv` and `leaders.tsv` (people and organisations,
+one row per role span) and `agents.tsv` (generic agent nouns that give a sector:
+"authorities", "troops", "cartel"). Beside them, imported from the Phoenix dictionaries
+(`training/dictionaries/import_phoenix_actors.py`): `phoenix_actors.tsv`, whose names
+match in any case and only where ours and the country names have none, and
+`phoenix_agents.tsv`, under ours. The parsed tables are cached on disk (`_cache.py`).
 """
 
 from __future__ import annotations
