@@ -21,8 +21,9 @@ term of `agents.tsv` is left out. Rules that keep out what can only hurt:
   other Phoenix names (a given name or surname: "Hassan", "Abdullah");
 - a form of more than 8 words (titles run together: "United Nations Secretary General
   Ban Ki-Moon" is matched as "Ban Ki-Moon");
-- a form that starts with a title ("President Bush", "Mr. Obama", "US President X"):
-  the resolver reads titles itself, by the date;
+- a form with a title before its last word ("President Bush", "Mr. Obama", "US
+  President X", "Minister of Defence"): the resolver reads titles itself, by the date;
+- a form that reads as a date ("May 15", "21 June");
 - a form two Phoenix actors (by their main names) both claim ("President Bush");
 - roles of other sectors than ours (`data/actors.tsv`) are mapped (MNC -> BUS,
   IMG/UAF -> REB) or, for agents, dropped (HLH, EDU, AGR, REL...: no such sector here);
@@ -88,9 +89,13 @@ NOT_PEOPLE = frozenset(
 TITLES = frozenset(
     """president president-elect vice prime premier minister senator sen. governor gov.
     mr mr. mrs mrs. ms ms. dr dr. general gen. king queen prince princess sheikh former
-    chancellor secretary representative rep. ambassador mayor judge justice chief u.s. us
-    american british the""".split()  # noqa: SIM905
+    chancellor secretary representative rep. ambassador mayor judge justice chief""".split()  # noqa: SIM905
 )
+MONTHS = "january february march april may june july august september october november december"
+# a date read as a name ("May 15", a Puerto Rican group) would turn dates into actors
+DATE_LIKE = re.compile(rf"^(?:(?:{MONTHS.replace(' ', '|')}) \d|\d)")
+
+
 HEADER = """\
 # Imported by training/dictionaries/import_phoenix_actors.py from the Phoenix {what}
 # dictionaries of PETRARCH-2 (MIT licence, Copyright (c) 2014 Open Event Data Alliance;
@@ -182,7 +187,9 @@ def usable(form: str, agents: set[str], parts: Counter[str]) -> bool:
     if sum(c.isalpha() for c in form) < MIN_LETTERS or lower in agents:
         return False
     if " " in lower:
-        return len(lower.split()) <= MAX_WORDS and lower.split()[0] not in TITLES
+        words = lower.replace("-", " ").split()
+        titled = any(word in TITLES for word in words[:-1])
+        return len(words) <= MAX_WORDS and not titled and not DATE_LIKE.match(lower)
     return (
         lower not in STOP_WORDS
         and zipf_frequency(lower, "en") < COMMON_ZIPF
