@@ -1,0 +1,98 @@
+"""The magnitude vocabulary: `data/magnitudes.toml`, checked and read once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsevents.errors import ConfigError
+from newsevents.model import MAGNITUDE_KINDS
+
+_ORIGIN = "magnitudes.toml"
+_CUES = ("verbs", "intransitive", "nouns", "totals")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Cue lemmas by role and kind, and the words figures are written with."""
+
+    verbs: dict[str, str]  # lemma -> kind: the people are the object or passive subject
+    intransitive: dict[str, str]  # lemma -> kind: the people are the subject
+    nouns: dict[str, str]  # lemma -> kind: the number modifies the noun
+    totals: dict[str, str]  # "death toll" -> kind: the number is what the total is
+    types: dict[str, frozenset[str]]  # kind -> the event types it can measure
+    singular_kinds: frozenset[str]
+    pronouns: frozenset[str]  # one person: "he was arrested"
+    groups: frozenset[str]  # singular nouns that are not one person
+    lower: tuple[str, ...]  # bound phrases, longest first
+    upper: tuple[str, ...]
+    approximate: tuple[str, ...]
+    vague: dict[str, tuple[int, int]]  # "dozens" -> (24, 99)
+    units: dict[str, int]  # "five" -> 5
+    scales: dict[str, int]  # "thousand" -> 1000
+
+
+def _words(data: dict[str, Any], key: str, where: str) -> list[str]:
+    words = data.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ConfigError(f"{_ORIGIN}: `{where}.{key}` must be a list of words")
+    return [w.lower() for w in words]
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w.split()), w)))
+
+
+def _numbers(data: dict[str, Any], key: str) -> dict[str, int]:
+    table = data.get("numbers", {}).get(key)
+    if not isinstance(table, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in table.values()
+    ):
+        raise ConfigError(f"{_ORIGIN}: `numbers.{key}` must map words to positive numbers")
+    return {k.lower(): v for k, v in table.items()}
+
+
+def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
+    """A Vocabulary from the TOML's tables; ConfigError naming what is wrong."""
+    cues: dict[str, dict[str, str]] = {role: {} for role in _CUES}
+    kinds = data.get("kinds", {})
+    if not isinstance(kinds, dict) or set(kinds) - set(MAGNITUDE_KINDS):
+        raise ConfigError(f"{_ORIGIN}: `kinds` holds only {', '.join(MAGNITUDE_KINDS)}")
+    for kind, table in kinds.items():
+        for role in _CUES:
+            cues[role] |= dict.fromkeys(_words(table, role, f"kinds.{kind}"), kind)
+    vague: dict[str, tuple[int, int]] = {}
+    for phrase, pair in data.get("vague", {}).items():
+        if not (isinstance(pair, list) and len(pair) == 2 and 0 < pair[0] <= pair[1]):
+            raise ConfigError(f"{_ORIGIN}: `vague.{phrase}` must be [low, high]")
+        vague[phrase.lower()] = (pair[0], pair[1])
+    singular, bounds = data.get("singular", {}), data.get("bounds", {})
+    types = data.get("types", {})
+    if not isinstance(types, dict) or set(types) != set(MAGNITUDE_KINDS):
+        raise ConfigError(f"{_ORIGIN}: `types` lists event types for each kind")
+    return Vocabulary(
+        **cues,
+        types={k: frozenset(w.upper() for w in _words(types, k, "types")) for k in types},
+        pronouns=frozenset(_words(singular, "pronouns", "singular")),
+        singular_kinds=frozenset(_words(singular, "kinds", "singular")),
+        groups=frozenset(_words(singular, "groups", "singular")),
+        lower=_longest_first(_words(bounds, "lower", "bounds")),
+        upper=_longest_first(_words(bounds, "upper", "bounds")),
+        approximate=_longest_first(_words(bounds, "approximate", "bounds")),
+        vague=vague,
+        units=_numbers(data, "units"),
+        scales=_numbers(data, "scales"),
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary, read once per process."""
+    text = (resources.files("newsevents") / "data" / _ORIGIN).read_text("utf-8")
+    try:
+        return parse_vocabulary(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{_ORIGIN}: {exc}") from None
