@@ -88,7 +88,7 @@ def _people_of(verb: Token, transitive: bool) -> list[Token]:
 
 
 def _noun_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | None:
-    """"11 dead", "30 deaths", "5,000 protesters", "the arrest of 50 people"."""
+    """Figures of nouns: "11 dead", "30 deaths", "5,000 protesters", "the arrest of 50"."""
     if token.pos_ not in _NOUN_POS:
         return None
     kind = vocab.nouns.get(token.lemma_.lower()) or vocab.nouns.get(token.lower_)
@@ -102,8 +102,8 @@ def _noun_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | 
 
 
 def _total_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | None:
-    """"the death toll rose to 30", "a death toll of 30", "the toll was 30",
-    "a crowd of 5,000"."""
+    """Figures of totals: "the death toll rose to 30", "a death toll of 30",
+    "the toll was 30", "a crowd of 5,000"."""
     if token.pos_ != "NOUN":
         return None
     lemma = token.lemma_.lower()

@@ -46,7 +46,7 @@ def read_figure(words: Sequence[str], vocab: Vocabulary) -> Figure | None:
 
 
 def _range(words: list[str], vocab: Vocabulary) -> Figure | None:
-    """"between 10 and 20", "10 to 20", "10-20": counted as the lower end."""
+    """A range ("between 10 and 20", "10 to 20"), counted as its lower end."""
     if words and words[0] == "between":
         words = words[1:]
     for i, word in enumerate(words):
