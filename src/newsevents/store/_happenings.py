@@ -172,6 +172,8 @@ def common_filters(query: Any, columns: Any, names: tuple[Any, Any], where: Even
     if where.country:
         code = where.country.upper()
         query = query.where(or_(columns.source_country == code, columns.target_country == code))
+    if where.min_killed is not None:  # 0 keeps the happenings that state a toll at all
+        query = query.where(columns.killed >= where.min_killed)
     return query
 
 
