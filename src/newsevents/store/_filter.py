@@ -37,8 +37,8 @@ class EventFilter:
     or a name, `place` the ISO3 country of the happening's place and `place_name` that
     place's exact name (a point on the map), `dyad` two code prefixes (either
     direction); `min_killed` keeps those stating at least N killed (a happening's
-    largest figure, a mention's own); `codes` are whole codes that each take part (a network node), `pair`
-    two whole codes (a network edge).
+    largest figure, a mention's own); `codes` are whole codes that each take part (a
+    network node), `pair` two whole codes (a network edge).
     `modality` "any" is no filter, stated explicitly. `q` is a full-text search over
     the actors' names and the evidence sentences (every word, as a prefix).
     """
