@@ -58,7 +58,9 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
         f"sector {summary['sector_accuracy']}\n"
         f"place, on {summary['places_scored']} matched events with a gold location: "
         f"country {summary['place_country_accuracy']}   "
-        f"admin1 {summary['place_admin1_accuracy']}"
+        f"admin1 {summary['place_admin1_accuracy']}\n"
+        f"magnitudes, on matched events with gold figures: {summary['magnitude_accuracy']}"
+        + "".join(f"   {k} {v}" for k, v in summary["magnitudes"].items())
     )
     if per_type:
         types = Table("type", "P", "R", "F1", "gold", "predicted", title="per type")

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from newsevents.errors import InputError
+from newsevents.model import MAGNITUDE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class GoldEvent:
     date_end: date | None
     evidence: str
     location: GoldLocation | None = None
+    # The figures its evidence states ("killed": 5), None when not annotated for them;
+    # a vague figure is written as the value it is counted as ("dozens": 24).
+    magnitudes: dict[str, int] | None = None
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -74,6 +78,19 @@ def _location(raw: object) -> GoldLocation | None:
     return GoldLocation(text("name"), country.upper() if country else None, text("admin1"))
 
 
+def _magnitudes(raw: object) -> dict[str, int] | None:
+    """`{"killed": 5}`, or `{"killed": {"value": 5, ...}}` as the coder writes them."""
+    if not isinstance(raw, dict):
+        return None
+    figures = {}
+    for kind, value in raw.items():
+        number = value.get("value") if isinstance(value, dict) else value
+        if kind not in MAGNITUDE_KINDS or not isinstance(number, int) or isinstance(number, bool):
+            raise TypeError(f"magnitudes: {kind!r} must be one of {MAGNITUDE_KINDS}, a number")
+        figures[kind] = number
+    return figures
+
+
 def _event(raw: dict[str, object]) -> GoldEvent:
     when = raw.get("date") if isinstance(raw.get("date"), dict) else {}
     assert isinstance(when, dict)
@@ -88,6 +105,7 @@ def _event(raw: dict[str, object]) -> GoldEvent:
         date_end=_date(when.get("end")),
         evidence=str(raw.get("evidence") or raw.get("trigger") or ""),
         location=_location(raw.get("location")),
+        magnitudes=_magnitudes(raw.get("magnitudes")),
     )
 
 
