@@ -63,7 +63,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         raise ConfigError(f"{_ORIGIN}: `kinds` holds only {', '.join(MAGNITUDE_KINDS)}")
     for kind, table in kinds.items():
         for role in _CUES:
-            cues[role] |= dict.fromkeys(_words(table, role, f"kinds.{kind}"), kind)
+            cues[role] |= {word: str(kind) for word in _words(table, role, f"kinds.{kind}")}
     vague: dict[str, tuple[int, int]] = {}
     for phrase, pair in data.get("vague", {}).items():
         if not (isinstance(pair, list) and len(pair) == 2 and 0 < pair[0] <= pair[1]):

@@ -234,7 +234,7 @@ def _best_place(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {k: best.get(k) for k in ("place_name", "place_country", "place_lat", "place_lon")}
 
 
-def _largest_figures(rows: list[dict[str, Any]]) -> dict[str, int | None]:
+def _largest_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         kind: max((int(r[kind]) for r in rows if r.get(kind) is not None), default=None)
         for kind in MAGNITUDE_KINDS
