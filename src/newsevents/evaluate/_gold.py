@@ -32,9 +32,12 @@ class GoldEvent:
     date_end: date | None
     evidence: str
     location: GoldLocation | None = None
-    # The figures its evidence states ("killed": 5), None when not annotated for them;
-    # a vague figure is written as the value it is counted as ("dozens": 24).
-    magnitudes: dict[str, int] | None = None
+    # The figures its evidence states, kind -> (min, max) bounds of the number ("at
+    # least 14" is (14, None), "hundreds" (200, 999)); None when it states none.
+    magnitudes: dict[str, tuple[int | None, int | None]] | None = field(
+        default=None,
+        compare=False,  # a dict: not part of the event's hash
+    )
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -78,16 +81,27 @@ def _location(raw: object) -> GoldLocation | None:
     return GoldLocation(text("name"), country.upper() if country else None, text("admin1"))
 
 
-def _magnitudes(raw: object) -> dict[str, int] | None:
-    """`{"killed": 5}`, or `{"killed": {"value": 5, ...}}` as the coder writes them."""
-    if not isinstance(raw, dict):
+_KIND_OF = {"deported": "displaced"}  # the gold's "deported (or displaced)"
+
+
+def _bound(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"magnitudes: a bound must be a whole number, not {value!r}")
+    return value
+
+
+def _magnitudes(raw: object) -> dict[str, tuple[int | None, int | None]] | None:
+    """`[{"kind": "killed", "min": 14, "max": null, "text": ...}]` as kind -> bounds."""
+    if not isinstance(raw, list) or not raw:
         return None
     figures = {}
-    for kind, value in raw.items():
-        number = value.get("value") if isinstance(value, dict) else value
-        if kind not in MAGNITUDE_KINDS or not isinstance(number, int) or isinstance(number, bool):
-            raise TypeError(f"magnitudes: {kind!r} must be one of {MAGNITUDE_KINDS}, a number")
-        figures[kind] = number
+    for figure in raw:
+        kind = _KIND_OF.get(str(figure.get("kind")), str(figure.get("kind")))
+        if kind not in MAGNITUDE_KINDS:
+            raise TypeError(f"magnitudes: kind {kind!r} is not one of {MAGNITUDE_KINDS}")
+        figures[kind] = (_bound(figure.get("min")), _bound(figure.get("max")))
     return figures
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
 from newsevents.evaluate._place import admin1_right, country_right
-from newsevents.model import MAGNITUDE_KINDS, Document, Event
+from newsevents.model import MAGNITUDE_KINDS, Document, Event, Magnitude
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Pipeline
@@ -62,9 +62,10 @@ class Report:
     # On matched events whose gold has a location: the place's country, its division.
     place_country: Counter[bool] = field(default_factory=Counter)
     place_admin1: Counter[bool] = field(default_factory=Counter)
-    # On matched events whose gold states figures, per kind: "right" (the same number),
-    # "wrong" (another), "missed" (none found), "spurious" (found, gold states none);
-    # "unmatched" counts gold figures on events the coder did not find.
+    # On matched events whose gold states figures, per kind: "right" (within the gold's
+    # bounds, see `_figure_right`), "wrong" (outside them), "missed" (none found),
+    # "spurious" (found, the gold states none); "unmatched" counts gold figures on
+    # events the coder did not find.
     magnitudes: dict[str, Counter[str]] = field(default_factory=dict)
     # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
     reliability: dict[str, Counter[str]] = field(default_factory=dict)
@@ -302,8 +303,17 @@ def _score_magnitudes(report: Report, gold: GoldEvent, event: Event) -> None:
         elif found is None:
             verdict = "missed"
         else:
-            verdict = "right" if found.value == stated else "wrong"
+            verdict = "right" if _figure_right(found, *stated) else "wrong"
         report.magnitudes.setdefault(kind, Counter())[verdict] += 1
+
+
+def _figure_right(found: Magnitude, low: int | None, high: int | None) -> bool:
+    """The figure counted lies within the gold bounds. "More than 2,500" is a lower
+    bound either way, whether its annotator wrote min 2,500 or 2,501."""
+    if (low is None or found.value >= low) and (high is None or found.value <= high):
+        return True
+    open_ended = high is None and found.high is None and found.low is not None
+    return open_ended and low is not None and abs(found.low - low) <= 1
 
 
 def _overlaps(gold: GoldEvent, event: Event) -> bool:

@@ -42,7 +42,7 @@ def find_figures(sentence: Span, vocab: Vocabulary) -> list[Found]:
     found: list[Found] = []
     claimed: set[int] = set()  # number tokens already read: "killed five protesters"
     # Verbs and totals first: their people may be named by a crowd noun ("protesters").
-    for reader in (_verb_figure, _total_figure, _noun_figure):
+    for reader in (_verb_figure, _total_figure, _noun_figure, _gathering_figure):
         for token in sentence:
             hit = reader(token, vocab, claimed)
             if hit is not None:
@@ -59,12 +59,38 @@ def _verb_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | 
     # "shot dead two men", "gunned down four": the verb and a word it governs
     besides = [*token.children, *(g for c in objects for g in c.children if g.dep_ == "amod")]
     named = [lemma, *(f"{lemma} {word.lower_}" for word in besides)]
-    transitive = any(n in vocab.verbs for n in named)
-    kind = next((vocab.verbs[n] for n in reversed(named) if n in vocab.verbs), None)
+    results = [vocab.results.get(r) for r in _results(token, besides)]
+    kind = next((k for k in results if k), None)  # "stabbed to death": killed
+    transitive = kind is not None or any(n in vocab.verbs for n in named)
+    kind = kind or next((vocab.verbs[n] for n in reversed(named) if n in vocab.verbs), None)
     kind = kind or vocab.intransitive.get(lemma)
     if kind is None:
         return None
     for people in _people_of(token, transitive):
+        quantity = _quantity(people, kind, vocab, claimed)
+        if quantity is not None:
+            return Found(kind, quantity[0], quantity[1], token)
+    return None
+
+
+def _results(verb: Token, besides: list[Token]) -> list[str]:
+    """What the verb did to its people: "dead" ("shot dead"), "to death"."""
+    found = [word.lower_ for word in besides]
+    for child in verb.children:
+        if child.dep_ == "prep":
+            found += [f"{child.lower_} {g.lemma_.lower()}" for g in child.children]
+    return found
+
+
+def _gathering_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | None:
+    """"tens of thousands launched marches", "5,000 took part in the rally"."""
+    kind = vocab.gatherings.get(token.lemma_.lower())
+    if kind is None or token.pos_ != "NOUN":
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("dobj", "pobj") or verb.pos_ not in _VERB_POS:
+        return None
+    for people in (c for c in verb.children if c.dep_ == "nsubj"):
         quantity = _quantity(people, kind, vocab, claimed)
         if quantity is not None:
             return Found(kind, quantity[0], quantity[1], token)
@@ -200,9 +226,11 @@ def _one_person(noun: Token, vocab: Vocabulary) -> bool:
     """A singular person: "a 45-year-old man", "the journalist", "Navalny", "he"."""
     if noun.tag_ == "PRP":
         return noun.lower_ in vocab.pronouns
-    if noun.ent_type_ in _NOT_PERSONS or noun.lemma_.lower() in vocab.groups:
+    if noun.ent_type_ in _NOT_PERSONS:
         return False
     if noun.tag_ == "NNP":
         return noun.ent_type_ == "PERSON"
-    determined = any(c.dep_ in ("det", "poss") for c in noun.children)
-    return noun.tag_ == "NN" and determined
+    if noun.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    aged = any(c.dep_ == "amod" and c.lower_ == "old" for c in noun.subtree)
+    return aged or noun.lemma_.lower() in vocab.persons

@@ -12,7 +12,7 @@ from newsevents.errors import ConfigError
 from newsevents.model import MAGNITUDE_KINDS
 
 _ORIGIN = "magnitudes.toml"
-_CUES = ("verbs", "intransitive", "nouns", "totals")
+_CUES = ("verbs", "intransitive", "nouns", "totals", "results", "gatherings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +23,12 @@ class Vocabulary:
     intransitive: dict[str, str]  # lemma -> kind: the people are the subject
     nouns: dict[str, str]  # lemma -> kind: the number modifies the noun
     totals: dict[str, str]  # "death toll" -> kind: the number is what the total is
+    results: dict[str, str]  # "to death" -> kind: any verb governing it ("stabbed to death")
+    gatherings: dict[str, str]  # "march" -> kind: the people are its verb's subject
     types: dict[str, frozenset[str]]  # kind -> the event types it can measure
     singular_kinds: frozenset[str]
     pronouns: frozenset[str]  # one person: "he was arrested"
-    groups: frozenset[str]  # singular nouns that are not one person
+    persons: frozenset[str]  # singular nouns of one person
     lower: tuple[str, ...]  # bound phrases, longest first
     upper: tuple[str, ...]
     approximate: tuple[str, ...]
@@ -78,7 +80,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         types={k: frozenset(w.upper() for w in _words(types, k, "types")) for k in types},
         pronouns=frozenset(_words(singular, "pronouns", "singular")),
         singular_kinds=frozenset(_words(singular, "kinds", "singular")),
-        groups=frozenset(_words(singular, "groups", "singular")),
+        persons=frozenset(_words(singular, "persons", "singular")),
         lower=_longest_first(_words(bounds, "lower", "bounds")),
         upper=_longest_first(_words(bounds, "upper", "bounds")),
         approximate=_longest_first(_words(bounds, "approximate", "bounds")),
