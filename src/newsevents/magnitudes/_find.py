@@ -83,7 +83,7 @@ def _results(verb: Token, besides: list[Token]) -> list[str]:
 
 
 def _gathering_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | None:
-    """"tens of thousands launched marches", "5,000 took part in the rally"."""
+    """Crowds of gatherings: "tens of thousands launched marches", "5,000 joined the rally"."""
     kind = vocab.gatherings.get(token.lemma_.lower())
     if kind is None or token.pos_ != "NOUN":
         return None
