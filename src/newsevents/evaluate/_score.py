@@ -312,8 +312,9 @@ def _figure_right(found: Magnitude, low: int | None, high: int | None) -> bool:
     bound either way, whether its annotator wrote min 2,500 or 2,501."""
     if (low is None or found.value >= low) and (high is None or found.value <= high):
         return True
-    open_ended = high is None and found.high is None and found.low is not None
-    return open_ended and low is not None and abs(found.low - low) <= 1
+    if high is not None or found.high is not None or found.low is None or low is None:
+        return False
+    return abs(found.low - low) <= 1
 
 
 def _overlaps(gold: GoldEvent, event: Event) -> bool:
