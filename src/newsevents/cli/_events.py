@@ -24,6 +24,7 @@ _TABLE_COLUMNS = (
     ("target_code", "target"),
     ("target_text", "as named"),
     ("modality", "modality"),
+    ("killed", "killed"),
     ("confidence", "conf"),
     ("trigger", "trigger"),
 )
@@ -35,6 +36,7 @@ _MERGED_COLUMNS = (
     ("target_code", "target"),
     ("target_name", "as named"),
     ("modality", "modality"),
+    ("killed", "killed"),
     ("num_mentions", "mentions"),
     ("num_articles", "articles"),
     ("num_sources", "sources"),
