@@ -30,6 +30,8 @@ from newsevents.magnitudes._vocab import parse_vocabulary, vocabulary
         ("a million", Figure(1000000, None, None)),
         ("between 10 and 20", Figure(10, 10, 20)),
         ("30 to 40", Figure(30, 30, 40)),
+        ("a million or more", Figure(1000000, 1000000, None)),
+        ("50 or fewer", Figure(50, None, 50)),
     ],
 )
 def test_figures_as_written(words, figure):

@@ -25,6 +25,7 @@ _PASSIVE_SUBJECT = ("nsubjpass",)
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
 _TOTAL_PREPOSITIONS = frozenset({"to", "at", "of"})
+_AFTER = frozenset({"more", "fewer", "less"})  # "300 or more": a bound after the number
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +213,10 @@ def _number_words(number: Token, vocab: Vocabulary) -> tuple[Figure, Span] | Non
     """The figure a number token heads, with its bounds ("at least", "tens of")."""
     start = min(t.i for t in number.subtree if t.i <= number.i)
     end = number.i + 1
-    for child in number.children:  # "10 and 20", "10 to 20": a range
+    for child in number.children:  # "10 and 20", "10 to 20": a range; "300 or more"
         if child.dep_ in ("conj", "prep", "quantmod") and child.i > number.i:
             last = max(t.i for t in child.subtree)
-            if number.doc[last].like_num:
+            if number.doc[last].like_num or child.lower_ in _AFTER:
                 end = last + 1
     words = number.doc[start:end]
     figure = read_figure([t.text for t in words], vocab)

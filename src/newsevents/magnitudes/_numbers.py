@@ -39,6 +39,17 @@ def read_figure(words: Sequence[str], vocab: Vocabulary) -> Figure | None:
         if bound == "high":
             return Figure(rest.value, rest.low, rest.high or rest.value)
         return rest
+    for bound, phrases in (("low", vocab.lower_after), ("high", vocab.upper_after)):
+        found = next((p for p in phrases if phrase.endswith(" " + p)), None)
+        if found is not None:
+            rest = read_figure(phrase[: -len(found) - 1].split(), vocab)
+            if rest is None or rest.low is not None or rest.high is not None:
+                return None
+            return (
+                Figure(rest.value, rest.value, None)
+                if bound == "low"
+                else Figure(rest.value, None, rest.value)
+            )
     if phrase in vocab.vague:
         low, high = vocab.vague[phrase]
         return Figure(low, low, high) if low != high else Figure(low, None, None)

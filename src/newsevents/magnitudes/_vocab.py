@@ -31,6 +31,8 @@ class Vocabulary:
     persons: frozenset[str]  # singular nouns of one person
     lower: tuple[str, ...]  # bound phrases, longest first
     upper: tuple[str, ...]
+    lower_after: tuple[str, ...]  # "or more"
+    upper_after: tuple[str, ...]  # "or fewer"
     approximate: tuple[str, ...]
     vague: dict[str, tuple[int, int]]  # "dozens" -> (24, 99)
     units: dict[str, int]  # "five" -> 5
@@ -84,6 +86,8 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         lower=_longest_first(_words(bounds, "lower", "bounds")),
         upper=_longest_first(_words(bounds, "upper", "bounds")),
         approximate=_longest_first(_words(bounds, "approximate", "bounds")),
+        lower_after=_longest_first(_words(bounds, "lower_after", "bounds")),
+        upper_after=_longest_first(_words(bounds, "upper_after", "bounds")),
         vague=vague,
         units=_numbers(data, "units"),
         scales=_numbers(data, "scales"),
