@@ -122,3 +122,13 @@ def test_a_figure_keeps_its_words_and_span(code):
 def test_an_accusation_does_not_take_the_killings_toll(code):
     events = code("The opposition accused the army of killing 30 civilians in Tigray.")
     assert all("killed" not in e.magnitudes for e in events if e.type == "ACCUSE")
+
+
+def test_equally_near_events_leave_the_toll_to_the_type_listed_first(code):
+    events = code("Police opened fire to disperse the crowd on Monday, killing two men.")
+    killed = {e.type for e in events if "killed" in e.magnitudes}
+    assert killed == {"ASSAULT"}
+
+
+def test_numbers_of_organisations_are_no_crowd(nlp):
+    assert _figures(nlp, "Eleven unions have called a general strike for Friday.") == {}

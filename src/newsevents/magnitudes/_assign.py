@@ -51,10 +51,12 @@ def _trigger(doc: Doc, event: Event, offset: int) -> Token | None:
 def _give(
     found: Found, triggers: list[tuple[Event, Token]], vocab: Vocabulary, offset: int
 ) -> None:
-    fitting = [(e, t) for e, t in triggers if e.type in vocab.types[found.kind]]
+    preferred = vocab.types[found.kind]
+    fitting = [(e, t) for e, t in triggers if e.type in preferred]
     if not fitting:
         return
-    distances = [_distance(found.cue, trigger) for _, trigger in fitting]
+    # nearest in the parse, then the type the kind lists first
+    distances = [(_distance(found.cue, t), preferred.index(e.type)) for e, t in fitting]
     nearest = min(distances)
     words = found.words
     magnitude = Magnitude(

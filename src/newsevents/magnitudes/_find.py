@@ -180,7 +180,7 @@ def _quantity(
 def _one_quantity(
     people: Token, kind: str, vocab: Vocabulary, claimed: set[int]
 ) -> tuple[Figure, Span] | None:
-    if people.i in claimed:
+    if people.i in claimed or people.lemma_.lower() in vocab.organisations:
         return None
     if _is_figure(people, vocab):  # "killing at least 11", "dozens injured"
         return _number_words(people, vocab)

@@ -25,7 +25,8 @@ class Vocabulary:
     totals: dict[str, str]  # "death toll" -> kind: the number is what the total is
     results: dict[str, str]  # "to death" -> kind: any verb governing it ("stabbed to death")
     gatherings: dict[str, str]  # "march" -> kind: the people are its verb's subject
-    types: dict[str, frozenset[str]]  # kind -> the event types it can measure
+    types: dict[str, tuple[str, ...]]  # kind -> the event types it measures, preferred first
+    organisations: frozenset[str]  # nouns whose numbers are not of people
     singular_kinds: frozenset[str]
     pronouns: frozenset[str]  # one person: "he was arrested"
     persons: frozenset[str]  # singular nouns of one person
@@ -79,7 +80,8 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         raise ConfigError(f"{_ORIGIN}: `types` lists event types for each kind")
     return Vocabulary(
         **cues,
-        types={k: frozenset(w.upper() for w in _words(types, k, "types")) for k in types},
+        types={k: tuple(w.upper() for w in _words(types, k, "types")) for k in types},
+        organisations=frozenset(_words(data.get("organisations", {}), "nouns", "organisations")),
         pronouns=frozenset(_words(singular, "pronouns", "singular")),
         singular_kinds=frozenset(_words(singular, "kinds", "singular")),
         persons=frozenset(_words(singular, "persons", "singular")),
