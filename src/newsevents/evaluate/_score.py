@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,8 +158,10 @@ def _actors_ok(gold: GoldEvent, event: Event, with_sectors: bool) -> bool:
 
 
 def _unique(events: Sequence[Event]) -> list[Event]:
-    """One event per (type, source code, target code): repeats in one article count once."""
+    """One event per (type, source code, target code): repeats in one article count once,
+    with the largest figure of each kind any of them states (as a happening takes)."""
     seen: dict[tuple[str, str, str], Event] = {}
+    figures: dict[tuple[str, str, str], dict[str, Magnitude]] = {}
     for event in events:
         key = (
             event.type,
@@ -168,7 +170,11 @@ def _unique(events: Sequence[Event]) -> list[Event]:
         )
         if key not in seen or event.confidence > seen[key].confidence:
             seen[key] = event
-    return list(seen.values())
+        largest = figures.setdefault(key, {})
+        for kind, figure in event.magnitudes.items():
+            if kind not in largest or figure.value > largest[kind].value:
+                largest[kind] = figure
+    return [replace(event, magnitudes=figures[key]) for key, event in seen.items()]
 
 
 def _fold_dyads(golds: list[GoldEvent], events: list[Event]) -> list[Event]:
