@@ -132,3 +132,7 @@ def test_equally_near_events_leave_the_toll_to_the_type_listed_first(code):
 
 def test_numbers_of_organisations_are_no_crowd(nlp):
     assert _figures(nlp, "Eleven unions have called a general strike for Friday.") == {}
+
+
+def test_a_name_the_recogniser_left_untyped_is_one_person(nlp):
+    assert _figures(nlp, "Okonkwo was detained at the airport.")["arrested"][0] == 1

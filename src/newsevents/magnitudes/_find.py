@@ -229,8 +229,8 @@ def _one_person(noun: Token, vocab: Vocabulary) -> bool:
         return noun.lower_ in vocab.pronouns
     if noun.ent_type_ in _NOT_PERSONS:
         return False
-    if noun.tag_ == "NNP":
-        return noun.ent_type_ == "PERSON"
+    if noun.tag_ == "NNP":  # a name the recogniser did not type is most often a person's
+        return noun.ent_type_ in ("PERSON", "")
     if noun.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in noun.children):
         return False
     aged = any(c.dep_ == "amod" and c.lower_ == "old" for c in noun.subtree)
