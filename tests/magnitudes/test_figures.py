@@ -135,4 +135,4 @@ def test_numbers_of_organisations_are_no_crowd(nlp):
 
 
 def test_a_name_the_recogniser_left_untyped_is_one_person(nlp):
-    assert _figures(nlp, "Okonkwo was detained at the airport.")["arrested"][0] == 1
+    assert _figures(nlp, "Mbeki was detained at the airport.")["arrested"][0] == 1
