@@ -56,6 +56,7 @@ def _figures(nlp, text: str) -> dict[str, tuple[int, int | None, int | None, str
         # totals and nouns
         ("The death toll from the landslide rose to 48.", {"killed": (48, None, None, "48")}),
         ("The raid left four dead.", {"killed": (4, None, None, "four")}),
+        ("Two climbers froze to death.", {"killed": (2, None, None, "Two")}),
         ("A crowd of 2,000 gathered at dawn.", {"crowd": (2000, None, None, "2,000")}),
         # one person
         (
@@ -85,6 +86,7 @@ def test_figures_of_each_kind(nlp, text, expected):
         "Protesters demanded the return of Article 370 at the G20 summit.",  # names
         "The law died in committee after 90 days.",  # no person
         "The company hired 400 workers in 2019.",  # no cue
+        "A court sentenced three activists to death.",  # a sentence, not a killing
     ],
 )
 def test_numbers_that_are_no_magnitude(nlp, text):

@@ -60,7 +60,8 @@ def _verb_figure(token: Token, vocab: Vocabulary, claimed: set[int]) -> Found | 
     # "shot dead two men", "gunned down four": the verb and a word it governs
     besides = [*token.children, *(g for c in objects for g in c.children if g.dep_ == "amod")]
     named = [lemma, *(f"{lemma} {word.lower_}" for word in besides)]
-    results = [vocab.results.get(r) for r in _results(token, besides)]
+    said = _results(token, besides) if lemma not in vocab.not_results else []
+    results = [vocab.results.get(r) for r in said]
     kind = next((k for k in results if k), None)  # "stabbed to death": killed
     transitive = kind is not None or any(n in vocab.verbs for n in named)
     kind = kind or next((vocab.verbs[n] for n in reversed(named) if n in vocab.verbs), None)

@@ -27,6 +27,7 @@ class Vocabulary:
     gatherings: dict[str, str]  # "march" -> kind: the people are its verb's subject
     types: dict[str, tuple[str, ...]]  # kind -> the event types it measures, preferred first
     organisations: frozenset[str]  # nouns whose numbers are not of people
+    not_results: frozenset[str]  # verbs whose "to death" is no death ("sentence")
     singular_kinds: frozenset[str]
     pronouns: frozenset[str]  # one person: "he was arrested"
     persons: frozenset[str]  # singular nouns of one person
@@ -82,6 +83,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         **cues,
         types={k: tuple(w.upper() for w in _words(types, k, "types")) for k in types},
         organisations=frozenset(_words(data.get("organisations", {}), "nouns", "organisations")),
+        not_results=frozenset(_words(data.get("not_results", {}), "verbs", "not_results")),
         pronouns=frozenset(_words(singular, "pronouns", "singular")),
         singular_kinds=frozenset(_words(singular, "kinds", "singular")),
         persons=frozenset(_words(singular, "persons", "singular")),
