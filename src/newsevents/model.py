@@ -131,6 +131,38 @@ class Place:
     admin1_name: str | None = None  # the first-level division's name ("Gujarat")
 
 
+MAGNITUDE_KINDS: tuple[str, ...] = ("killed", "injured", "arrested", "displaced", "crowd")
+
+
+@dataclass(frozen=True, slots=True)
+class Magnitude:
+    """How many people an event killed, injured, arrested, displaced (or deported), or
+    gathered (a crowd), as the text states it, with the words it came from.
+
+    `value` is the figure counted: the number, or a range's lower bound ("dozens" is
+    24 to 99, counted 24). `low`/`high` bound it when the text does ("at least 14" has
+    low 14; "up to 50" high 50); an exact figure has neither."""
+
+    kind: str  # one of MAGNITUDE_KINDS
+    value: int
+    text: str  # "at least 14", "dozens", "a 45-year-old man"
+    start: int  # character span of `text` in Document.text
+    end: int
+    low: int | None = None
+    high: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The stored and served form: value, bounds, text and span."""
+        return {
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
 @dataclass(slots=True)
 class Event:
     """Who did what to whom, with the evidence it came from."""
@@ -154,6 +186,8 @@ class Event:
     # Who says so: the speaker of the quote or report the event is stated in ("X said
     # Y attacked Z", "according to X"); None when the article asserts it itself.
     reported_by: ActorMention | None = None
+    # Figures the event's own clause states, by kind ("killed": 5); see Magnitude.
+    magnitudes: dict[str, Magnitude] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

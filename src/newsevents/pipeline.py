@@ -30,6 +30,7 @@ from newsevents.ingest import (
     infer_published_range,
     iter_documents,
 )
+from newsevents.magnitudes import measure_events
 from newsevents.model import Document, Duplicate, IngestError
 from newsevents.nlp import DEFAULT_MODEL, load_nlp, parse_paragraphs
 from newsevents.place import PlaceResolver, gazetteer, locate_events
@@ -134,6 +135,7 @@ class Pipeline:
                     published_span=_closed(document.published_range),
                 )
                 locate_events(document.events, docs, offsets, self.places)
+                measure_events(document.events, docs, offsets)
             except Exception as exc:  # a coder bug must not sink the batch: record it
                 logger.exception("coding failed for %s", document.origin)
                 errors.append(

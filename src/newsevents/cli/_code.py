@@ -48,6 +48,9 @@ def code_command(
             "place": event.place.name if event.place else None,
             "place_country": event.place.country if event.place else None,
             "place_admin1": event.place.admin1_name if event.place else None,
+            # the figures counted; `magnitude_details` adds bounds and the words
+            "magnitudes": {kind: m.value for kind, m in event.magnitudes.items()},
+            "magnitude_details": {kind: m.as_dict() for kind, m in event.magnitudes.items()},
         }
         if json_:
             print(json.dumps(record, ensure_ascii=False))

@@ -50,6 +50,8 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
         assert isinstance(s, dict)
         table.add_row(key, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}")
     out.print(table)
+    figures = summary["magnitudes"]
+    assert isinstance(figures, dict)
     out.print(
         f"modality accuracy: {summary['modality_accuracy']}   "
         f"date accuracy: {summary['date_accuracy']}\n"
@@ -58,7 +60,9 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
         f"sector {summary['sector_accuracy']}\n"
         f"place, on {summary['places_scored']} matched events with a gold location: "
         f"country {summary['place_country_accuracy']}   "
-        f"admin1 {summary['place_admin1_accuracy']}"
+        f"admin1 {summary['place_admin1_accuracy']}\n"
+        f"magnitudes, on matched events with gold figures: {summary['magnitude_accuracy']}"
+        + "".join(f"   {k} {v}" for k, v in figures.items())
     )
     if per_type:
         types = Table("type", "P", "R", "F1", "gold", "predicted", title="per type")

@@ -22,6 +22,7 @@ _TABLE_COLUMNS = (
     ("target_code", "target"),
     ("target_text", "as named"),
     ("modality", "modality"),
+    ("killed", "killed"),
     ("confidence", "conf"),
     ("trigger", "trigger"),
 )
@@ -33,6 +34,7 @@ _MERGED_COLUMNS = (
     ("target_code", "target"),
     ("target_name", "as named"),
     ("modality", "modality"),
+    ("killed", "killed"),
     ("num_mentions", "mentions"),
     ("num_articles", "articles"),
     ("num_sources", "sources"),
@@ -53,6 +55,7 @@ def events_command(
     quad: filters.Quad = None,
     modality: filters.Modality = None,
     min_sources: filters.MinSources = None,
+    min_killed: filters.MinKilled = None,
     dyad: filters.Dyad = None,
     story: filters.Story = None,
     undated: filters.Undated = False,

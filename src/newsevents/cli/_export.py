@@ -32,6 +32,7 @@ def export_command(
     quad: filters.Quad = None,
     modality: filters.Modality = None,
     min_sources: filters.MinSources = None,
+    min_killed: filters.MinKilled = None,
     dyad: filters.Dyad = None,
     story: filters.Story = None,
     undated: filters.Undated = False,

@@ -31,6 +31,9 @@ Modality = Annotated[
 MinSources = Annotated[
     int | None, typer.Option(min=1, help="Happenings told by at least N sources.")
 ]
+MinKilled = Annotated[
+    int | None, typer.Option(min=0, help="Happenings stating at least N killed (fatalities).")
+]
 Dyad = Annotated[str | None, typer.Option(help="A,B: between two code prefixes, either direction.")]
 Story = Annotated[str | None, typer.Option(help="Only this story's happenings (an id).")]
 Search = Annotated[
@@ -55,6 +58,7 @@ def event_filter(
     place: str | None = None,
     modality: str | None = None,
     min_sources: int | None = None,
+    min_killed: int | None = None,
     dyad: str | None = None,
     story: str | None = None,
     undated: bool = False,
@@ -73,6 +77,7 @@ def event_filter(
                 "place": place,
                 "modality": modality,
                 "min_sources": str(min_sources) if min_sources else None,
+                "min_killed": str(min_killed) if min_killed is not None else None,
                 "dyad": dyad,
                 "story": story,
                 "undated": "1" if undated else None,
@@ -85,7 +90,7 @@ def event_filter(
 
 _OPTION_NAMES = (
     *("actor", "type_", "quad", "since", "until", "country", "place", "modality"),
-    *("min_sources", "dyad", "story", "undated", "search"),
+    *("min_sources", "min_killed", "dyad", "story", "undated", "search"),
 )
 
 

@@ -26,6 +26,7 @@ def stories_command(
     quad: filters.Quad = None,
     modality: filters.Modality = None,
     min_sources: filters.MinSources = None,
+    min_killed: filters.MinKilled = None,
     dyad: filters.Dyad = None,
     limit: Annotated[int, typer.Option(help="At most this many stories (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,

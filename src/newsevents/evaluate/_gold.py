@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from newsevents.errors import InputError
+from newsevents.model import MAGNITUDE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,12 @@ class GoldEvent:
     date_end: date | None
     evidence: str
     location: GoldLocation | None = None
+    # The figures its evidence states, kind -> (min, max) bounds of the number ("at
+    # least 14" is (14, None), "hundreds" (200, 999)); None when it states none.
+    magnitudes: dict[str, tuple[int | None, int | None]] | None = field(
+        default=None,
+        compare=False,  # a dict: not part of the event's hash
+    )
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -74,6 +81,30 @@ def _location(raw: object) -> GoldLocation | None:
     return GoldLocation(text("name"), country.upper() if country else None, text("admin1"))
 
 
+_KIND_OF = {"deported": "displaced"}  # the gold's "deported (or displaced)"
+
+
+def _bound(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"magnitudes: a bound must be a whole number, not {value!r}")
+    return value
+
+
+def _magnitudes(raw: object) -> dict[str, tuple[int | None, int | None]] | None:
+    """`[{"kind": "killed", "min": 14, "max": null, "text": ...}]` as kind -> bounds."""
+    if not isinstance(raw, list) or not raw:
+        return None
+    figures = {}
+    for figure in raw:
+        kind = _KIND_OF.get(str(figure.get("kind")), str(figure.get("kind")))
+        if kind not in MAGNITUDE_KINDS:
+            raise TypeError(f"magnitudes: kind {kind!r} is not one of {MAGNITUDE_KINDS}")
+        figures[kind] = (_bound(figure.get("min")), _bound(figure.get("max")))
+    return figures
+
+
 def _event(raw: dict[str, object]) -> GoldEvent:
     when = raw.get("date") if isinstance(raw.get("date"), dict) else {}
     assert isinstance(when, dict)
@@ -88,6 +119,7 @@ def _event(raw: dict[str, object]) -> GoldEvent:
         date_end=_date(when.get("end")),
         evidence=str(raw.get("evidence") or raw.get("trigger") or ""),
         location=_location(raw.get("location")),
+        magnitudes=_magnitudes(raw.get("magnitudes")),
     )
 
 

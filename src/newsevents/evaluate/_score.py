@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
 from newsevents.evaluate._place import admin1_right, country_right
-from newsevents.model import Document, Event
+from newsevents.model import MAGNITUDE_KINDS, Document, Event, Magnitude
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Pipeline
@@ -62,6 +62,11 @@ class Report:
     # On matched events whose gold has a location: the place's country, its division.
     place_country: Counter[bool] = field(default_factory=Counter)
     place_admin1: Counter[bool] = field(default_factory=Counter)
+    # On matched events whose gold states figures, per kind: "right" (within the gold's
+    # bounds, see `_figure_right`), "wrong" (outside them), "missed" (none found),
+    # "spurious" (found, the gold states none); "unmatched" counts gold figures on
+    # events the coder did not find.
+    magnitudes: dict[str, Counter[str]] = field(default_factory=dict)
     # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
     reliability: dict[str, Counter[str]] = field(default_factory=dict)
     items: int = 0
@@ -84,6 +89,11 @@ class Report:
             "place_country_accuracy": _rate(self.place_country),
             "place_admin1_accuracy": _rate(self.place_admin1),
             "places_scored": sum(self.place_country.values()),
+            "magnitude_accuracy": _magnitude_rate(self.magnitudes.values()),
+            "magnitudes": {
+                kind: dict(sorted(c.items())) | {"accuracy": _magnitude_rate([c])}
+                for kind, c in sorted(self.magnitudes.items())
+            },
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "reliability": {
                 k: {
@@ -97,6 +107,15 @@ class Report:
             "events_gold": self.events_gold,
             "events_predicted": self.events_predicted,
         }
+
+
+def _magnitude_rate(counters: Iterable[Counter[str]]) -> float | None:
+    """Right figures over the gold figures of matched events and the spurious ones."""
+    total = Counter[str]()
+    for counter in counters:
+        total.update(counter)
+    scored = total["right"] + total["wrong"] + total["missed"] + total["spurious"]
+    return round(total["right"] / scored, 4) if scored else None
 
 
 def _rate(counter: Counter[bool]) -> float | None:
@@ -139,8 +158,10 @@ def _actors_ok(gold: GoldEvent, event: Event, with_sectors: bool) -> bool:
 
 
 def _unique(events: Sequence[Event]) -> list[Event]:
-    """One event per (type, source code, target code): repeats in one article count once."""
+    """One event per (type, source code, target code): repeats in one article count once,
+    with the largest figure of each kind any of them states (as a happening takes)."""
     seen: dict[tuple[str, str, str], Event] = {}
+    figures: dict[tuple[str, str, str], dict[str, Magnitude]] = {}
     for event in events:
         key = (
             event.type,
@@ -149,7 +170,11 @@ def _unique(events: Sequence[Event]) -> list[Event]:
         )
         if key not in seen or event.confidence > seen[key].confidence:
             seen[key] = event
-    return list(seen.values())
+        largest = figures.setdefault(key, {})
+        for kind, figure in event.magnitudes.items():
+            if kind not in largest or figure.value > largest[kind].value:
+                largest[kind] = figure
+    return [replace(event, magnitudes=figures[key]) for key, event in seen.items()]
 
 
 def _fold_dyads(golds: list[GoldEvent], events: list[Event]) -> list[Event]:
@@ -213,6 +238,11 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
             report.dates[_overlaps(gold, event)] += 1
         _score_sides(report, gold, event)
         _score_place(report, gold, event)
+        _score_magnitudes(report, gold, event)
+    for gold in golds:
+        if gold not in paired:
+            for kind in gold.magnitudes or {}:
+                report.magnitudes.setdefault(kind, Counter())["unmatched"] += 1
     right_type = {id(e) for _, e in by_type}
     right_actors = {id(e) for _, e in actors}
     for event in predicted:
@@ -265,6 +295,32 @@ def _score_place(report: Report, gold: GoldEvent, event: Event) -> None:
         verdict = judge(gold.location, event.place)
         if verdict is not None:
             counter[verdict] += 1
+
+
+def _score_magnitudes(report: Report, gold: GoldEvent, event: Event) -> None:
+    if gold.magnitudes is None:
+        return
+    for kind in MAGNITUDE_KINDS:
+        stated, found = gold.magnitudes.get(kind), event.magnitudes.get(kind)
+        if stated is None and found is None:
+            continue
+        if stated is None:
+            verdict = "spurious"
+        elif found is None:
+            verdict = "missed"
+        else:
+            verdict = "right" if _figure_right(found, *stated) else "wrong"
+        report.magnitudes.setdefault(kind, Counter())[verdict] += 1
+
+
+def _figure_right(found: Magnitude, low: int | None, high: int | None) -> bool:
+    """The figure counted lies within the gold bounds. "More than 2,500" is a lower
+    bound either way, whether its annotator wrote min 2,500 or 2,501."""
+    if (low is None or found.value >= low) and (high is None or found.value <= high):
+        return True
+    if high is not None or found.high is not None or found.low is None or low is None:
+        return False
+    return abs(found.low - low) <= 1
 
 
 def _overlaps(gold: GoldEvent, event: Event) -> bool:

@@ -1,7 +1,7 @@
 """The export stage: events as CSV, JSON Lines, Parquet, PLOVER JSON or GDELT rows."""
 
 from newsevents.export._formats import GDELT_COLUMNS, cameo_for, document_rows, quad_class
-from newsevents.export._write import FORMATS, PER_MENTION, arrow_schema, export_events
+from newsevents.export._write import FORMATS, PER_MENTION, arrow_schema, export_events, json_cells
 
 __all__ = [
     "FORMATS",
@@ -11,5 +11,6 @@ __all__ = [
     "cameo_for",
     "document_rows",
     "export_events",
+    "json_cells",
     "quad_class",
 ]

@@ -7,6 +7,7 @@ CAMEO root code as in GDELT.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -158,6 +159,39 @@ def document_rows(document: Document) -> list[dict[str, Any]]:
     return rows
 
 
+# PLOVER's magnitude fields: "dead", "injured" and "size" (of a crowd or a group);
+# arrests and the displaced (deported) have none of their own, and keep their names.
+_PLOVER_MAGNITUDE = {
+    "killed": "dead",
+    "injured": "injured",
+    "crowd": "size",
+    "arrested": "arrested",
+    "displaced": "displaced",
+}
+
+
+def _plover_magnitude(row: dict[str, Any]) -> dict[str, Any]:
+    """The figures a mention states, under PLOVER's names, with each one's words and
+    character span in `text` (empty when it states none)."""
+    details = row.get("magnitudes") or {}
+    if isinstance(details, str):  # a row read back from a CSV or Parquet file
+        details = json.loads(details)
+    found: dict[str, Any] = {}
+    for kind, name in _PLOVER_MAGNITUDE.items():
+        if row.get(kind) is None:
+            continue
+        found[name] = row[kind]
+        detail = details.get(kind)
+        if detail:
+            found[f"{name}_text"] = {
+                "text": detail.get("text"),
+                "text_span": [detail.get("start"), detail.get("end")],
+                "low": detail.get("low"),
+                "high": detail.get("high"),
+            }
+    return found
+
+
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """The PLOVER JSON event record for a flat event row."""
 
@@ -186,6 +220,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "actor": actor("source"),
         "recipient": actor("target"),
         "confidence": row.get("confidence"),
+        "magnitude": _plover_magnitude(row),
         "text_info": {
             "sentence": row.get("sentence"),
             "sentence_span": [row.get("sentence_start"), row.get("sentence_end")],

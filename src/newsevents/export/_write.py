@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from newsevents.errors import ConfigError
 from newsevents.export._formats import gdelt_row, plover_record
+from newsevents.model import MAGNITUDE_KINDS
 from newsevents.store import EVENT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")
@@ -25,7 +26,7 @@ PER_MENTION = frozenset({"plover", "gdelt"})  # formats whose records are single
 _BATCH = 10_000  # rows per Parquet row group: memory stays flat on any table size
 _DATES = {"published_at", "date_start", "date_end", "first_seen", "last_seen"}
 _FLOATS = {"confidence", "goldstein", "place_confidence", "place_lat", "place_lon"}
-_INTS = {"quad_class", "place_geonames_id"}
+_INTS = {"quad_class", "place_geonames_id", *MAGNITUDE_KINDS}
 
 
 def arrow_schema(columns: Sequence[str] = EVENT_COLUMNS) -> pa.Schema:
@@ -39,6 +40,15 @@ def arrow_schema(columns: Sequence[str] = EVENT_COLUMNS) -> pa.Schema:
         return pa.float64() if name in _FLOATS else pa.string()
 
     return pa.schema([(name, kind(name)) for name in columns])
+
+
+def json_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its structured cells (`magnitudes`) as JSON text: what a CSV cell,
+    a Parquet string column or a Spark row holds."""
+    return {
+        k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+        for k, v in row.items()
+    }
 
 
 @contextmanager
@@ -82,7 +92,7 @@ def _csv(rows: Iterable[dict[str, Any]], handle: TextIO, columns: Sequence[str])
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(json_cells(row))
         count += 1
     return count
 
@@ -118,7 +128,7 @@ def _gdelt(rows: Iterable[dict[str, Any]], handle: TextIO) -> int:
 
 
 def _typed(row: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
-    typed = {name: row.get(name) for name in columns}
+    typed = json_cells({name: row.get(name) for name in columns})
     for name in _DATES & set(columns):
         value = typed[name]
         if isinstance(value, str):

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsevents.dedup._index import Profile
-from newsevents.export import document_rows
+from newsevents.export import document_rows, json_cells
 from newsevents.model import Document, IngestError
 from newsevents.pipeline import Options, Pipeline
 from newsevents.spark._blocking import blocking_keys
@@ -106,7 +106,7 @@ def _coded(pipeline: Pipeline, batch: list[tuple[str, Document]]) -> Iterator[Co
         row = _document_row(document, pipeline.coder_version, arrivals[id(document)])
         yield row, None, None
         for event in document_rows(document):
-            yield None, event, None
+            yield None, json_cells(event), None
 
 
 def _document_row(document: Document, coder_version: str, arrival: str) -> Row:

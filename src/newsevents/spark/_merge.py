@@ -18,6 +18,7 @@ from pyspark.sql.pandas.types import from_arrow_schema
 from pyspark.sql.types import DoubleType, StructType
 
 from newsevents.export import arrow_schema
+from newsevents.model import MAGNITUDE_KINDS
 from newsevents.store import HAPPENING_COLUMNS
 from newsevents.stories import merge_events, merge_key
 
@@ -48,6 +49,7 @@ MENTION_COLUMNS = (
     "place_lat",
     "place_lon",
     "place_confidence",
+    *MAGNITUDE_KINDS,
 )
 # A local store reads a key's mentions in the order it wrote them: article by article
 # as they arrived, each article's events in text order. Merging is order-free except

@@ -45,8 +45,9 @@ class EventFilter:
     bucket); `undated` keeps only happenings without a date. `actor` is a code prefix
     or a name, `place` the ISO3 country of the happening's place and `place_name` that
     place's exact name (a point on the map), `dyad` two code prefixes (either
-    direction); `codes` are whole codes that each take part (a network node), `pair`
-    two whole codes (a network edge).
+    direction); `min_killed` keeps those stating at least N killed (a happening's
+    largest figure, a mention's own); `codes` are whole codes that each take part (a
+    network node), `pair` two whole codes (a network edge).
     `modality` "any" is no filter, stated explicitly. `q` is a full-text search over
     the actors' names and the evidence sentences (every word, as a prefix).
     """
@@ -64,6 +65,7 @@ class EventFilter:
     place_name: str | None = None
     modality: str | None = None
     min_sources: int | None = None
+    min_killed: int | None = None
     dyad: tuple[str, ...] | None = None
     pair: tuple[str, ...] | None = None
     codes: tuple[str, ...] = ()
@@ -137,7 +139,7 @@ PARAMS: tuple[str, ...] = tuple(
 )
 _FLAGS = {"undated"}
 _DATES = {"since", "until", "starts_since", "starts_until"}
-_NUMBERS = {"quad_class", "min_sources"}
+_NUMBERS = {"quad_class", "min_sources", "min_killed"}
 
 
 def _parse(name: str, field: str, raw: str) -> Any:

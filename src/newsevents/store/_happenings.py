@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from newsevents.errors import InputError
 from newsevents.store import _search
 from newsevents.store._filter import SORTS, EventFilter
-from newsevents.store._tables import actors, documents, events, happenings
+from newsevents.store._tables import MAGNITUDE_COLUMNS, actors, documents, events, happenings
 from newsevents.stories import CanonicalEvent, merge_events
 
 _CHUNK = 500  # keys per IN (...) clause, under every backend's parameter limit
@@ -50,6 +50,7 @@ _MENTION_COLUMNS = (
     events.c.place_lon,
     events.c.place_confidence,
     events.c.sentence,
+    *(events.c[kind] for kind in MAGNITUDE_COLUMNS),
     _SOURCE.c.name.label("source_actor_name"),
     _TARGET.c.name.label("target_actor_name"),
 )
@@ -171,6 +172,8 @@ def common_filters(query: Any, columns: Any, names: tuple[Any, Any], where: Even
     if where.country:
         code = where.country.upper()
         query = query.where(or_(columns.source_country == code, columns.target_country == code))
+    if where.min_killed is not None:  # 0 keeps the happenings that state a toll at all
+        query = query.where(columns.killed >= where.min_killed)
     return query
 
 

@@ -33,7 +33,15 @@ from newsevents.model import Document, Event, IngestError
 from newsevents.store import _happenings, _stories
 from newsevents.store._filter import EventFilter
 from newsevents.store._retry import retry_transient
-from newsevents.store._tables import actors, documents, errors, events, happenings, stories
+from newsevents.store._tables import (
+    MAGNITUDE_COLUMNS,
+    actors,
+    documents,
+    errors,
+    events,
+    happenings,
+    stories,
+)
 from newsevents.stories import merge_key
 
 logger = logging.getLogger(__name__)
@@ -92,6 +100,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "reported_by_code",
     "reported_by_start",
     "reported_by_end",
+    *MAGNITUDE_COLUMNS,  # the figures counted; `magnitudes` has their words and bounds
+    "magnitudes",
     "confidence",
     "coder_version",
     "happening_id",
@@ -811,6 +821,9 @@ def event_record(e: Event) -> dict[str, Any]:
         "reported_by_start": reporter.start if reporter else None,
         "reported_by_end": reporter.end if reporter else None,
     }
+    row |= {kind: None for kind in MAGNITUDE_COLUMNS}
+    row |= {kind: m.value for kind, m in e.magnitudes.items()}
+    row["magnitudes"] = {kind: m.as_dict() for kind, m in e.magnitudes.items()} or None
     row["merge_key"] = merge_key(e.type, row["source_code"], row["target_code"])
     return row
 

@@ -23,6 +23,8 @@ from sqlalchemy import (
     Text,
 )
 
+from newsevents.model import MAGNITUDE_KINDS
+
 metadata = MetaData()
 
 documents = Table(
@@ -101,6 +103,17 @@ def admin1_columns() -> list[Column[Any]]:
     return [Column("place_admin1_name", Text)]
 
 
+MAGNITUDE_COLUMNS: tuple[str, ...] = MAGNITUDE_KINDS
+
+
+def magnitude_columns(*, details: bool) -> list[Column[Any]]:
+    """How many were killed, injured, arrested, displaced or gathered (added in 0014):
+    the figure counted, for filters and exports; with `details`, the events table's
+    JSON of each kind's value, bounds, words and character span."""
+    columns = [Column(name, Integer) for name in MAGNITUDE_COLUMNS]
+    return columns + ([Column("magnitudes", JSON)] if details else [])
+
+
 events = Table(
     "events",
     metadata,
@@ -138,6 +151,7 @@ events = Table(
     *place_columns(),
     *admin1_columns(),
     *reporter_columns(),
+    *magnitude_columns(details=True),
     # type|source country|target country: mentions merge only within a key, so a batch
     # re-merges its keys.
     Column("merge_key", Text),
@@ -188,6 +202,7 @@ happenings = Table(
     Column("place_country", String(3)),
     Column("place_lat", Float),
     Column("place_lon", Float),
+    *magnitude_columns(details=False),  # the largest figure of its mentions
     # "date|id", undated last: listings page through one index, oldest first, on
     # every backend (NULL ordering differs between SQLite and PostgreSQL).
     Column("sort_key", String(64)),

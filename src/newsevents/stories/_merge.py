@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsevents.model import stable_id
+from newsevents.model import MAGNITUDE_KINDS, stable_id
 from newsevents.plover import cameo_for, quad_class
 
 DEFAULT_WINDOW_DAYS = 7  # reports of one happening rarely date it further apart
@@ -60,6 +60,13 @@ class CanonicalEvent:
     place_country: str | None = None
     place_lat: float | None = None
     place_lon: float | None = None
+    # The largest figure any mention states (reports of one happening that differ
+    # are mostly earlier and later counts: the later, larger toll stands).
+    killed: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    displaced: int | None = None
+    crowd: int | None = None
     mentions: list[str] = field(default_factory=list)  # event ids, the evidence
 
     def as_row(self) -> dict[str, Any]:
@@ -227,6 +234,13 @@ def _best_place(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {k: best.get(k) for k in ("place_name", "place_country", "place_lat", "place_lon")}
 
 
+def _largest_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        kind: max((int(r[kind]) for r in rows if r.get(kind) is not None), default=None)
+        for kind in MAGNITUDE_KINDS
+    }
+
+
 def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
     starts = [s for s, _ in map(_interval, rows) if s]
     ends = [e for _, e in map(_interval, rows) if e]
@@ -264,5 +278,6 @@ def _canonical(rows: list[dict[str, Any]]) -> CanonicalEvent:
         confidence=max(float(r.get("confidence") or 0) for r in rows),
         story_id=first.get("story_id"),
         **_best_place(rows),
+        **_largest_figures(rows),
         mentions=sorted(r["event_id"] for r in rows),
     )

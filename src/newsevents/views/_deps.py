@@ -64,6 +64,9 @@ _Modality = Annotated[
 _MinSources = Annotated[
     str | None, Query(pattern="^[0-9]{0,6}$", description="At least N independent sources")
 ]
+_MinKilled = Annotated[
+    str | None, Query(pattern="^[0-9]{0,9}$", description="At least N killed (fatalities)")
+]
 _Dyad = Annotated[
     str | None, Query(pattern=_PAIR, description="A,B code prefixes, either direction")
 ]
@@ -93,6 +96,7 @@ def event_filter(
     place_name: _PlaceName = None,
     modality: _Modality = None,
     min_sources: _MinSources = None,
+    min_killed: _MinKilled = None,
     dyad: _Dyad = None,
     pair: _Pair = None,
     code: _Code = None,
@@ -115,6 +119,7 @@ def event_filter(
         "place_name": place_name,
         "modality": modality,
         "min_sources": min_sources,
+        "min_killed": min_killed,
         "dyad": dyad,
         "pair": pair,
         "code": code,
