@@ -1,6 +1,6 @@
 """Sentence-level scores on the IndiaPoliceEvents development half (Halterman et al. 2021).
 
-    .venv/bin/python benchmarks/police_events.py [FOLDER] [--limit N]
+    .venv/bin/python benchmarks/police_events.py [FOLDER] [--limit N] [--part heldback]
 
 FOLDER defaults to ../shared/data/peer/indiapoliceevents (read there, never copied).
 Each article is coded as one document (published date from metadata.jsonl); every
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newsevents.events import make_coder
+from newsevents.events import CLASSIFIER_NAME, make_coder
 from newsevents.model import Event
 from newsevents.nlp import parse_paragraphs
 
@@ -55,6 +55,9 @@ class Sentence:
     end: int
     text: str
     labels: frozenset[str]
+
+
+HELD_BACK_EVERY = 3  # the classifier never trains on articles whose doc_id is a multiple
 
 
 def read_corpus(folder: Path) -> tuple[dict[int, dict[str, str]], dict[int, list[Sentence]]]:
@@ -124,9 +127,10 @@ def code_corpus(
     sentences: dict[int, list[Sentence]],
     *,
     merge: bool = False,
+    classifier: str = CLASSIFIER_NAME,
 ) -> dict[tuple[int, int], set[str]]:
     """newsevents' answers per (doc_id, sentence start)."""
-    coder = make_coder()
+    coder = make_coder(classifier=classifier)
     ids = sorted(sentences)
     texts = [paragraphs_of(articles[i]["full_text"]) for i in ids]
     parsed = iter(parse_paragraphs([p for paragraphs, _ in texts for p in paragraphs]))
@@ -189,13 +193,26 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--misses", metavar="QUESTION", help="print the sentences missed")
     parser.add_argument("--merged", action="store_true", help="score article-merged events")
+    parser.add_argument(
+        "--part",
+        choices=["all", "trained", "heldback"],
+        default="all",
+        help="the articles the type classifier never trains on (doc_id a multiple of 3, "
+        "see training/coder/real_sentences.py), the others, or all",
+    )
+    parser.add_argument(
+        "--classifier", default=CLASSIFIER_NAME, help="a registered type classifier, or none"
+    )
     args = parser.parse_args()
     articles, sentences = read_corpus(args.folder)
+    if args.part != "all":
+        keep = args.part == "heldback"
+        sentences = {k: v for k, v in sentences.items() if (k % HELD_BACK_EVERY == 0) == keep}
     if args.limit:
         sentences = {k: sentences[k] for k in sorted(sentences)[: args.limit]}
     flat = [s for doc_id in sorted(sentences) for s in sentences[doc_id]]
     gold = [set(s.labels) for s in flat]
-    predicted = code_corpus(articles, sentences, merge=args.merged)
+    predicted = code_corpus(articles, sentences, merge=args.merged, classifier=args.classifier)
     ours = [predicted.get((s.doc_id, s.start), set()) for s in flat]
     keywords = json.loads((args.folder / "keyword_baseline.json").read_text("utf-8"))
     baseline = keyword_baseline(keywords)

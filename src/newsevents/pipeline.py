@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsevents.clean import clean
 from newsevents.errors import NewsEventsError
-from newsevents.events import CODER_NAME, RuleCoder, make_coder
+from newsevents.events import CLASSIFIER_NAME, CODER_NAME, RuleCoder, make_coder
 from newsevents.ingest import (
     DEFAULT_MAX_BYTES,
     document_from_text,
@@ -51,7 +51,8 @@ class Options:
     model: str = DEFAULT_MODEL
     coder: str = CODER_NAME
     patterns: str | None = None  # a user verbs.toml instead of the shipped one
-    classifier: str | None = None  # a registered type classifier to weigh the rules' events
+    # the registered type classifier that weighs the rules' events; "none": rules alone
+    classifier: str | None = CLASSIFIER_NAME
     actors: tuple[str, ...] = ()  # extra actor dictionaries: .tsv, or PETRARCH text format
     batch_size: int = DEFAULT_BATCH_SIZE
     max_bytes: int = DEFAULT_MAX_BYTES

@@ -55,8 +55,9 @@ DbOption = Annotated[
 ClassifierOption = Annotated[
     str | None,
     typer.Option(
-        help="A registered type classifier that weighs the rules' events "
-        f"(shipped: {CLASSIFIER_NAME}; its settings are the 'classifier' table of verbs.toml)."
+        help="The registered type classifier that weighs the rules' events, or 'none' for "
+        f"the rules alone (shipped: {CLASSIFIER_NAME}; its settings are the 'classifier' "
+        "table of verbs.toml)."
     ),
 ]
 FormatOption = Annotated[

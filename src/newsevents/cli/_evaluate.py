@@ -12,6 +12,7 @@ from rich.table import Table
 
 from newsevents.cli._app import ClassifierOption, app, user_errors
 from newsevents.evaluate import Report, code_items, evaluate_gold
+from newsevents.events import CLASSIFIER_NAME
 from newsevents.pipeline import Options, Pipeline
 
 
@@ -22,7 +23,7 @@ def evaluate_command(
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     per_type: Annotated[bool, typer.Option("--per-type", help="Show per-type P/R/F1.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="Show N misses and N false events.")] = 0,
-    classifier: ClassifierOption = None,
+    classifier: ClassifierOption = CLASSIFIER_NAME,
 ) -> None:
     """Precision, recall and F1 of the coder on a gold file, plus modality and dates."""
     pipeline = Pipeline(Options(classifier=classifier))

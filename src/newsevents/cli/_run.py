@@ -20,6 +20,7 @@ from newsevents.cli._app import (
     console,
     user_errors,
 )
+from newsevents.events import CLASSIFIER_NAME
 from newsevents.ingest import DEFAULT_MAX_BYTES, expand_paths
 from newsevents.pipeline import DEFAULT_BATCH_SIZE, Options, Pipeline, RunStats
 
@@ -46,7 +47,7 @@ def run_command(
     patterns: Annotated[
         Path | None, typer.Option(help="A verbs.toml to use instead of the shipped patterns.")
     ] = None,
-    classifier: ClassifierOption = None,
+    classifier: ClassifierOption = CLASSIFIER_NAME,
     published: Annotated[
         datetime | None,
         typer.Option(

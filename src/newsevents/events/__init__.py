@@ -12,13 +12,19 @@ import spacy
 
 from newsevents.actors import ActorResolver, load_dictionary
 from newsevents.errors import ConfigError
-from newsevents.events._classifier import CLASSIFIER_NAME, TypeClassifier, TypeScorer
+from newsevents.events._classifier import (
+    CLASSIFIER_NAME,
+    NO_CLASSIFIER,
+    TypeClassifier,
+    TypeScorer,
+)
 from newsevents.events._coder import CODER_NAME, RuleCoder
 from newsevents.events._patterns import PatternBook, load_pattern_book, parse_pattern_book
 
 __all__ = [
     "CLASSIFIER_NAME",
     "CODER_NAME",
+    "NO_CLASSIFIER",
     "PatternBook",
     "RuleCoder",
     "TypeClassifier",
@@ -38,12 +44,13 @@ def _make_type_classifier(path: str | None = None) -> TypeClassifier:
 def _make_rule_coder(
     patterns: str | None = None,
     actors: tuple[str, ...] = (),
-    classifier: str | None = None,
+    classifier: str | None = CLASSIFIER_NAME,
 ) -> RuleCoder:
-    """The rule coder; `classifier` names a registered type scorer, or None for rules alone."""
+    """The rule coder; `classifier` names a registered type scorer, or None (or "none")
+    for rules alone."""
     book = load_pattern_book(Path(patterns) if patterns else None)
     scorer: TypeScorer | None = None
-    if classifier:
+    if classifier and classifier.lower() != NO_CLASSIFIER:
         try:
             scorer = spacy.registry.misc.get(classifier)()
         except catalogue.RegistryError as exc:

@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from newsevents.errors import ConfigError
 
 CLASSIFIER_NAME = "newsevents.type_classifier.v1"
+NO_CLASSIFIER = "none"  # the name that asks for the rules alone
 NO_EVENT = "NONE"
 _MODEL = "type_classifier"
 _NAME, _NUMBER = "xname", "xnum"
@@ -72,7 +73,9 @@ class TypeClassifier:
 
     def scores(self, sentences: Sequence[Span]) -> list[dict[str, float]]:
         texts = [classifier_text(s) for s in sentences]
-        return [dict(doc.cats) for doc in self.nlp.pipe(texts, batch_size=256)]
+        read = iter(self.nlp.pipe([t for t in texts if t], batch_size=256))
+        # a sentence of punctuation alone has no n-grams, which the model cannot take
+        return [dict(next(read).cats) if t else {NO_EVENT: 1.0} for t in texts]
 
 
 @functools.cache

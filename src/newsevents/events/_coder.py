@@ -31,6 +31,7 @@ from newsevents.time import event_date, event_date_within
 CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Offices a country's own police or courts act on: its officials, soldiers and parties.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
@@ -71,6 +72,9 @@ class _DocContext:
     sentences: list[Span] = field(default_factory=list)
     # the country the article is about, found when an event with no agent needs it
     country: tuple[str | None] | None = None
+    # people the article introduced with their office ("Defense Secretary Mark Esper"),
+    # by full name and surname: who a later bare "Esper" is
+    introduced: dict[str, Actor] = field(default_factory=dict)
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
@@ -139,9 +143,8 @@ class RuleCoder:
         tempers each event's confidence, vetoes events in sentences it is sure report
         nothing, and codes a sentence the patterns missed when it is sure of the type."""
         settings = self.book.classifier
+        nothing = scores.get(NO_EVENT, 0.0)
         if events:
-            if scores.get(NO_EVENT, 0.0) >= settings.veto:
-                return []
             return [
                 replace(
                     event,
@@ -152,9 +155,15 @@ class RuleCoder:
                     ),
                 )
                 for event in events
+                # the word read in another sense: "signed a striker", "launched a phone"
+                if not (nothing >= settings.veto and scores.get(event.type, 0.0) < nothing)
             ]
-        kind, probability = max(scores.items(), key=lambda item: item[1])
-        if kind == NO_EVENT or probability < settings.assign:
+        kind, probability = max(
+            ((k, p) for k, p in scores.items() if k != NO_EVENT),
+            key=lambda item: item[1],
+            default=(NO_EVENT, 0.0),
+        )
+        if probability < settings.assign or probability < nothing:
             return []
         verb = syn.main_action(sentence, self.book.speech_verbs)
         if verb is None:
@@ -683,7 +692,7 @@ class RuleCoder:
         possessor: bool,
     ) -> list[ActorMention]:
         mentions = []
-        for head in heads:
+        for head in map(syn.antecedent, heads):
             person = context.person_before(offset + head.idx)
             if head.pos_ == "PRON":
                 actor = self._pronoun(head, when, offset, context, person)
@@ -691,7 +700,9 @@ class RuleCoder:
                     start = offset + head.idx
                     mentions.append(ActorMention(head.text, start, start + len(head), actor))
                 continue
-            mention = self.resolver.resolve(head, when, allow_possessor=possessor)
+            mention = self.resolver.resolve(
+                head, when, allow_possessor=possessor
+            ) or self._introduced(head, offset, context)
             if mention is None:
                 continue
             mention.start += offset
@@ -716,6 +727,38 @@ class RuleCoder:
             mentions.append(mention)
             mentions += self._coordinated_countries(head, mention, offset)
         return mentions
+
+    def _introduced(self, head: Token, offset: int, context: _DocContext) -> ActorMention | None:
+        """A person named again without the office the article gave them earlier."""
+        actor = context.introduced.get(head.text) if head.pos_ == "PROPN" else None
+        if actor is None:
+            return None
+        name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        words = head.doc[name[0].i : head.i + 1]
+        start = offset + words.start_char
+        return ActorMention(words.text, start, start + len(words.text), actor)
+
+    def _introduce(self, sentence: Span, context: _DocContext) -> None:
+        """Remember who a person is when the text gives their office with the name:
+        "White House press secretary Stephanie Grisham", "Kurt Volker, the envoy". The
+        surname is what a later sentence names them by."""
+        for head in sentence:
+            if (
+                head.pos_ != "PROPN"
+                or head.dep_ in {"compound", "flat"}
+                or head.ent_type_ in _NOT_PEOPLE
+                or head.text in context.introduced
+                or not head.text[:1].isupper()
+            ):
+                continue
+            mention = self.resolver.resolve(head, context.published)
+            if (
+                mention is not None
+                and mention.actor.sector is not None
+                and mention.text != head.text  # the office came with the name
+                and self.resolver.resolve_name(head.text) is None  # not itself a name we know
+            ):
+                context.introduced[head.text] = mention.actor
 
     def _coordinated_countries(
         self, head: Token, mention: ActorMention, offset: int
@@ -769,21 +812,25 @@ class RuleCoder:
         return person if pronoun.lower_ in _PERSON_PRONOUNS else None
 
     def _remember_persons(self, sentence: Span, offset: int, context: _DocContext) -> None:
-        """Named people acting as subjects: what a later "he" or "his" most likely means."""
+        """Named people acting as subjects: what a later "he" or "his" most likely means;
+        and people named with their office, for when the article names them again."""
+        self._introduce(sentence, context)
         for entity in sentence.ents:
             # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
             # ORG too, but only for names the dictionary knows.
             if entity.label_ not in {"PERSON", "ORG"} or entity.root.dep_ not in _SUBJECT_DEPS:
                 continue
             names = [entity.text] + ([entity[-1].text] if entity.label_ == "PERSON" else [])
-            roles = next((r for r in map(self.resolver.dictionary.roles, names) if r), None)
-            if roles:
+            actor = None
+            if any(map(self.resolver.dictionary.roles, names)):
                 actor = self.resolver.resolve_name(entity.text, context.published) or (
                     self.resolver.resolve_name(names[-1], context.published)
                 )
-                if actor is not None and actor.country:
-                    context.person_offsets.append(offset + entity.end_char)
-                    context.persons.append(actor)
+            else:
+                actor = context.introduced.get(entity.root.text)
+            if actor is not None and actor.country:
+                context.person_offsets.append(offset + entity.end_char)
+                context.persons.append(actor)
 
 
 def _confidence(

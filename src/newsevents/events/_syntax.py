@@ -99,6 +99,19 @@ def with_conjuncts(token: Token) -> list[Token]:
     return [token, *(t for t in token.conjuncts if t.pos_ in {"NOUN", "PROPN", "PRON"})]
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: "police, who fired" -> police; any other
+    word is itself."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT"}:
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
 def governors(token: Token) -> Iterator[Token]:
     """Heads above `token` within its clause (see _GOVERNED_DEPS)."""
     current = token
