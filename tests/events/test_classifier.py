@@ -118,3 +118,11 @@ def test_the_weight_moves_confidence_toward_the_classifier(nlp, classifier):
 def test_bad_classifier_settings_are_named(table):
     with pytest.raises(ConfigError, match="classifier"):
         parse_pattern_book(f'version = "t"\n{table}\n')
+
+
+def test_the_default_coder_version_fits_where_it_is_stored():
+    from newsevents.pipeline import Pipeline
+    from newsevents.store._tables import events
+
+    # PostgreSQL refuses a longer value where SQLite would silently keep it
+    assert len(Pipeline().coder_version) <= events.c.coder_version.type.length

@@ -41,7 +41,7 @@ def test_user_pattern_file_replaces_the_shipped_one(tmp_path, nlp):
     path = tmp_path / "verbs.toml"
     path.write_text('version = "u1"\n[[verb]]\nlemmas = ["scold"]\ntype = "ACCUSE"\n', "utf-8")
     coder = make_coder(patterns=str(path))
-    assert coder.version.endswith("patterns.u1")
+    assert "+patterns.u1" in coder.version
     doc = nlp("Germany scolded France.")
     events = coder.code("d", [doc], [0], None)
     assert [(e.type, e.source.actor.code, e.target.actor.code) for e in events] == [

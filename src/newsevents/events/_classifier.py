@@ -69,7 +69,7 @@ class TypeClassifier:
                 "`python training/coder/train_type_classifier.py`"
             )
         self.nlp = _load(str(path))
-        self.version = f"{CLASSIFIER_NAME}+{self.nlp.meta.get('version', '0')}"
+        self.version = f"type_classifier.{self.nlp.meta.get('version', '0')}"
 
     def scores(self, sentences: Sequence[Span]) -> list[dict[str, float]]:
         texts = [classifier_text(s) for s in sentences]

@@ -103,11 +103,13 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def antecedent(token: Token) -> Token:
-    """What a relative pronoun stands for: "police, who fired" -> police; any other
-    word is itself."""
+    """What a relative pronoun stands for when its clause tells an act: "police, who
+    fired" -> police. A clause in the perfect describes the noun's past ("Sharon, who has
+    vowed to annex"): its pronoun stays itself, as does any other word."""
     if token.lower_ in _RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT"}:
         clause = token.head
-        if clause.dep_ == "relcl":
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+        if clause.dep_ == "relcl" and not perfect:
             return clause.head
     return token
 
