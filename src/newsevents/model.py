@@ -106,7 +106,8 @@ class EventDate:
     end: date | None
     granularity: Granularity | None = None
     expression: str | None = None  # the words it came from ("last week"), None if none
-    basis: str = "unknown"  # "expression", "publication", "unknown"
+    # "expression", "context" (the day the text set earlier), "publication", "unknown"
+    basis: str = "unknown"
 
 
 @dataclass(frozen=True, slots=True)

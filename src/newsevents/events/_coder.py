@@ -25,7 +25,7 @@ from newsevents.events._implied import (
 )
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
 from newsevents.events._relevance import is_everyday
-from newsevents.model import Actor, ActorMention, Event
+from newsevents.model import Actor, ActorMention, Event, EventDate
 from newsevents.time import event_date, event_date_within
 
 CODER_NAME = "newsevents.coder.v1"
@@ -72,6 +72,9 @@ class _DocContext:
     sentences: list[Span] = field(default_factory=list)
     # the country the article is about, found when an event with no agent needs it
     country: tuple[str | None] | None = None
+    # the day the text last named for recent news ("on Tuesday"): the date of the acts
+    # it goes on to tell in the past tense without one of their own
+    news_day: EventDate | None = None
     # people the article introduced with their office ("Defense Secretary Mark Esper"),
     # by full name and surname: who a later bare "Esper" is
     introduced: dict[str, Actor] = field(default_factory=dict)
@@ -405,6 +408,7 @@ class RuleCoder:
                 tense=trigger.tense,  # type: ignore[arg-type]
                 hints=hints,
             )
+        when_date = _news_day(when_date, trigger.tense, context)
         when = when_date.start or context.published
         sources: list[ActorMention | None] = list(
             self._actors(trigger.subjects, when, offset, context, possessor=False)
@@ -831,6 +835,29 @@ class RuleCoder:
             if actor is not None and actor.country:
                 context.person_offsets.append(offset + entity.end_char)
                 context.persons.append(actor)
+
+
+_NEWS_DAY_WINDOW = 7  # days before publication a named day may be the story's day
+
+
+def _news_day(found: EventDate, tense: str, context: _DocContext) -> EventDate:
+    """Carry the day the text last set to later acts told in the past tense with no
+    date of their own: wire copy dates its lede ("on Tuesday") and not every sentence
+    after it, and the story's day is seldom the day it was published."""
+    published = context.published
+    if published is None:
+        return found
+    if found.basis == "expression":
+        if (
+            found.granularity == "day"
+            and found.start is not None
+            and 0 <= (published - found.start).days <= _NEWS_DAY_WINDOW
+        ):
+            context.news_day = found
+        return found
+    if found.basis == "publication" and tense == "past" and context.news_day is not None:
+        return replace(context.news_day, basis="context")
+    return found
 
 
 def _confidence(
