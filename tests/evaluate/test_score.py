@@ -217,3 +217,34 @@ def test_a_pair_the_gold_event_does_not_list_is_still_false(tmp_path):
     items = _one_gold(tmp_path, ["CHE"], ["USA", "GBR"])
     predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "FRAMIL"))
     assert score(items, [predicted]).as_dict()["type"]["p"] == 0.5
+
+
+def test_a_date_is_judged_on_the_event_coded_from_the_gold_evidence(tmp_path):
+    from dataclasses import replace
+
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "text": "x",
+                "events": [
+                    {
+                        "type": "AID",
+                        "evidence": "Japan sent tents to Chile on Monday",
+                        "date": {"start": "2025-09-22", "end": "2025-09-22"},
+                    }
+                ],
+            }
+        ],
+    )
+    elsewhere = replace(
+        _event("AID", "JPN", None, when=date(2025, 3, 1), conf=0.9),
+        sentence="Japan sent money in March.",
+    )
+    from_evidence = replace(
+        _event("AID", "KOR", None, when=date(2025, 9, 22), conf=0.5),
+        sentence="Officials said Japan sent tents to Chile on Monday.",
+    )
+    result = score(items, [_doc(elsewhere, from_evidence)]).as_dict()
+    assert result["date_accuracy"] == 1.0

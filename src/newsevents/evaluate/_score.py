@@ -204,6 +204,21 @@ def _pair(
     return pairs
 
 
+_SHORTEST_SENTENCE = 30  # an evidence span may hold a whole sentence, not a fragment
+
+
+def _told_in(gold: GoldEvent, event: Event) -> bool:
+    """Whether the event was coded from the sentence that holds the gold's evidence."""
+    evidence, sentence = _plain(gold.evidence), _plain(event.sentence)
+    if not evidence:
+        return False
+    return evidence in sentence or (len(sentence) > _SHORTEST_SENTENCE and sentence in evidence)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
 def _count(scores: Scores, matched: int, gold: int, predicted: int) -> None:
     scores.tp += matched
     scores.fp += predicted - matched
@@ -228,9 +243,11 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
         _count(
             report.per_type.setdefault(kind, Scores()), matched, gold_types[kind], pred_types[kind]
         )
-    # Modality and date are judged on the best pairing available: by actors, else by type.
-    paired = dict(actors)
-    paired.update({g: e for g, e in by_type if g not in paired and e not in paired.values()})
+    # Modality, date, place and figures are judged on the best pairing available: the
+    # event of that type coded from the gold's evidence, else by actors, else by type.
+    paired = dict(_pair(golds, predicted, lambda g, e: g.type == e.type and _told_in(g, e)))
+    for pairs in (actors, by_type):
+        paired.update({g: e for g, e in pairs if g not in paired and e not in paired.values()})
     for gold, event in paired.items():
         if gold.modality:
             report.modality[event.modality == gold.modality] += 1
