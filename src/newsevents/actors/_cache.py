@@ -14,9 +14,7 @@ import gc
 import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator, MutableMapping
 from datetime import date
@@ -176,22 +174,6 @@ def _read(path: Path) -> ActorDictionary | None:
             gc.enable()
 
 
-def _write(path: Path, value: dict[str, Any]) -> None:
-    """Write atomically (a reader never sees half a file); give up quietly if we can't."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".actors-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(value, handle)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        logger.info("actor cache not written to %s (%s): parsed in memory", path, exc)
-
-
 def load_or_build(build: Callable[[], ActorDictionary]) -> ActorDictionary:
     """The cached tables, or a fresh build that is then cached."""
     path = cache_path()
@@ -199,5 +181,7 @@ def load_or_build(build: Callable[[], ActorDictionary]) -> ActorDictionary:
     if cached is not None:
         return cached
     table = build()
-    _write(path, pack(table))
+    from newsevents.place._cache import write_cache
+
+    write_cache(path, pack(table), "actors")
     return table

@@ -184,11 +184,12 @@ def _read(path: Path) -> Columns | None:
         return None
 
 
-def _write(path: Path, value: dict[str, Any]) -> None:
-    """Write atomically (a reader never sees half a file); give up quietly if we can't."""
+def write_cache(path: Path, value: dict[str, Any], what: str = "gazetteer") -> None:
+    """Write a cache file atomically (a reader never sees half a file); give up quietly
+    if we can't: the caller keeps what it built in memory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{what}-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 marshal.dump(value, handle)
@@ -197,7 +198,7 @@ def _write(path: Path, value: dict[str, Any]) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        logger.info("gazetteer cache not written to %s (%s): built in memory", path, exc)
+        logger.info("%s cache not written to %s (%s): built in memory", what, path, exc)
 
 
 def load_or_build(build: Callable[[], Index]) -> Columns:
@@ -207,5 +208,5 @@ def load_or_build(build: Callable[[], Index]) -> Columns:
     if cached is not None:
         return cached
     packed = pack(build())
-    _write(path, packed)
+    write_cache(path, packed)
     return unpack(packed)
