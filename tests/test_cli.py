@@ -313,3 +313,23 @@ def test_stories_take_the_event_filters(seeds_db):
         assert held == {json.loads(line)["story_id"] for line in rows.splitlines()} - {None}
         narrower += held < every
     assert narrower  # some type is told in only some of the stories
+
+
+@pytest.mark.slow
+def test_a_network_edge_and_node_open_the_same_rows_in_the_cli(seeds_db):
+    from newsevents.store import Store
+    from newsevents.store._filter import EventFilter
+    from newsevents.views import network
+
+    with Store.open(str(seeds_db)) as store:
+        graph = network(store, EventFilter())
+    edge, node = graph["edges"][0], graph["nodes"][0]
+    for option, params in (("--pair", edge["params"]), ("--code", node["params"])):
+        value = params["pair" if option == "--pair" else "code"]
+        modality = ("--modality", params["modality"]) if "modality" in params else ()
+        listed = invoke(
+            "events", "--db", str(seeds_db), option, value, *modality, "--limit", "0", "-f", "jsonl"
+        )
+        assert listed.exit_code == 0, listed.output
+        count = edge["events"] if option == "--pair" else node["events"]
+        assert len(listed.stdout.splitlines()) == count

@@ -35,6 +35,15 @@ MinKilled = Annotated[
     int | None, typer.Option(min=0, help="Happenings stating at least N killed (fatalities).")
 ]
 Dyad = Annotated[str | None, typer.Option(help="A,B: between two code prefixes, either direction.")]
+PlaceName = Annotated[
+    str | None, typer.Option(help="The place as the text names it (a map point's link).")
+]
+Pair = Annotated[
+    str | None, typer.Option(help="A,B: exactly these two whole codes (a network edge).")
+]
+Code = Annotated[
+    str | None, typer.Option(help="A,B,...: whole codes that each take part (a network node).")
+]
 Story = Annotated[str | None, typer.Option(help="Only this story's happenings (an id).")]
 Search = Annotated[
     str | None,
@@ -63,6 +72,9 @@ def event_filter(
     story: str | None = None,
     undated: bool = False,
     search: str | None = None,
+    place_name: str | None = None,
+    pair: str | None = None,
+    code: str | None = None,
 ) -> EventFilter:
     """The options as one filter; a bad value is a usage error naming it."""
     try:
@@ -82,6 +94,9 @@ def event_filter(
                 "story": story,
                 "undated": "1" if undated else None,
                 "q": search,
+                "place_name": place_name,
+                "pair": pair,
+                "code": code,
             }
         )
     except InputError as exc:
@@ -91,6 +106,7 @@ def event_filter(
 _OPTION_NAMES = (
     *("actor", "type_", "quad", "since", "until", "country", "place", "modality"),
     *("min_sources", "min_killed", "dyad", "story", "undated", "search"),
+    *("place_name", "pair", "code"),  # what the charts' links narrow by
 )
 
 

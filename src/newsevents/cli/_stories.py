@@ -28,6 +28,9 @@ def stories_command(
     min_sources: filters.MinSources = None,
     min_killed: filters.MinKilled = None,
     dyad: filters.Dyad = None,
+    place_name: filters.PlaceName = None,
+    pair: filters.Pair = None,
+    code: filters.Code = None,
     limit: Annotated[int, typer.Option(help="At most this many stories (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
