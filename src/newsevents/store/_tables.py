@@ -220,6 +220,17 @@ happenings = Table(
     Index("ix_happenings_target_code", "target_code"),
     Index("ix_happenings_source_country", "source_country"),
     Index("ix_happenings_target_country", "target_country"),
+    # What the network and the timeline count by default (asserted happenings), read
+    # from the index alone and already in group order.
+    Index(
+        "ix_happenings_network",
+        "modality",
+        "source_code",
+        "target_code",
+        "quad_class",
+        "goldstein",
+    ),
+    Index("ix_happenings_timeline", "modality", "date_start", "quad_class", "goldstein"),
     Index("ix_happenings_num_sources", "num_sources"),
 )
 
