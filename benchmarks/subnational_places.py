@@ -8,10 +8,12 @@ and parsed as the pipeline does it; every GPE and LOC entity is looked up with t
 pipeline's place resolver, in the context of the countries the page's other places
 clearly name. A mention is a first-level division of the USA, India, Nigeria, Mexico or
 Canada when one of its forms ("Lagos State", "the state of Texas", "California's") is
-the name of such a division in admin1.tsv or an admin1 alias of places.tsv; a country's
-own name written bare ("Mexico") is the country. Prints those mentions with what they
-resolve to (country, admin1 code and name) or UNRESOLVED, their unresolved count, then
-how many of all GPE/LOC mentions are unresolved and the most frequent of them.
+the name of such a division in admin1.tsv or an admin1 alias of places.tsv, or, as
+written, its letter code there (US postal codes: "NC") or an abbreviation of
+abbreviations.tsv ("Ill."); a country's own name written bare ("Mexico") is the country.
+Prints those mentions with what they resolve to (country, admin1 code and name) or
+UNRESOLVED, their unresolved count, then how many of all GPE/LOC mentions are
+unresolved and the most frequent of them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from newsevents.place import PlaceResolver
 from newsevents.place._build import data_text
 from newsevents.place._locate import _name
 from newsevents.place._names import admin1_forms, fold
-from newsevents.place._resolve import Context, countries_of
+from newsevents.place._resolve import Context, abbreviations, countries_of
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_GOLD = ROOT / "training/gold/build_pages_gold.py"
@@ -54,6 +56,25 @@ class Mention:
     name: str  # with its division word when one follows ("Lagos State")
     division: tuple[str, str, str] | None  # (country, admin1 code, name) it names
     place: Place
+
+
+@cache
+def written_codes() -> dict[str, tuple[str, str, str]]:
+    """Division codes as written ("NC" in "Raleigh, NC"): the letter codes of admin1.tsv
+    (US postal codes), and the abbreviations the resolver reads ("Ill.", "B.C.")."""
+    found: dict[str, tuple[str, str, str]] = {}
+    by_name: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for line in _rows("admin1.tsv"):
+        alpha2, _, code = line[0].partition(".")
+        if alpha2 in COUNTRIES:
+            division = (COUNTRIES[alpha2], code, line[1])
+            by_name[(division[0], line[2])] = division
+            if code.isalpha():
+                found[code] = division
+    for form, (country, name) in abbreviations().items():
+        if (country, name) in by_name:
+            found[form] = by_name[(country, name)]
+    return found
 
 
 @cache
@@ -85,6 +106,8 @@ def _rows(name: str) -> Iterator[list[str]]:
 
 def division_of(name: str, resolver: PlaceResolver) -> tuple[str, str, str] | None:
     """The division of the five countries `name` names, or None."""
+    if name.strip() in written_codes():
+        return written_codes()[name.strip()]
     bare = name.strip().removesuffix("'s").removesuffix("’s")
     stripped = bare.removeprefix("the ").removeprefix("The ")
     country = resolver.dictionary.country(stripped.title() if stripped.isupper() else stripped)
