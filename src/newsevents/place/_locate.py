@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -122,23 +123,49 @@ def _candidates(
     """Every place the article names, with its span in the document text."""
     found = []
     for doc, offset in zip(docs, offsets, strict=True):
-        for span in [*doc.ents, *_unrecognised(doc), *_bare_locatives(doc)]:
-            if span.label_ not in PLACE_LABELS | OTHER_LABELS | {BARE}:
-                continue
-            country = resolver.dictionary.country(span.text)
-            if span.label_ in OTHER_LABELS and country and country.kind != CAPITAL_SOURCE:
-                continue  # "Russian", "Americans": the country's people, not a place
-            if span.label_ not in PLACE_LABELS and resolver.dictionary.roles(span.text):
-                continue  # a person or group the actor dictionary knows
-            name, locative = _name(span), _locative(span)
-            if fold(span.text).removeprefix("the ") in not_places():
-                continue  # "Diwali", "Titan"
-            entries = resolver.candidates(name)
-            if _is_place_name(span, entries, persons, locative):
-                start, end = offset + span.start_char, offset + span.end_char
-                acting = _acting(span, resolver)
-                found.append(_Candidate(start, end, span.text, name, entries, locative, acting))
+        here = _doc_candidates(doc, offset, resolver, persons)
+        _narrow_by_division(here, doc.text, offset)
+        found.extend(here)
     return found
+
+
+def _doc_candidates(
+    doc: Doc, offset: int, resolver: PlaceResolver, persons: set[str]
+) -> list[_Candidate]:
+    found = []
+    for span in [*doc.ents, *_unrecognised(doc), *_bare_locatives(doc)]:
+        if span.label_ not in PLACE_LABELS | OTHER_LABELS | {BARE}:
+            continue
+        country = resolver.dictionary.country(span.text)
+        if span.label_ in OTHER_LABELS and country and country.kind != CAPITAL_SOURCE:
+            continue  # "Russian", "Americans": the country's people, not a place
+        if span.label_ not in PLACE_LABELS and resolver.dictionary.roles(span.text):
+            continue  # a person or group the actor dictionary knows
+        name, locative = _name(span), _locative(span)
+        if fold(span.text).removeprefix("the ") in not_places():
+            continue  # "Diwali", "Titan"
+        entries = resolver.candidates(name)
+        if _is_place_name(span, entries, persons, locative):
+            start, end = offset + span.start_char, offset + span.end_char
+            acting = _acting(span, resolver)
+            found.append(_Candidate(start, end, span.text, name, entries, locative, acting))
+    return found
+
+
+def _narrow_by_division(candidates: list[_Candidate], text: str, base: int) -> None:
+    """A place followed by its division ("Monroe, La.", "Springfield, Missouri",
+    "Kaduna, Kaduna State") is the one in that division."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for place, division in pairwise(ordered):
+        if not division.entries or division.entries[0].feature != "admin1":
+            continue
+        if text[place.end - base : division.start - base].strip() != ",":
+            continue
+        where = (division.entries[0].country, division.entries[0].admin1)
+        inside = [
+            e for e in place.entries if (e.country, e.admin1) == where and e.feature != "admin1"
+        ]
+        place.entries = inside or place.entries
 
 
 def _countries(event: Event) -> set[str]:

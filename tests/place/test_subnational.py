@@ -1,0 +1,99 @@
+"""States and provinces of the USA, India, Nigeria, Mexico and Canada in the forms news
+writes them: abbreviations after a city ("Dekalb, Ill.", "Raleigh, NC"), "the state of
+X", "X State", possessives, capitals; a city followed by its division is the one there.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.place import PlaceResolver
+from newsevents.place._names import fold
+from newsevents.place._resolve import abbreviations
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver()
+
+
+def _division(resolver: PlaceResolver, name: str) -> tuple[str | None, str | None]:
+    place = resolver.resolve(name, 0, len(name), "sentence")
+    return place.country, place.admin1_name
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "division"),
+    [
+        ("Calif.", "USA", "California"),
+        ("Ill.", "USA", "Illinois"),
+        ("N.Y.", "USA", "New York"),
+        ("W.Va.", "USA", "West Virginia"),
+        ("NC", "USA", "North Carolina"),
+        ("TX", "USA", "Texas"),
+        ("B.C.", "CAN", "British Columbia"),
+        ("QC", "CAN", "Quebec"),
+        ("Ont.", "CAN", "Ontario"),
+    ],
+)
+def test_an_abbreviated_state_or_province_is_that_division(resolver, written, country, division):
+    assert _division(resolver, written) == (country, division)
+
+
+@pytest.mark.parametrize("written", ["IN", "OR", "ME", "OK", "ill", "nc", "Miss."])
+def test_a_word_or_another_case_is_no_abbreviation(written):
+    assert written not in abbreviations()
+
+
+def test_every_abbreviation_names_a_division_of_the_gazetteer(resolver):
+    for written in abbreviations():
+        place = resolver.resolve(written, 0, len(written), "sentence")
+        assert place.feature == "admin1", written
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "division"),
+    [
+        ("Federal Capital Territory", "NGA", "FCT"),
+        ("Orissa", "IND", "Odisha"),
+        ("Newfoundland", "CAN", "Newfoundland and Labrador"),
+        ("the state of Oaxaca", "MEX", "Oaxaca"),
+        ("Zamfara State", "NGA", "Zamfara"),
+        ("Enugu state", "NGA", "Enugu"),
+        ("Oregon's", "USA", "Oregon"),
+        ("OHIO", "USA", "Ohio"),
+    ],
+)
+def test_a_division_is_found_in_its_written_forms(resolver, name, country, division):
+    found_country, found = _division(resolver, name)
+    assert found_country == country
+    assert found is not None and fold(found) == fold(division)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "division"),
+    [
+        # Springfield, Missouri is the bigger one: the written state decides.
+        ("Police arrested four protesters in Springfield, Mass., on Sunday.", "Massachusetts"),
+        ("Protesters marched in Columbus, Ga., on Saturday.", "Georgia"),
+        ("Police detained two men in Portland, Maine, on Friday.", "Maine"),
+        ("Police arrested 12 demonstrators in Raleigh, NC on Friday.", "North Carolina"),
+        ("Officers arrested a teacher in Dekalb, Ill., on Monday.", "Illinois"),
+        ("Police in TEXAS arrested a smuggler on Monday.", "Texas"),
+    ],
+)
+def test_a_city_followed_by_its_state_is_the_one_in_that_state(pipeline, text, division):
+    [document] = pipeline.process([text], published=date(2025, 6, 3))
+    assert document.events, "the sentence should be coded"
+    place = document.events[0].place
+    assert place is not None and place.country == "USA", place
+    assert place.admin1_name == division, place
