@@ -97,3 +97,22 @@ def test_a_city_followed_by_its_state_is_the_one_in_that_state(pipeline, text, d
     place = document.events[0].place
     assert place is not None and place.country == "USA", place
     assert place.admin1_name == division, place
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country", "division"),
+    [
+        # the recogniser leaves the name untagged, or tags it as a nationality
+        ("Police detained 15 farmers in the Indian state of Punjab on Monday.", "IND", "Punjab"),
+        ("Marines killed eight gunmen in Mexico's Michoacan state on Friday.", "MEX", "Michoacán"),
+        # "the state of" means the state, not its namesake capital city
+        ("Police arrested teachers in the southern state of Oaxaca.", "MEX", "Oaxaca"),
+    ],
+)
+def test_a_name_written_as_a_division_is_that_division(pipeline, text, country, division):
+    [document] = pipeline.process([text], published=date(2025, 6, 3))
+    assert document.events, "the sentence should be coded"
+    place = document.events[0].place
+    assert place is not None and place.country == country, place
+    assert place.feature == "admin1" and place.admin1_name == division, place

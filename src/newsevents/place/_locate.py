@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors._dictionary import CAPITAL_SOURCE
 from newsevents.model import Event, Place
@@ -59,10 +59,18 @@ class _Candidate:
 
 
 def _locative(span: Span) -> bool:
-    root = span.root
-    if root.dep_ == "compound" and root.head.dep_ == "pobj":
+    root = _division_head(span.root) or span.root
+    if root.dep_ in {"compound", "amod"} and root.head.dep_ == "pobj":
         root = root.head  # "in the Kharkiv region"
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _division_head(token: Token) -> Token | None:
+    """The division word a name is "of" ("the state of Punjab" -> "state"), or None."""
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in DIVISION_WORDS:
+        return of.head
+    return None
 
 
 def _name(span: Span) -> str:
@@ -71,6 +79,9 @@ def _name(span: Span) -> str:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
         return f"{span.text} {doc[span.end].text}"
+    division = _division_head(span.root)
+    if division is not None and division.i == span.start - 2:
+        return f"{division.text} of {span.text}"  # "the state of Oaxaca": the state
     return span.text
 
 
@@ -183,11 +194,14 @@ def _unrecognised(doc: Doc) -> list[Span]:
 
 
 def _bare_locatives(doc: Doc) -> list[Span]:
-    """Proper nouns after a locative preposition that the recogniser missed or took for
-    a date or a product ("in Amhara", "in Maracaibo"): checked against the gazetteer."""
+    """Proper nouns after a locative preposition, or named as a division ("the state of
+    Punjab"), that the recogniser missed or took for a date or a product ("in Amhara",
+    "in Maracaibo"): checked against the gazetteer."""
     spans = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ not in LOCATIVE and _division_head(token) is None:
             continue
         if token.ent_type_ in PLACE_LABELS | OTHER_LABELS:
             continue
