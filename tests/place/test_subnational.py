@@ -116,3 +116,22 @@ def test_a_name_written_as_a_division_is_that_division(pipeline, text, country, 
     place = document.events[0].place
     assert place is not None and place.country == country, place
     assert place.feature == "admin1" and place.admin1_name == division, place
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country", "division"),
+    [
+        # "Georgia" is a country and "Savannah" a region of Ghana: together, the US state
+        ("Police in Georgia detained a suspect after a shooting in Savannah.", "USA", "Georgia"),
+        ("Two men were arrested after a brawl in Savannah, Georgia.", "USA", "Georgia"),
+        # a far bigger usual reading stays: Paris beside Texas is still in France
+        ("The Texas governor flew to Paris for talks with Macron.", "FRA", "Île-de-France"),
+    ],
+)
+def test_names_that_fit_together_are_read_together(pipeline, text, country, division):
+    [document] = pipeline.process([text], published=date(2025, 6, 3))
+    assert document.events, "the sentence should be coded"
+    place = document.events[0].place
+    assert place is not None and place.country == country, place
+    assert place.admin1_name == division, place

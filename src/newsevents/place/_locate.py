@@ -24,7 +24,15 @@ from newsevents.actors._dictionary import CAPITAL_SOURCE
 from newsevents.model import Event, Place
 from newsevents.place._gazetteer import Entry, fold
 from newsevents.place._names import DIVISION_WORDS
-from newsevents.place._resolve import Context, PlaceResolver, countries_of, not_places, our_names
+from newsevents.place._resolve import (
+    CONTEXT_RATIO,
+    COUNTRY_RATIO,
+    Context,
+    PlaceResolver,
+    countries_of,
+    not_places,
+    our_names,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many places as a person or an organisation ("shelled Kharkiv"):
@@ -163,6 +171,42 @@ def _doc_candidates(
     return found
 
 
+def _nested_first(candidates: list[_Candidate]) -> set[str]:
+    """Names of one article that fit together are read together: "Georgia" and
+    "Savannah" are the US state and a city in it, not the country and a region of Ghana.
+    A reading that fits another name's division (a city in it, or the division of its
+    city) comes first unless the usual reading is far bigger (the resolver's ratios).
+    Returns the countries of the names read so: the article clearly points to them."""
+    paired = set()
+    for candidate in candidates:
+        others = [c for c in candidates if fold(c.name) != fold(candidate.name)]
+        divisions = {(e.country, e.admin1) for c in others for e in c.entries if _is(e, "admin1")}
+        towns = {(e.country, e.admin1) for c in others for e in c.entries if _is(e, "city")}
+        fitting = [e for e in candidate.entries if _fits(e, divisions, towns)]
+        if not fitting:
+            continue
+        entries = candidate.entries
+        ratio = COUNTRY_RATIO if entries[0].feature == "country" else CONTEXT_RATIO
+        if fitting[0] is entries[0] or fitting[0].population * ratio >= entries[0].population:
+            candidate.entries = [fitting[0], *(e for e in entries if e is not fitting[0])]
+            paired.add(str(fitting[0].country))
+    return paired
+
+
+def _fits(
+    entry: Entry, divisions: set[tuple[str | None, str]], towns: set[tuple[str | None, str]]
+) -> bool:
+    """A city in one of the divisions, or the division of one of the towns."""
+    where = (entry.country, entry.admin1)
+    if _is(entry, "admin1"):
+        return where in towns
+    return _is(entry, "city") and where in divisions
+
+
+def _is(entry: Entry, feature: str) -> bool:
+    return entry.feature == feature and entry.admin1 is not None
+
+
 def _narrow_by_division(candidates: list[_Candidate], text: str, base: int) -> None:
     """A place followed by its division ("Monroe, La.", "Springfield, Missouri",
     "Kaduna, Kaduna State") is the one in that division."""
@@ -285,8 +329,9 @@ def locate_events(
         return
     persons = _persons(docs)
     candidates = _candidates(docs, offsets, resolver, persons)
+    paired = _nested_first(candidates)
     context = Context(
-        places=countries_of(c.entries for c in candidates if not c.acting),
+        places=paired | countries_of(c.entries for c in candidates if not c.acting),
         article={country for e in events for country in _countries(e)},
     )
     named = Counter(fold(c.name) for c in candidates if c.entries and not c.acting)
