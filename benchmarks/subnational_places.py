@@ -157,16 +157,22 @@ def all_mentions(path: Path) -> list[Mention]:
     return mentions
 
 
+def resolved(place: Place) -> bool:
+    """A place the gazetteer or the country dictionary knows (a sea has no country)."""
+    return place.feature is not None
+
+
 def verdict(mention: Mention) -> str:
-    """UNRESOLVED, the division itself (ok), or another reading (a city, elsewhere)."""
+    """UNRESOLVED, the division itself (ok), or another reading ("Washington" the
+    capital, a namesake elsewhere)."""
     place = mention.place
-    if place.country is None:
+    if not resolved(place):
         return "UNRESOLVED"
     assert mention.division is not None
     country, code, _ = mention.division
     if place.country == country and place.admin1 == code:
         return "ok" if place.feature == "admin1" else f"ok ({place.feature})"
-    return "OTHER"
+    return "other reading"
 
 
 def show_divisions(mentions: list[Mention]) -> int:
@@ -176,22 +182,22 @@ def show_divisions(mentions: list[Mention]) -> int:
         assert m.division is not None
         division = f"{m.division[0]} {m.division[1]} {m.division[2]}"
         place = m.place
-        resolved = (
+        reading = (
             f"{place.country} {place.admin1 or '-'} {place.admin1_name or '-'} [{place.feature}]"
-            if place.country
+            if resolved(place)
             else "UNRESOLVED"
         )
-        print(f"{m.page[:10]:<10} {m.name[:28]:<28} {division[:34]:<34} {resolved[:40]:<40} "
+        print(f"{m.page[:10]:<10} {m.name[:28]:<28} {division[:34]:<34} {reading[:40]:<40} "
               f"{verdict(m)}")  # fmt: skip
     unresolved = sum(verdict(m) == "UNRESOLVED" for m in rows)
-    other = sum(verdict(m) == "OTHER" for m in rows)
+    other = sum(verdict(m) == "other reading" for m in rows)
     print(f"\nstate/province mentions: {len(rows)}, unresolved: {unresolved}, "
           f"resolved elsewhere: {other}")  # fmt: skip
     return unresolved
 
 
 def show_unresolved(mentions: list[Mention], top: int) -> None:
-    missing = Counter(m.text for m in mentions if m.place.country is None)
+    missing = Counter(m.text for m in mentions if not resolved(m.place))
     total = sum(missing.values())
     print(f"GPE/LOC mentions: {len(mentions)}, unresolved: {total}")
     for name, count in missing.most_common(top):

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from newsevents.pipeline import Pipeline
-from newsevents.place import PlaceResolver
+from newsevents.place import PlaceResolver, lookup
 from newsevents.place._names import fold
 from newsevents.place._resolve import abbreviations
 
@@ -135,3 +135,37 @@ def test_names_that_fit_together_are_read_together(pipeline, text, country, divi
     place = document.events[0].place
     assert place is not None and place.country == country, place
     assert place.admin1_name == division, place
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "division"),
+    [
+        ("Southern California", "USA", "California"),
+        ("upstate New York", "USA", "New York"),  # the state, not the city
+        ("northern Kaduna", "NGA", "Kaduna"),
+        ("western Odisha", "IND", "Odisha"),
+        ("Northern Sonora", "MEX", "Sonora"),
+        ("northern Nigeria", "NGA", None),
+    ],
+)
+def test_a_part_of_a_division_or_country_is_placed_in_the_whole(name, country, division):
+    [first, *_] = lookup(name)
+    assert first.feature in {"admin1", "country"}
+    assert (first.country, first.admin1_name) == (country, division)
+
+
+@pytest.mark.parametrize("name", ["North Carolina", "West Bengal", "East London", "South Sudan"])
+def test_a_name_that_begins_with_a_direction_keeps_its_own_reading(name):
+    [first, *_] = lookup(name)
+    assert fold(first.name) == fold(name)
+
+
+@pytest.mark.parametrize("name", ["northern Paris", "eastern Xyzzyville"])
+def test_a_part_of_a_city_or_of_an_unknown_is_not_guessed(name):
+    assert lookup(name) == []
+
+
+@pytest.mark.parametrize("name", ["Europe", "Asia", "Africa", "the Middle East", "Latin America"])
+def test_a_continent_or_world_region_is_a_region_of_no_country(name):
+    [first, *_] = lookup(name)
+    assert (first.feature, first.country) == ("region", None)
