@@ -171,6 +171,9 @@ def _doc_candidates(
     return found
 
 
+_Where = tuple[str | None, str | None]  # (country, admin1 code)
+
+
 def _nested_first(candidates: list[_Candidate]) -> set[str]:
     """Names of one article that fit together are read together: "Georgia" and
     "Savannah" are the US state and a city in it, not the country and a region of Ghana.
@@ -193,9 +196,7 @@ def _nested_first(candidates: list[_Candidate]) -> set[str]:
     return paired
 
 
-def _fits(
-    entry: Entry, divisions: set[tuple[str | None, str]], towns: set[tuple[str | None, str]]
-) -> bool:
+def _fits(entry: Entry, divisions: set[_Where], towns: set[_Where]) -> bool:
     """A city in one of the divisions, or the division of one of the towns."""
     where = (entry.country, entry.admin1)
     if _is(entry, "admin1"):
