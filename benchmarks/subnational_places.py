@@ -41,7 +41,7 @@ from newsevents.place import PlaceResolver
 from newsevents.place._build import data_text
 from newsevents.place._locate import _name
 from newsevents.place._names import admin1_forms, fold
-from newsevents.place._resolve import Context, abbreviations, countries_of
+from newsevents.place._resolve import Context, abbreviations, countries_of, not_places
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_GOLD = ROOT / "training/gold/build_pages_gold.py"
@@ -199,9 +199,15 @@ def show_divisions(mentions: list[Mention]) -> int:
 def show_unresolved(mentions: list[Mention], top: int) -> None:
     missing = Counter(m.text for m in mentions if not resolved(m.place))
     total = sum(missing.values())
-    print(f"GPE/LOC mentions: {len(mentions)}, unresolved: {total}")
+    known = sum(n for name, n in missing.items() if _not_a_place(name))
+    print(f"GPE/LOC mentions: {len(mentions)}, unresolved: {total} "
+          f"(of which {known} known non-places: festivals, celestial bodies)")  # fmt: skip
     for name, count in missing.most_common(top):
         print(f"  {count:3d}  {name}")
+
+
+def _not_a_place(name: str) -> bool:
+    return fold(name).removeprefix("the ") in not_places()
 
 
 def _gold(path: Path | None, folder: Path) -> Path:
