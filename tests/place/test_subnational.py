@@ -89,6 +89,9 @@ def pipeline() -> Pipeline:
         ("Police arrested 12 demonstrators in Raleigh, NC on Friday.", "North Carolina"),
         ("Officers arrested a teacher in Dekalb, Ill., on Monday.", "Illinois"),
         ("Police in TEXAS arrested a smuggler on Monday.", "Texas"),
+        # a postal code the recogniser takes for a firm still names the state
+        ("Police arrested five protesters in Springfield, IL on Friday.", "Illinois"),
+        ("Deputies detained two men in Columbus, GA on Friday.", "Georgia"),
     ],
 )
 def test_a_city_followed_by_its_state_is_the_one_in_that_state(pipeline, text, division):

@@ -127,6 +127,8 @@ def _is_place_name(span: Span, entries: list[Entry], persons: set[str], locative
     if span.label_ in PLACE_LABELS:
         return True
     first = entries[0]
+    if first.feature == "admin1" and _after_a_place(span):
+        return True  # "Springfield, IL": the recogniser often takes the code for a firm
     floor = LOCATIVE_MIN_POPULATION if locative else OTHER_MIN_POPULATION
     # a city's size, or its namesake division's (GeoNames counts Kherson as 66,000)
     size = max(
@@ -146,6 +148,12 @@ def _candidates(
         _narrow_by_division(here, doc.text, offset)
         found.extend(here)
     return found
+
+
+def _after_a_place(span: Span) -> bool:
+    """A name in apposition to a place it follows ("Raleigh, NC")."""
+    root = span.root
+    return root.dep_ == "appos" and root.head.ent_type_ in PLACE_LABELS and root.head.i < root.i
 
 
 def _doc_candidates(
