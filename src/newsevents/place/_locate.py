@@ -7,7 +7,10 @@ one nearest the trigger. Festivals, celestial bodies and people are not places. 
 one, an attack, a coercion or a deployment happens at its target when the target is a
 place ("shelled Kharkiv"). Else the event takes the place its article names most, at a
 lower confidence. Same-named places are told apart by the event's actors, then by the
-countries the article points to.
+countries the article points to. Names that fit together are read together: a city
+followed by its state ("Monroe, La.") is the one there, and "Georgia" beside "Savannah"
+is the US state. A name written as a division ("the state of Punjab", "Michoacan
+state") is that division even when the recogniser missed it.
 """
 
 from __future__ import annotations
