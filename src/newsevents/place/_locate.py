@@ -7,7 +7,10 @@ one nearest the trigger. Festivals, celestial bodies and people are not places. 
 one, an attack, a coercion or a deployment happens at its target when the target is a
 place ("shelled Kharkiv"). Else the event takes the place its article names most, at a
 lower confidence. Same-named places are told apart by the event's actors, then by the
-countries the article points to.
+countries the article points to. Names that fit together are read together: a city
+followed by its state ("Monroe, La.") is the one there, and "Georgia" beside "Savannah"
+is the US state. A name written as a division ("the state of Punjab", "Michoacan
+state") is that division even when the recogniser missed it.
 """
 
 from __future__ import annotations
@@ -16,14 +19,23 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors._dictionary import CAPITAL_SOURCE
 from newsevents.model import Event, Place
 from newsevents.place._gazetteer import Entry, fold
 from newsevents.place._names import DIVISION_WORDS
-from newsevents.place._resolve import Context, PlaceResolver, countries_of, not_places, our_names
+from newsevents.place._resolve import (
+    CONTEXT_RATIO,
+    COUNTRY_RATIO,
+    Context,
+    PlaceResolver,
+    countries_of,
+    not_places,
+    our_names,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many places as a person or an organisation ("shelled Kharkiv"):
@@ -58,10 +70,18 @@ class _Candidate:
 
 
 def _locative(span: Span) -> bool:
-    root = span.root
-    if root.dep_ == "compound" and root.head.dep_ == "pobj":
+    root = _division_head(span.root) or span.root
+    if root.dep_ in {"compound", "amod"} and root.head.dep_ == "pobj":
         root = root.head  # "in the Kharkiv region"
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _division_head(token: Token) -> Token | None:
+    """The division word a name is "of" ("the state of Punjab" -> "state"), or None."""
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in DIVISION_WORDS:
+        return of.head
+    return None
 
 
 def _name(span: Span) -> str:
@@ -70,6 +90,9 @@ def _name(span: Span) -> str:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
         return f"{span.text} {doc[span.end].text}"
+    division = _division_head(span.root)
+    if division is not None and division.i == span.start - 2:
+        return f"{division.text} of {span.text}"  # "the state of Oaxaca": the state
     return span.text
 
 
@@ -107,6 +130,8 @@ def _is_place_name(span: Span, entries: list[Entry], persons: set[str], locative
     if span.label_ in PLACE_LABELS:
         return True
     first = entries[0]
+    if first.feature == "admin1" and _after_a_place(span):
+        return True  # "Springfield, IL": the recogniser often takes the code for a firm
     floor = LOCATIVE_MIN_POPULATION if locative else OTHER_MIN_POPULATION
     # a city's size, or its namesake division's (GeoNames counts Kherson as 66,000)
     size = max(
@@ -122,23 +147,92 @@ def _candidates(
     """Every place the article names, with its span in the document text."""
     found = []
     for doc, offset in zip(docs, offsets, strict=True):
-        for span in [*doc.ents, *_unrecognised(doc), *_bare_locatives(doc)]:
-            if span.label_ not in PLACE_LABELS | OTHER_LABELS | {BARE}:
-                continue
-            country = resolver.dictionary.country(span.text)
-            if span.label_ in OTHER_LABELS and country and country.kind != CAPITAL_SOURCE:
-                continue  # "Russian", "Americans": the country's people, not a place
-            if span.label_ not in PLACE_LABELS and resolver.dictionary.roles(span.text):
-                continue  # a person or group the actor dictionary knows
-            name, locative = _name(span), _locative(span)
-            if fold(span.text).removeprefix("the ") in not_places():
-                continue  # "Diwali", "Titan"
-            entries = resolver.candidates(name)
-            if _is_place_name(span, entries, persons, locative):
-                start, end = offset + span.start_char, offset + span.end_char
-                acting = _acting(span, resolver)
-                found.append(_Candidate(start, end, span.text, name, entries, locative, acting))
+        here = _doc_candidates(doc, offset, resolver, persons)
+        _narrow_by_division(here, doc.text, offset)
+        found.extend(here)
     return found
+
+
+def _after_a_place(span: Span) -> bool:
+    """A name in apposition to a place it follows ("Raleigh, NC")."""
+    root = span.root
+    return root.dep_ == "appos" and root.head.ent_type_ in PLACE_LABELS and root.head.i < root.i
+
+
+def _doc_candidates(
+    doc: Doc, offset: int, resolver: PlaceResolver, persons: set[str]
+) -> list[_Candidate]:
+    found = []
+    for span in [*doc.ents, *_unrecognised(doc), *_bare_locatives(doc)]:
+        if span.label_ not in PLACE_LABELS | OTHER_LABELS | {BARE}:
+            continue
+        country = resolver.dictionary.country(span.text)
+        if span.label_ in OTHER_LABELS and country and country.kind != CAPITAL_SOURCE:
+            continue  # "Russian", "Americans": the country's people, not a place
+        if span.label_ not in PLACE_LABELS and resolver.dictionary.roles(span.text):
+            continue  # a person or group the actor dictionary knows
+        name, locative = _name(span), _locative(span)
+        if fold(span.text).removeprefix("the ") in not_places():
+            continue  # "Diwali", "Titan"
+        entries = resolver.candidates(name)
+        if _is_place_name(span, entries, persons, locative):
+            start, end = offset + span.start_char, offset + span.end_char
+            acting = _acting(span, resolver)
+            found.append(_Candidate(start, end, span.text, name, entries, locative, acting))
+    return found
+
+
+_Where = tuple[str | None, str | None]  # (country, admin1 code)
+
+
+def _nested_first(candidates: list[_Candidate]) -> set[str]:
+    """Names of one article that fit together are read together: "Georgia" and
+    "Savannah" are the US state and a city in it, not the country and a region of Ghana.
+    A reading that fits another name's division (a city in it, or the division of its
+    city) comes first unless the usual reading is far bigger (the resolver's ratios).
+    Returns the countries of the names read so: the article clearly points to them."""
+    paired = set()
+    for candidate in candidates:
+        others = [c for c in candidates if fold(c.name) != fold(candidate.name)]
+        divisions = {(e.country, e.admin1) for c in others for e in c.entries if _is(e, "admin1")}
+        towns = {(e.country, e.admin1) for c in others for e in c.entries if _is(e, "city")}
+        fitting = [e for e in candidate.entries if _fits(e, divisions, towns)]
+        if not fitting:
+            continue
+        entries = candidate.entries
+        ratio = COUNTRY_RATIO if entries[0].feature == "country" else CONTEXT_RATIO
+        if fitting[0] is entries[0] or fitting[0].population * ratio >= entries[0].population:
+            candidate.entries = [fitting[0], *(e for e in entries if e is not fitting[0])]
+            paired.add(str(fitting[0].country))
+    return paired
+
+
+def _fits(entry: Entry, divisions: set[_Where], towns: set[_Where]) -> bool:
+    """A city in one of the divisions, or the division of one of the towns."""
+    where = (entry.country, entry.admin1)
+    if _is(entry, "admin1"):
+        return where in towns
+    return _is(entry, "city") and where in divisions
+
+
+def _is(entry: Entry, feature: str) -> bool:
+    return entry.feature == feature and entry.admin1 is not None
+
+
+def _narrow_by_division(candidates: list[_Candidate], text: str, base: int) -> None:
+    """A place followed by its division ("Monroe, La.", "Springfield, Missouri",
+    "Kaduna, Kaduna State") is the one in that division."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for place, division in pairwise(ordered):
+        if not division.entries or division.entries[0].feature != "admin1":
+            continue
+        if text[place.end - base : division.start - base].strip() != ",":
+            continue
+        where = (division.entries[0].country, division.entries[0].admin1)
+        inside = [
+            e for e in place.entries if (e.country, e.admin1) == where and e.feature != "admin1"
+        ]
+        place.entries = inside or place.entries
 
 
 def _countries(event: Event) -> set[str]:
@@ -156,11 +250,14 @@ def _unrecognised(doc: Doc) -> list[Span]:
 
 
 def _bare_locatives(doc: Doc) -> list[Span]:
-    """Proper nouns after a locative preposition that the recogniser missed or took for
-    a date or a product ("in Amhara", "in Maracaibo"): checked against the gazetteer."""
+    """Proper nouns after a locative preposition, or named as a division ("the state of
+    Punjab"), that the recogniser missed or took for a date or a product ("in Amhara",
+    "in Maracaibo"): checked against the gazetteer."""
     spans = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ not in LOCATIVE and _division_head(token) is None:
             continue
         if token.ent_type_ in PLACE_LABELS | OTHER_LABELS:
             continue
@@ -244,8 +341,9 @@ def locate_events(
         return
     persons = _persons(docs)
     candidates = _candidates(docs, offsets, resolver, persons)
+    paired = _nested_first(candidates)
     context = Context(
-        places=countries_of(c.entries for c in candidates if not c.acting),
+        places=paired | countries_of(c.entries for c in candidates if not c.acting),
         article={country for e in events for country in _countries(e)},
     )
     named = Counter(fold(c.name) for c in candidates if c.entries and not c.acting)

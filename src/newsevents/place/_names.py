@@ -40,6 +40,25 @@ _NOT_BARE = frozenset(
 )  # fmt: skip
 
 
+# Words that name a part of a country or division ("northern Nigeria", "Southern
+# California", "south-east Turkey"): the place is the whole. Matched on folded text.
+DIRECTIONS = (
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "north east", "north west", "south east", "south west", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north eastern", "north western", "south eastern",
+    "south western", "upstate", "downstate", "rural",
+)  # fmt: skip
+
+
+def without_direction(folded: str) -> str | None:
+    """The name without a leading direction ("northern nigeria" -> "nigeria"), or None."""
+    for word in sorted(DIRECTIONS, key=len, reverse=True):
+        if folded.startswith(word + " ") and len(folded) > len(word) + 3:
+            return folded[len(word) + 1 :]
+    return None
+
+
 def fold(name: str) -> str:
     """Lower-case, accents and punctuation dropped: "Cúcuta" and "Cucuta" match."""
     if not name.isascii():

@@ -34,6 +34,28 @@ def not_places() -> frozenset[str]:
 
 
 @cache
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """Abbreviations of divisions as written ("Ill.", "NC", "B.C.") -> (country ISO3,
+    the division's name in admin1.tsv)."""
+    found: dict[str, tuple[str, str]] = {}
+    for line in data_text("abbreviations.tsv").splitlines():
+        if not line or line.startswith("#") or line.startswith("forms\t"):
+            continue
+        forms, country, division = line.split("\t")
+        found.update(dict.fromkeys(forms.split("|"), (country, division)))
+    return found
+
+
+def abbreviated(written: str) -> list[Entry]:
+    """The division an abbreviation names, as its one reading; [] for any other name."""
+    division = abbreviations().get(written.strip())
+    if division is None:
+        return []
+    country, name = division
+    return [e for e in lookup(name) if e.feature == "admin1" and e.country == country][:1]
+
+
+@cache
 def our_names() -> re.Pattern[str]:
     """The landmarks and regions of places.tsv, as written (capitalised), as one pattern."""
     names = {
@@ -82,7 +104,7 @@ class PlaceResolver:
         key = fold(name).removeprefix("the ")
         if key in not_places():
             return []
-        entries = lookup(name)
+        entries = abbreviated(name) or lookup(name)
         bare = name.removeprefix("the ").removeprefix("The ")
         country = self.dictionary.country(bare.title() if bare.isupper() else bare)
         if country is not None and country.kind == CAPITAL_SOURCE and entries:
