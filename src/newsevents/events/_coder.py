@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc as SpacyDoc
@@ -16,6 +15,7 @@ from newsevents.events._checks import checked
 from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._consolidate import actor_code as _code
 from newsevents.events._consolidate import consolidate as _consolidate
+from newsevents.events._context import DocContext, introduce_people, introduced_as, story_day
 from newsevents.events._implied import (
     article_country,
     country_where,
@@ -25,13 +25,12 @@ from newsevents.events._implied import (
 )
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
 from newsevents.events._relevance import is_everyday
-from newsevents.model import Actor, ActorMention, Event, EventDate
+from newsevents.model import Actor, ActorMention, Event
 from newsevents.time import event_date, event_date_within
 
 CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Offices a country's own police or courts act on: its officials, soldiers and parties.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
@@ -52,36 +51,6 @@ class _Trigger:
     modality: str
     tense: str
     span: tuple[int, int]  # token indices of the trigger words, end exclusive
-
-
-@dataclass(slots=True)
-class _DocContext:
-    """What the coder remembers across the sentences of one article."""
-
-    doc_id: str
-    published: date | None
-    published_span: tuple[date, date] | None = None  # undated articles: the inferred span
-    person_offsets: list[int] = field(default_factory=list)
-    persons: list[Actor] = field(default_factory=list)
-    # the country of the last actor of each sector named: what "the gang" refers back to
-    sector_countries: dict[str, str] = field(default_factory=dict)
-    # the countries each sentence names (by its first token), for one date
-    sentence_countries: dict[tuple[int, date | None], list[tuple[int, str]]] = field(
-        default_factory=dict
-    )
-    sentences: list[Span] = field(default_factory=list)
-    # the country the article is about, found when an event with no agent needs it
-    country: tuple[str | None] | None = None
-    # the day the text last named for recent news ("on Tuesday"): the date of the acts
-    # it goes on to tell in the past tense without one of their own
-    news_day: EventDate | None = None
-    # people the article introduced with their office ("Defense Secretary Mark Esper"),
-    # by full name and surname: who a later bare "Esper" is
-    introduced: dict[str, Actor] = field(default_factory=dict)
-
-    def person_before(self, offset: int) -> Actor | None:
-        index = bisect.bisect_left(self.person_offsets, offset)
-        return self.persons[index - 1] if index else None
 
 
 class RuleCoder:
@@ -116,7 +85,7 @@ class RuleCoder:
         An undated article may come with the span it was published in. `merge=False`
         keeps the events a more specific one of another sentence repeats (for scoring
         sentences rather than happenings)."""
-        context = _DocContext(doc_id, published, published_span)
+        context = DocContext(doc_id, published, published_span)
         sentences = [
             (sentence, offset)
             for paragraph, offset in zip(parsed, offsets, strict=True)
@@ -140,11 +109,12 @@ class RuleCoder:
         scores: dict[str, float],
         sentence: Span,
         offset: int,
-        context: _DocContext,
+        context: DocContext,
     ) -> list[Event]:
         """Weigh the rules' events with the classifier's reading of the sentence: it
-        tempers each event's confidence, vetoes events in sentences it is sure report
-        nothing, and codes a sentence the patterns missed when it is sure of the type."""
+        tempers each event's confidence, vetoes an event where it is surer of no event
+        than of that type, and codes a sentence the patterns missed when it is sure of
+        a type."""
         settings = self.book.classifier
         nothing = scores.get(NO_EVENT, 0.0)
         if events:
@@ -175,7 +145,7 @@ class RuleCoder:
         trigger = self._make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
         return self._events(trigger, sentence, offset, context)[:1]
 
-    def code_sentence(self, sentence: Span, offset: int, context: _DocContext) -> list[Event]:
+    def code_sentence(self, sentence: Span, offset: int, context: DocContext) -> list[Event]:
         triggers = [t for t in map(self._trigger, sentence) if t is not None]
         trigger_tokens = {t.token.i for t in triggers} | {
             i for t in triggers for i in range(*t.span)
@@ -391,7 +361,7 @@ class RuleCoder:
     # -- events -------------------------------------------------------------------
 
     def _events(
-        self, trigger: _Trigger, sentence: Span, offset: int, context: _DocContext
+        self, trigger: _Trigger, sentence: Span, offset: int, context: DocContext
     ) -> list[Event]:
         hints = [e.text for e in sentence.ents if e.label_ == "DATE"]
         if context.published is None and context.published_span is not None:
@@ -408,7 +378,7 @@ class RuleCoder:
                 tense=trigger.tense,  # type: ignore[arg-type]
                 hints=hints,
             )
-        when_date = _news_day(when_date, trigger.tense, context)
+        when_date = story_day(when_date, trigger.tense, context)
         when = when_date.start or context.published
         sources: list[ActorMention | None] = list(
             self._actors(trigger.subjects, when, offset, context, possessor=False)
@@ -498,7 +468,7 @@ class RuleCoder:
         sentence: Span,
         offset: int,
         when: date | None,
-        context: _DocContext,
+        context: DocContext,
     ) -> ActorMention | None:
         """Who did an act of the state the text tells without its agent: the authority
         of the place (`[implied_agents]`), in the country the sentence places the act
@@ -532,7 +502,7 @@ class RuleCoder:
         return replace(mention, actor=replace(mention.actor, sector=sector))
 
     def _sentence_countries(
-        self, sentence: Span, offset: int, when: date | None, context: _DocContext
+        self, sentence: Span, offset: int, when: date | None, context: DocContext
     ) -> list[tuple[int, str]]:
         """The countries a sentence names, as (token index, ISO3), once per sentence."""
         key = (offset + sentence.start_char, when)
@@ -547,7 +517,7 @@ class RuleCoder:
         sentence: Span,
         offset: int,
         when: date | None,
-        context: _DocContext,
+        context: DocContext,
     ) -> ActorMention | None:
         """An action whose target the parse does not give, in a clause that names one
         country besides the actor's, is aimed at that country, as PLOVER coders read it:
@@ -587,7 +557,7 @@ class RuleCoder:
         sentence: Span,
         offset: int,
         when: date | None,
-        context: _DocContext,
+        context: DocContext,
     ) -> ActorMention | None:
         """An action aimed at no one named, in a sentence that names no country but the
         actor's own, is domestic: it targets that country, as PLOVER codes it ("President
@@ -622,7 +592,7 @@ class RuleCoder:
         sentence: Span,
         offset: int,
         when: date | None,
-        context: _DocContext,
+        context: DocContext,
     ) -> None:
         """Give a countryless generic agent ("President Jane Doe", "the police") the one
         country its sentence names ("...imposed a curfew in Algiers"). A country named as
@@ -659,7 +629,7 @@ class RuleCoder:
         sentence: Span,
         when: date | None,
         offset: int,
-        context: _DocContext,
+        context: DocContext,
     ) -> ActorMention | None:
         """The speaker the event is attributed to: the subject of the speech verb its
         clause hangs from, else whom the sentence cites ("according to X"). A speaker the
@@ -677,7 +647,7 @@ class RuleCoder:
         return ActorMention(phrase.text, start, start + len(phrase.text), Actor(phrase.text))
 
     def _target(
-        self, candidates: list[Token], when: date | None, offset: int, context: _DocContext
+        self, candidates: list[Token], when: date | None, offset: int, context: DocContext
     ) -> list[ActorMention]:
         """The first candidate that names an actor, with the actors coordinated with it."""
         for head in candidates:
@@ -691,7 +661,7 @@ class RuleCoder:
         heads: list[Token],
         when: date | None,
         offset: int,
-        context: _DocContext,
+        context: DocContext,
         *,
         possessor: bool,
     ) -> list[ActorMention]:
@@ -704,9 +674,9 @@ class RuleCoder:
                     start = offset + head.idx
                     mentions.append(ActorMention(head.text, start, start + len(head), actor))
                 continue
-            mention = self.resolver.resolve(
-                head, when, allow_possessor=possessor
-            ) or self._introduced(head, offset, context)
+            mention = self.resolver.resolve(head, when, allow_possessor=possessor) or introduced_as(
+                head, offset, context
+            )
             if mention is None:
                 continue
             mention.start += offset
@@ -732,38 +702,6 @@ class RuleCoder:
             mentions += self._coordinated_countries(head, mention, offset)
         return mentions
 
-    def _introduced(self, head: Token, offset: int, context: _DocContext) -> ActorMention | None:
-        """A person named again without the office the article gave them earlier."""
-        actor = context.introduced.get(head.text) if head.pos_ == "PROPN" else None
-        if actor is None:
-            return None
-        name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
-        words = head.doc[name[0].i : head.i + 1]
-        start = offset + words.start_char
-        return ActorMention(words.text, start, start + len(words.text), actor)
-
-    def _introduce(self, sentence: Span, context: _DocContext) -> None:
-        """Remember who a person is when the text gives their office with the name:
-        "White House press secretary Stephanie Grisham", "Kurt Volker, the envoy". The
-        surname is what a later sentence names them by."""
-        for head in sentence:
-            if (
-                head.pos_ != "PROPN"
-                or head.dep_ in {"compound", "flat"}
-                or head.ent_type_ in _NOT_PEOPLE
-                or head.text in context.introduced
-                or not head.text[:1].isupper()
-            ):
-                continue
-            mention = self.resolver.resolve(head, context.published)
-            if (
-                mention is not None
-                and mention.actor.sector is not None
-                and mention.text != head.text  # the office came with the name
-                and self.resolver.resolve_name(head.text) is None  # not itself a name we know
-            ):
-                context.introduced[head.text] = mention.actor
-
     def _coordinated_countries(
         self, head: Token, mention: ActorMention, offset: int
     ) -> list[ActorMention]:
@@ -783,7 +721,7 @@ class RuleCoder:
                 found.append(ActorMention(other.text, start, start + len(other.text), placed))
         return found
 
-    def _refer_back(self, mention: ActorMention, context: _DocContext) -> None:
+    def _refer_back(self, mention: ActorMention, context: DocContext) -> None:
         """A definite generic agent ("the gang's leader", "the rebels") without a
         country is the group of that kind the article last named; a named actor with a
         country and sector becomes what later ones refer back to."""
@@ -802,7 +740,7 @@ class RuleCoder:
         pronoun: Token,
         when: date | None,
         offset: int,
-        context: _DocContext,
+        context: DocContext,
         person: Actor | None,
     ) -> Actor | None:
         """ "Hungary said it will support...": a pronoun under a speech verb is its speaker;
@@ -815,10 +753,10 @@ class RuleCoder:
                         return mention.actor
         return person if pronoun.lower_ in _PERSON_PRONOUNS else None
 
-    def _remember_persons(self, sentence: Span, offset: int, context: _DocContext) -> None:
+    def _remember_persons(self, sentence: Span, offset: int, context: DocContext) -> None:
         """Named people acting as subjects: what a later "he" or "his" most likely means;
         and people named with their office, for when the article names them again."""
-        self._introduce(sentence, context)
+        introduce_people(self.resolver, sentence, context)
         for entity in sentence.ents:
             # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
             # ORG too, but only for names the dictionary knows.
@@ -835,29 +773,6 @@ class RuleCoder:
             if actor is not None and actor.country:
                 context.person_offsets.append(offset + entity.end_char)
                 context.persons.append(actor)
-
-
-_NEWS_DAY_WINDOW = 7  # days before publication a named day may be the story's day
-
-
-def _news_day(found: EventDate, tense: str, context: _DocContext) -> EventDate:
-    """Carry the day the text last set to later acts told in the past tense with no
-    date of their own: wire copy dates its lede ("on Tuesday") and not every sentence
-    after it, and the story's day is seldom the day it was published."""
-    published = context.published
-    if published is None:
-        return found
-    if found.basis == "expression":
-        if (
-            found.granularity == "day"
-            and found.start is not None
-            and 0 <= (published - found.start).days <= _NEWS_DAY_WINDOW
-        ):
-            context.news_day = found
-        return found
-    if found.basis == "publication" and tense == "past" and context.news_day is not None:
-        return replace(context.news_day, basis="context")
-    return found
 
 
 def _confidence(
