@@ -6,30 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import inspect, text
 
 from newsevents.model import Actor, ActorMention, Document, Event, EventDate, Magnitude
-from newsevents.store import Store
 
 VERSION = "test-coder.v1"
 TEXT = "Militants killed at least 12 soldiers and wounded dozens in an attack near Gao."
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        opened = Store.open(str(tmp_path / "magnitudes.db"))
-    else:
-        opened = Store.open(request.getfixturevalue("pg_url"))
-        with opened.engine.begin() as connection:
-            tables = ("happening_text", "happenings", "stories", "events", "errors", "actors")
-            for table in (*tables, "documents"):
-                connection.execute(text(f"delete from {table}"))
-    yield opened
-    opened.close()
 
 
 def _attack(name: str, killed: int | None, published: date) -> Document:

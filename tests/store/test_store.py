@@ -16,20 +16,6 @@ from newsevents.store import EVENT_COLUMNS, Store, metadata
 VERSION = "test-coder.v1"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        opened = Store.open(str(tmp_path / "test.db"))
-    else:
-        opened = Store.open(request.getfixturevalue("pg_url"))
-        with opened.engine.begin() as connection:
-            tables = ("happening_text", "happenings", "stories", "events", "errors", "actors")
-            for table in (*tables, "documents"):
-                connection.execute(text(f"delete from {table}"))
-    yield opened
-    opened.close()
-
-
 def _mention(text_: str, country: str, sector: str | None) -> ActorMention:
     return ActorMention(text_, 0, len(text_), Actor(text_, country, sector))
 
