@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents import _cachefile
 from newsevents.place import _cache
 from newsevents.place._gazetteer import Gazetteer, gazetteer
 
@@ -55,7 +56,7 @@ def test_a_read_only_file_system_only_costs_the_build(builds, monkeypatch):
     def read_only(*args, **kwargs):
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(_cache.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(_cachefile.tempfile, "mkstemp", read_only)
     assert Gazetteer(_cache.load_or_build(build))["zulia"][0].country == "VEN"
     assert len(calls) == 1 and not _cache.cache_path().exists()
 
@@ -88,5 +89,5 @@ def test_without_a_home_the_cache_goes_to_a_temporary_folder(monkeypatch):
     def no_home():
         raise RuntimeError("Could not determine home directory.")
 
-    monkeypatch.setattr(_cache, "_user_cache_dir", no_home)
+    monkeypatch.setattr(_cachefile, "_user_cache_dir", no_home)
     assert _cache.cache_dir().name == "newsevents-cache"

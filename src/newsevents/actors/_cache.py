@@ -10,10 +10,8 @@ rebuilt; a folder that cannot be written only costs the parse.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
-import marshal
 import sys
 from array import array
 from collections.abc import Callable, Iterator, MutableMapping
@@ -21,6 +19,8 @@ from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from newsevents._cachefile import cache_dir, read_cache, write_cache
 
 if TYPE_CHECKING:
     from newsevents.actors._dictionary import ActorDictionary, RoleSpan
@@ -57,8 +57,6 @@ def cache_key() -> str:
 
 
 def cache_path() -> Path:
-    from newsevents.place._cache import cache_dir  # one cache folder for the package
-
     return cache_dir() / f"actors-{cache_key()}.marshal"
 
 
@@ -158,30 +156,12 @@ def unpack(packed: dict[str, Any]) -> ActorDictionary:
     )
 
 
-def _read(path: Path) -> ActorDictionary | None:
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of new objects, none of them garbage: no passes
-    try:
-        with path.open("rb") as handle:
-            return unpack(marshal.load(handle))
-    except FileNotFoundError:
-        return None
-    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError) as exc:
-        logger.warning("actor cache %s unreadable (%s): rebuilding it", path, exc)
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def load_or_build(build: Callable[[], ActorDictionary]) -> ActorDictionary:
     """The cached tables, or a fresh build that is then cached."""
     path = cache_path()
-    cached = _read(path)
+    cached = read_cache(path, unpack, "actor")
     if cached is not None:
         return cached
     table = build()
-    from newsevents.place._cache import write_cache
-
     write_cache(path, pack(table), "actors")
     return table

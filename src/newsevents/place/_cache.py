@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import logging
-import marshal
-import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -23,9 +19,10 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-logger = logging.getLogger(__name__)
+from newsevents._cachefile import CACHE_ENV, cache_dir, read_cache, write_cache
 
-CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
+__all__ = ["CACHE_ENV", "cache_dir", "cache_path", "load_or_build"]
+
 FORMAT = 3  # bump when the stored shape changes
 _SOURCES = ("_build.py", "_names.py")
 _DATA = ("admin1.tsv", "places.tsv")
@@ -128,26 +125,6 @@ def unpack(packed: dict[str, Any]) -> Columns:
     )
 
 
-def cache_dir() -> Path:
-    """Where the index is kept (a temporary folder when there is no home to find)."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    try:
-        return _user_cache_dir()
-    except (RuntimeError, KeyError):  # no HOME: a locked-down worker
-        return Path(tempfile.gettempdir()) / "newsevents-cache"
-
-
-def _user_cache_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "newsevents"
-
-
 def _version(package: str) -> str:
     try:
         return metadata.version(package)
@@ -173,40 +150,12 @@ def cache_path() -> Path:
     return cache_dir() / f"gazetteer-{cache_key()}.marshal"
 
 
-def _read(path: Path) -> Columns | None:
-    try:
-        with path.open("rb") as handle:
-            return unpack(marshal.load(handle))
-    except FileNotFoundError:
-        return None
-    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        logger.warning("gazetteer cache %s unreadable (%s): rebuilding it", path, exc)
-        return None
-
-
-def write_cache(path: Path, value: dict[str, Any], what: str = "gazetteer") -> None:
-    """Write a cache file atomically (a reader never sees half a file); give up quietly
-    if we can't: the caller keeps what it built in memory."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{what}-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(value, handle)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        logger.info("%s cache not written to %s (%s): built in memory", what, path, exc)
-
-
 def load_or_build(build: Callable[[], Index]) -> Columns:
     """The cached index, or a fresh build that is then cached."""
     path = cache_path()
-    cached = _read(path)
+    cached = read_cache(path, unpack, "gazetteer")
     if cached is not None:
         return cached
     packed = pack(build())
-    write_cache(path, packed)
+    write_cache(path, packed, "gazetteer")
     return unpack(packed)
