@@ -12,7 +12,8 @@ Three sources, none copied into the project (they are read from ../shared when t
   Articles whose doc_id is a multiple of 3 are held back.
 - `plover`: the PLOVER records of ../shared/data/gold (all training: we tune on them).
 
-Each row is (text as the classifier sees it, labels, source, held_back).
+Each row is (text as the classifier sees it, labels, source, held_back, group): the group
+is the page or article a sentence comes from, so that cross-validation folds whole pages.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Row:
     labels: frozenset[str]
     source: str
     held_back: bool
+    group: str = ""
 
 
 def _normal(text: str) -> str:
@@ -66,7 +68,12 @@ def page_rows() -> Iterator[Row]:
             text = _normal(sentence.text)
             labels = {kind for words, kind in evidence if words and _overlap(words, text)}
             yield Row(
-                classifier_text(sentence), sentence.text, frozenset(labels), "pages", held_back
+                classifier_text(sentence),
+                sentence.text,
+                frozenset(labels),
+                "pages",
+                held_back,
+                page["id"],
             )
 
 
