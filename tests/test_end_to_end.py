@@ -100,6 +100,34 @@ def test_every_event_keeps_its_provenance(seeded):
         assert version and 0 <= confidence <= 1
 
 
+def test_every_span_points_at_its_words(seeded):
+    db, _ = seeded
+    words = {
+        "trigger": "trigger",
+        "source": "source_text",
+        "target": "target_text",
+        "place": "place_name",
+        "reported_by": "reported_by_text",
+    }
+    columns = ", ".join(f"e.{w}, e.{part}_start, e.{part}_end" for part, w in words.items())
+    rows = _rows(
+        db,
+        f"select d.text, e.place_basis, {columns} "
+        "from events e join documents d on d.id = e.doc_id",
+    )
+    checked = 0
+    for text, place_basis, *spans in rows:
+        said = dict(zip(words, spans[::3], strict=True))
+        if place_basis == "actor":  # the country of the actor: its span is the actor's words
+            said["place"] = text[spans[10] : spans[11]]
+            assert said["place"] in (said["source"], said["target"])
+        for part, start, end in zip(said.values(), spans[1::3], spans[2::3], strict=True):
+            if part:  # an implied actor names no words
+                assert text[start:end] == part
+                checked += 1
+    assert checked > len(rows)
+
+
 def test_python_api_codes_texts_in_memory():
     from newsevents import Pipeline as PublicPipeline
 

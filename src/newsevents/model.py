@@ -119,7 +119,8 @@ class Place:
     start: int  # character span of the name in Document.text
     end: int
     # "sentence" (the event's own), "target" (the place it was aimed at), "actor" (the
-    # state whose police arrested, no place named) or "article" (its most named place)
+    # state whose police arrested, no place named: the name is the country's, the span
+    # the actor's words) or "article" (its most named place)
     basis: str
     confidence: float
     country: str | None = None  # ISO 3166 alpha-3

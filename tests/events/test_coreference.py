@@ -40,6 +40,8 @@ def test_a_surname_alone_is_the_official_introduced_earlier(code_text):
     assert found and found[0].source is not None
     assert found[0].source.actor.code == "PERGOV"
     assert found[0].source.text == "Quispe Mamani"
+    source = found[0].source
+    assert text[source.start : source.end] == "Quispe Mamani"  # in the second paragraph
 
 
 @pytest.mark.slow

@@ -1,4 +1,7 @@
-"""Everyday acts of unplaced private actors are no political events."""
+"""Everyday acts of unplaced private actors, and pages with no political content, give
+no political events."""
+
+from datetime import date
 
 import pytest
 
@@ -30,3 +33,73 @@ def test_everyday_acts_are_not_coded(code_text, text):
 )
 def test_protest_and_placed_or_aimed_acts_are_kept(code_text, text, kind):
     assert kind in {k for k, _ in _types(code_text(text))}
+
+
+# A page with no political content: one verb reads political on its own ("offered to
+# fly the dog to Boston": AGREE), the article around it does not.
+_PET_STORY = """A small dog that went missing in March was found on Sunday in Maine.
+
+The dog, a terrier named Biscuit, had travelled almost 900 miles.
+
+The shelter scanned her microchip and called her owners in Ohio.
+
+The airline offered to fly the dog to Boston, along with a volunteer from the shelter.
+
+Her owners said they cried when they heard the news."""
+
+
+@pytest.fixture(scope="module")
+def code_with(nlp):
+    from dataclasses import replace
+
+    from newsevents.events import RuleCoder, load_pattern_book
+    from newsevents.events._patterns import StorySettings
+    from newsevents.pipeline import paragraph_offsets
+
+    def run(text, judge_stories=True):
+        book = load_pattern_book()
+        if not judge_stories:
+            book = replace(book, political_story=StorySettings())
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        return RuleCoder(book).code(
+            "t", list(nlp.pipe(paragraphs)), paragraph_offsets(paragraphs), date(2025, 9, 27)
+        )
+
+    return run
+
+
+@pytest.mark.slow
+def test_an_article_with_no_political_actor_gives_no_events(code_with):
+    assert code_with(_PET_STORY, judge_stories=False) != []  # the verb alone reads political
+    assert code_with(_PET_STORY) == []
+
+
+@pytest.mark.slow
+def test_a_short_text_is_coded_as_given(code_with):
+    assert code_with("The airline offered to fly the dog to Boston.") != []
+
+
+@pytest.mark.slow
+def test_one_police_act_makes_the_article_political_news(code_with):
+    story = _PET_STORY.replace(
+        "The shelter scanned",
+        "Police arrested a man who had tried to sell the dog online.\n\nThe shelter scanned",
+    )
+    kinds = {e.type for e in code_with(story)}
+    assert "COERCE" in kinds and "AGREE" in kinds  # the whole article is kept
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('forces = ["POL"]', "POL"),
+        ("min_sentences = 0", "min_sentences"),
+        ("threshold = 2", "threshold"),
+    ],
+)
+def test_political_story_settings_are_checked_when_loaded(table, message):
+    from newsevents.errors import ConfigError
+    from newsevents.events import parse_pattern_book
+
+    with pytest.raises(ConfigError, match=message):
+        parse_pattern_book(f'version = "t"\n[political_story]\n{table}\n')

@@ -24,7 +24,7 @@ from newsevents.events._implied import (
     is_agentless,
 )
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
-from newsevents.events._relevance import is_everyday
+from newsevents.events._relevance import is_everyday, is_political_story
 from newsevents.model import Actor, ActorMention, Event
 from newsevents.time import event_date, event_date_within
 
@@ -101,6 +101,8 @@ class RuleCoder:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
+        if not is_political_story(events, len(sentences), self.book):
+            return []
         return _consolidate(events) if merge else events
 
     def _second_opinion(
@@ -675,7 +677,7 @@ class RuleCoder:
                     mentions.append(ActorMention(head.text, start, start + len(head), actor))
                 continue
             mention = self.resolver.resolve(head, when, allow_possessor=possessor) or introduced_as(
-                head, offset, context
+                head, context
             )
             if mention is None:
                 continue

@@ -69,15 +69,15 @@ def introduce_people(resolver: ActorResolver, sentence: Span, context: DocContex
             context.introduced[head.text] = mention.actor
 
 
-def introduced_as(head: Token, offset: int, context: DocContext) -> ActorMention | None:
-    """A person named again without the office the article gave them earlier."""
+def introduced_as(head: Token, context: DocContext) -> ActorMention | None:
+    """A person named again without the office the article gave them earlier (the span
+    is within the parsed paragraph, as the resolver's are)."""
     actor = context.introduced.get(head.text) if head.pos_ == "PROPN" else None
     if actor is None:
         return None
     name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
     words = head.doc[name[0].i : head.i + 1]
-    start = offset + words.start_char
-    return ActorMention(words.text, start, start + len(words.text), actor)
+    return ActorMention(words.text, words.start_char, words.end_char, actor)
 
 
 def story_day(found: EventDate, tense: str, context: DocContext) -> EventDate:

@@ -52,6 +52,18 @@ class ClassifierSettings:
     assign_confidence: float = 0.8  # an assigned event's confidence, as a share of P(type)
 
 
+_NEVER = 10**9
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """What makes an article political news (see [political_story] in verbs.toml)."""
+
+    forces: frozenset[str] = frozenset()  # sectors that tell alone
+    placed: frozenset[str] = frozenset()  # sectors that tell with a named country
+    min_sentences: int = _NEVER  # shorter texts are coded as given
+
+
 @dataclass(slots=True)
 class PatternBook:
     """Verb and noun patterns keyed by lemma, conditional patterns first."""
@@ -82,6 +94,7 @@ class PatternBook:
     everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
     everyday_types_kept: frozenset[str] = frozenset()
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
+    political_story: StorySettings = field(default_factory=StorySettings)
 
 
 def _pattern(entry: dict[str, object], where: str) -> Pattern:
@@ -149,6 +162,26 @@ def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
     return ClassifierSettings(**values)
 
 
+def _story_settings(table: object, origin: str) -> StorySettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [political_story] must be a table")
+    unknown = set(table) - set(StorySettings.__slots__)  # type: ignore[attr-defined]
+    if unknown:
+        raise ConfigError(f"{origin}: unknown [political_story] setting {sorted(unknown)[0]!r}")
+    sectors = {key: table.get(key, []) for key in ("forces", "placed")}
+    known = set(tomllib.loads(_data_text("codebook.toml"))["sectors"])  # the sectors we explain
+    for key, values in sectors.items():
+        if not isinstance(values, list) or set(values) - known:
+            raise ConfigError(
+                f"{origin}: [political_story] {key} must list sectors of codebook.toml, "
+                f"not {sorted(set(values) - known) if isinstance(values, list) else values!r}"
+            )
+    minimum = table.get("min_sentences", _NEVER)
+    if not isinstance(minimum, int) or minimum < 1:
+        raise ConfigError(f"{origin}: [political_story] min_sentences must be a whole number")
+    return StorySettings(frozenset(sectors["forces"]), frozenset(sectors["placed"]), minimum)
+
+
 def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
     pairs: list[object] = value if isinstance(value, list) else [value]
     found = []
@@ -194,6 +227,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
         everyday_types_kept=frozenset(data.get("everyday", {}).get("types_kept", [])),
         classifier=_classifier_settings(data.get("classifier", {}), origin),
+        political_story=_story_settings(data.get("political_story", {}), origin),
     )
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
@@ -222,12 +256,15 @@ def _add_cameo(book: PatternBook, bases: frozenset[str]) -> None:
     book.version += "+cameo"
 
 
+def _data_text(name: str) -> str:
+    return (resources.files("newsevents") / "data" / name).read_text("utf-8")
+
+
 @cache
 def load_pattern_book(path: Path | None = None) -> PatternBook:
     """The shipped patterns, or a user's file instead; read once per process."""
     if path is None:
-        text = (resources.files("newsevents") / "data" / "verbs.toml").read_text("utf-8")
-        return parse_pattern_book(text)
+        return parse_pattern_book(_data_text("verbs.toml"))
     try:
         return parse_pattern_book(path.read_text("utf-8"), str(path))
     except OSError as exc:
