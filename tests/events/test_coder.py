@@ -525,3 +525,29 @@ def test_two_sides_acting_on_each_other_make_one_event(code_text, sentence):
 )
 def test_what_is_acted_on_can_sit_inside_a_phrase(code_text, sentence, kind):
     assert [e.type for e in code_text(sentence)][:1] == [kind], code_text(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # two parties of one country are two actors, though one code
+        ("Senate Republicans accused the Democrats of blocking the budget.", "USAPTY", "USAPTY"),
+        ("The Tories criticised the Scottish National Party.", "GBRPTY", "GBRPTY"),
+        ("The BJP condemned the Congress party over the riots.", "INDPTY", "INDPTY"),
+    ],
+)
+def test_parties_are_actors_of_their_country(code_text, sentence, source, target):
+    [event] = code_text(sentence)
+    assert (event.source.actor.code, event.target.actor.code) == (source, target)
+    assert event.source.actor.name != event.target.actor.name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president fired his chief of staff on Tuesday.",  # "on Tuesday" is when
+        "The coach was fired in March after a losing season.",
+    ],
+)
+def test_a_phrase_of_time_makes_no_phrasal_verb(code_text, sentence):
+    assert [e for e in code_text(sentence) if e.type == "ASSAULT"] == []

@@ -388,7 +388,7 @@ class RuleCoder:
         targets = self._target(trigger.objects, when, offset, context)
         if len(sources) == 1 and (only := sources[0]) is not None:
             # an actor acting on itself is a misparse far more often than news
-            targets = [t for t in targets if t.actor.code != only.actor.code]
+            targets = [t for t in targets if not self._same_actor(t.actor, only.actor)]
         implied = None
         if not sources:
             implied = self._implied_agent(trigger, sentence, offset, when, context)
@@ -433,7 +433,7 @@ class RuleCoder:
             others: list[ActorMention | None] = [
                 t
                 for t in targets
-                if source is None or t is inferred or t.actor.code != source.actor.code
+                if source is None or t is inferred or not self._same_actor(t.actor, source.actor)
             ]
             real_targets = others or [None]
             for target in real_targets[:1] if trigger.nominal else real_targets:
@@ -657,6 +657,14 @@ class RuleCoder:
             if found:
                 return found
         return []
+
+    def _same_actor(self, one: Actor, other: Actor) -> bool:
+        """One actor, or one state: two parties or people of one code are two actors
+        ("Republicans accused the Democrats"), the White House and the president are not."""
+        if one.code != other.code:
+            return False
+        country = self.resolver.dictionary.country
+        return one.name == other.name or any(country(a.name) for a in (one, other))
 
     def _actors(
         self,

@@ -511,8 +511,13 @@ def verb_keys(verb: Token) -> list[str]:
         if c.i == verb.i - 2 and doc[verb.i - 1].text == "-" and c.is_alpha
     ]
     keys += [f"{lemma} {_lemma(c)}" for c in verb.children if c.dep_ == "dobj"]
-    keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
+    # "fired on Tuesday" is no "fire on": a phrase of time makes no phrasal verb
+    keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep" and not _of_time(c)]
     return [*keys, lemma]
+
+
+def _of_time(preposition: Token) -> bool:
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in preposition.children if o.dep_ == "pobj")
 
 
 def tense(verb: Token) -> str:
