@@ -13,9 +13,13 @@ SHIPPED = (resources.files("newsevents") / "data" / "date_expressions.toml").rea
 
 def test_public_surface_is_deliberate():
     assert newsevents.time.__all__ == [
+        "Dated",
+        "dated_expressions",
         "event_date",
         "event_date_within",
         "find_date_expressions",
+        "load_vocabulary",
+        "publication_date",
         "resolve_expression",
     ]
 

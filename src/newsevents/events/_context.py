@@ -11,9 +11,9 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.model import Actor, ActorMention, EventDate
+from newsevents.time import Dated
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
-STORY_DAY_WINDOW = 7  # days before publication a named day may be the story's day
 
 
 @dataclass(slots=True)
@@ -37,6 +37,8 @@ class DocContext:
     # the day the text last named for recent news ("on Tuesday"): the date of the acts
     # it goes on to tell in the past tense without one of their own
     story_day: EventDate | None = None
+    # the date expressions of each sentence (by its text and a tense)
+    sentence_dates: dict[tuple[int, str], list[Dated]] = field(default_factory=dict)
     # people the article introduced with their office ("Defense Secretary Mark Esper"),
     # by surname: who a later bare "Esper" is
     introduced: dict[str, Actor] = field(default_factory=dict)
@@ -80,21 +82,9 @@ def introduced_as(head: Token, offset: int, context: DocContext) -> ActorMention
     return ActorMention(words.text, start, start + len(words.text), actor)
 
 
-def story_day(found: EventDate, tense: str, context: DocContext) -> EventDate:
-    """Carry the day the text last set to later acts told in the past tense with no
-    date of their own: wire copy dates its lede ("on Tuesday") and not every sentence
-    after it, and the story's day is seldom the day it was published."""
-    published = context.published
-    if published is None:
-        return found
-    if found.basis == "expression":
-        if (
-            found.granularity == "day"
-            and found.start is not None
-            and 0 <= (published - found.start).days <= STORY_DAY_WINDOW
-        ):
-            context.story_day = found
-        return found
+def carried_date(found: EventDate, tense: str, context: DocContext) -> EventDate:
+    """Carry the day the text last set (see `_dating.note_story_day`) to an act told in
+    the past tense with no date of its own."""
     if found.basis == "publication" and tense == "past" and context.story_day is not None:
         return replace(context.story_day, basis="context")
     return found

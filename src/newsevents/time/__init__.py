@@ -6,6 +6,23 @@ The words it knows are in `newsevents/data/date_expressions.toml`.
 """
 
 from newsevents.time._patterns import find_date_expressions
-from newsevents.time._resolve import event_date, event_date_within, resolve_expression
+from newsevents.time._resolve import (
+    Dated,
+    dated_expressions,
+    event_date,
+    event_date_within,
+    publication_date,
+    resolve_expression,
+)
+from newsevents.time._vocab import load_vocabulary
 
-__all__ = ["event_date", "event_date_within", "find_date_expressions", "resolve_expression"]
+__all__ = [
+    "Dated",
+    "dated_expressions",
+    "event_date",
+    "event_date_within",
+    "find_date_expressions",
+    "load_vocabulary",
+    "publication_date",
+    "resolve_expression",
+]

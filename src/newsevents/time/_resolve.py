@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from newsevents.model import EventDate, Granularity
@@ -65,6 +66,56 @@ def resolve_expression(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """One date expression of a sentence, where it is (characters) and what it means."""
+
+    start: int
+    end: int
+    date: EventDate
+    relative: bool  # resolved against the anchor date, not written in full
+
+
+def dated_expressions(
+    sentence: str,
+    published: date | None,
+    *,
+    tense: Tense = "past",
+    hints: Sequence[str] = (),
+) -> list[Dated]:
+    """Every date expression of `sentence` (and of `hints`, the DATE entities the parser
+    found in it, where the patterns did not read the same words) with its interval."""
+    dated: list[Dated] = []
+    spans = []
+    for found in scan(sentence):
+        start, end = found.match.start(), found.match.end()
+        spans.append((start, end))
+        resolved = resolve_found(found, published, tense)
+        if resolved is not None:
+            dated.append(Dated(start, end, resolved, found.kind not in ABSOLUTE))
+    for hint in hints:
+        where = sentence.find(hint)
+        if where >= 0 and any(s < where + len(hint) and where < e for s, e in spans):
+            continue  # the patterns already read these words
+        resolved = resolve_expression(hint, published, tense=tense)
+        if resolved is not None:
+            at = where if where >= 0 else len(sentence)
+            absolute = parse_full_date(hint) is not None or not any(
+                f.kind not in ABSOLUTE for f in scan(hint, loose=True)
+            )
+            dated.append(Dated(at, at + len(hint), resolved, not absolute))
+    return dated
+
+
+def most_specific(dated: Sequence[Dated]) -> EventDate | None:
+    """The most specific dated expression, the first of equals; else the first undated
+    one (words with no anchor to resolve them against); None when there are none."""
+    known = [d for d in dated if d.date.start is not None]
+    if known:
+        return min(known, key=lambda d: (_RANK[d.date.granularity], d.start)).date
+    return min(dated, key=lambda d: d.start).date if dated else None
+
+
 def event_date(
     sentence: str,
     published: date | None,
@@ -78,25 +129,14 @@ def event_date(
     entities the parser found in it) wins, the first of equals; without one, the
     publication day; without that, unknown. Never today's date.
     """
-    candidates: list[tuple[int, EventDate]] = []
-    spans = []
-    for found in scan(sentence):
-        spans.append((found.match.start(), found.match.end()))
-        resolved = resolve_found(found, published, tense)
-        if resolved is not None:
-            candidates.append((found.match.start(), resolved))
-    for hint in hints:
-        where = sentence.find(hint)
-        if where >= 0 and any(s < where + len(hint) and where < e for s, e in spans):
-            continue  # the patterns already read these words
-        resolved = resolve_expression(hint, published, tense=tense)
-        if resolved is not None:
-            candidates.append((where if where >= 0 else len(sentence), resolved))
-    dated = [c for c in candidates if c[1].start is not None]
-    if dated:
-        return min(dated, key=lambda c: (_RANK[c[1].granularity], c[0]))[1]
-    if candidates:
-        return min(candidates, key=lambda c: c[0])[1]
+    chosen = most_specific(dated_expressions(sentence, published, tense=tense, hints=hints))
+    if chosen is not None:
+        return chosen
+    return publication_date(published)
+
+
+def publication_date(published: date | None) -> EventDate:
+    """The date of an event the text does not date: its article's day, else unknown."""
     if published is not None:
         return EventDate(published, published, "day", None, "publication")
     return EventDate(None, None, None, None, "unknown")

@@ -28,6 +28,7 @@ class Vocabulary:
     vague: tuple[str, ...]
     windows: dict[str, int]  # "week" -> 28 days
     adverbs: dict[str, int]  # "recently" -> 30 days
+    temporal_marks: frozenset[str] = frozenset()  # "after": a clause that says when
 
 
 def _names(data: dict[str, Any], key: str, size: int, *, lower: bool) -> dict[str, int]:
@@ -85,6 +86,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         vague=_words(data, "vague"),
         windows=windows,
         adverbs=_table(data, "adverbs"),
+        temporal_marks=frozenset(_words(data, "temporal_marks")),
     )
 
 

@@ -1,0 +1,183 @@
+"""The date of one event, read from the parse: the date expression of the event's own
+clause, else the one of the clause that governs it, else the day the text last set for
+its story, else the article's day.
+
+A sentence often holds dates of several acts: "the Arab League condemned the move
+announced on Monday" dates the announcement, not the condemnation; "arrested in April
+for a March 21 phone call" dates the arrest in April. An expression inside another
+clause (relative, complement, a conjoined verb) or modifying another noun does not date
+the event; one in a clause that says when ("soon after the hearing ended on Tuesday")
+does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from newsevents.events._context import DocContext, carried_date
+from newsevents.model import EventDate
+from newsevents.time import (
+    Dated,
+    dated_expressions,
+    event_date_within,
+    load_vocabulary,
+    publication_date,
+    resolve_expression,
+)
+
+# Dependencies that open a clause of its own below the word they hang on.
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "xcomp", "csubj", "csubjpass", "advcl"})
+# What a trigger may sit in and still be dated by the clause above it: a background
+# relative clause ("the move, which Washington announced") is not.
+_BACKGROUND = frozenset({"relcl", "acl"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+# Words between a verb and a date it governs for the parse to be trusted: attaching a
+# sentence-final date to the nearest embedded verb ("gunmen wearing uniforms in the
+# capital in August 2016") is the commonest parsing error.
+_NEAR = 3
+_QUOTES = ('"', "\u201c", "\u201d")  # straight and curly: texts mix them in one quote
+# Rank of granularities, most specific first, as in newsevents.time.
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "range": 4, None: 5}
+STORY_DAY_SPAN = 3  # days an interval may cover and still be the story's day (a weekend)
+STORY_DAY_WINDOW = 7  # days before publication a named day may be the story's day
+
+
+def sentence_dates(sentence: Span, context: DocContext, tense: str) -> list[Dated]:
+    """The date expressions of a sentence, resolved once per sentence and tense."""
+    key = (sentence.text, tense)
+    if key not in context.sentence_dates:
+        hints = [e.text for e in sentence.ents if e.label_ == "DATE"]
+        context.sentence_dates[key] = dated_expressions(
+            sentence.text,
+            context.published,
+            tense=tense,  # type: ignore[arg-type]
+            hints=hints,
+        )
+    return context.sentence_dates[key]
+
+
+def _root(sentence: Span, dated: Dated) -> Token | None:
+    """The head word of an expression: the token of its span whose head lies outside."""
+    start, end = sentence.start_char + dated.start, sentence.start_char + dated.end
+    tokens = [t for t in sentence if t.idx < end and t.idx + len(t) > start]
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head == t), None)
+
+
+def _opens_temporal(clause: Token) -> bool:
+    marks = load_vocabulary().temporal_marks
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in clause.children)
+
+
+def reach(expression: Token, trigger: Token) -> tuple[int, int] | None:
+    """How closely a date expression belongs to a trigger's act: (0, distance) in its own
+    clause, (1, distance) in a clause that says when or that governs it, or as a
+    modifier of one of its nouns; None when it dates some other act."""
+    up = [expression, *expression.ancestors]
+    above = [trigger, *trigger.ancestors]
+    meet = next((t for t in up if t in above), None)
+    if meet is None:
+        return None
+    below_meet = above[: above.index(meet)]
+    if any(t.dep_ in _BACKGROUND for t in below_meet):
+        return None  # the act is background to the clause the date is in
+    distance = up.index(meet) + len(below_meet)
+    level = 0 if meet == trigger else 1
+    for word in up[1 : up.index(meet)]:
+        if word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"}:
+            level = 1  # "were arrested and sent in March": likely both, unless told
+        elif word.dep_ == "pcomp":
+            level = 1  # a clause a preposition holds: "with hundreds arrested in March"
+        elif word.dep_ in _CLAUSES:
+            temporal = word.dep_ == "advcl" and _opens_temporal(word)
+            if not temporal and abs(word.i - expression.i) <= _NEAR:
+                return None
+            level = 1  # far from the clause's verb, the attachment is a parser's guess
+        elif word.pos_ in _NOUNS:
+            if meet != trigger:
+                return None
+            level = 1  # "arrested for a March 21 phone call": the call's date
+    return level, distance
+
+
+def _quoted(sentence: Span, at: int) -> bool:
+    """Whether the character `at` of a sentence is inside quotation marks; a quotation
+    may open in an earlier sentence of the paragraph."""
+    before = sentence.doc.text[: sentence.start_char + at]
+    return sum(before.count(q) for q in _QUOTES) % 2 == 1
+
+
+def _best(sentence: Span, dated: list[Dated], head: Token) -> tuple[Dated, tuple[int, int]] | None:
+    """The expression that dates the act of `head`, with how closely it belongs."""
+    scored = []
+    for found in dated:
+        root = _root(sentence, found)
+        closeness = reach(root, head) if root is not None else None
+        if closeness is not None:
+            scored.append((found, closeness))
+    known = [s for s in scored if s[0].date.start is not None] or scored
+    if not known:
+        return None
+    return min(
+        known,
+        key=lambda s: (s[1][0], _RANK[s[0].date.granularity], s[1][1], s[0].start),
+    )
+
+
+def _in_quote(found: Dated, sentence: Span, tense: str, context: DocContext) -> Dated:
+    """A relative date inside a quotation counts from the day it was said: the story's
+    day when the text set one ("'Today's hearing is over,' she said"), not publication."""
+    story = context.story_day
+    if not found.relative or story is None or story.start is None:
+        return found
+    if story.start == context.published or not _quoted(sentence, found.start):
+        return found
+    words = sentence.text[found.start : found.end]
+    again = resolve_expression(words, story.start, tense=tense)  # type: ignore[arg-type]
+    return found if again is None else replace(found, date=again)
+
+
+def event_when(trigger: Token, tense: str, sentence: Span, context: DocContext) -> EventDate:
+    """When the act a trigger names happened (see the module's docstring)."""
+    if context.published is None and context.published_span is not None:
+        hints = [e.text for e in sentence.ents if e.label_ == "DATE"]
+        return event_date_within(
+            sentence.text,
+            context.published_span,
+            tense=tense,  # type: ignore[arg-type]
+            hints=hints,
+        )
+    best = _best(sentence, sentence_dates(sentence, context, tense), trigger)
+    if best is not None:
+        return _in_quote(best[0], sentence, tense, context).date
+    return carried_date(publication_date(context.published), tense, context)
+
+
+def _story_day_like(found: EventDate, published: date) -> bool:
+    if found.start is None or found.end is None or found.basis != "expression":
+        return False
+    short = found.granularity == "day" or (
+        found.granularity == "range" and (found.end - found.start).days < STORY_DAY_SPAN
+    )
+    return short and 0 <= (published - found.end).days <= STORY_DAY_WINDOW
+
+
+def note_story_day(sentence: Span, context: DocContext) -> None:
+    """Remember the day a sentence's main clause sets for the story ("The US faced
+    criticism on Tuesday"): wire copy dates its lede and not every sentence after it,
+    and the story's day is seldom the day it was published. A day in a subordinate
+    clause ("the move announced on Monday") or a quotation does not set it."""
+    published = context.published
+    if published is None:
+        return
+    candidates = [
+        d
+        for d in sentence_dates(sentence, context, "past")
+        if _story_day_like(d.date, published) and not _quoted(sentence, d.start)
+    ]
+    best = _best(sentence, candidates, sentence.root)
+    if best is not None:
+        context.story_day = best[0].date
