@@ -5,6 +5,7 @@ and `resolve_expression` are its two halves, for callers that need one of them.
 The words it knows are in `newsevents/data/date_expressions.toml`.
 """
 
+from newsevents.time._measured import measured_date
 from newsevents.time._patterns import find_date_expressions
 from newsevents.time._resolve import (
     Dated,
@@ -23,6 +24,7 @@ __all__ = [
     "event_date_within",
     "find_date_expressions",
     "load_vocabulary",
+    "measured_date",
     "publication_date",
     "resolve_expression",
 ]

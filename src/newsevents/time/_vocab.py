@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,6 +29,7 @@ class Vocabulary:
     windows: dict[str, int]  # "week" -> 28 days
     adverbs: dict[str, int]  # "recently" -> 30 days
     temporal_marks: frozenset[str] = frozenset()  # "after": a clause that says when
+    measure_marks: dict[str, int] = field(default_factory=dict)  # "after" -> -1
 
 
 def _names(data: dict[str, Any], key: str, size: int, *, lower: bool) -> dict[str, int]:
@@ -87,6 +88,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         windows=windows,
         adverbs=_table(data, "adverbs"),
         temporal_marks=frozenset(_words(data, "temporal_marks")),
+        measure_marks=_table(data, "measure_marks"),
     )
 
 
