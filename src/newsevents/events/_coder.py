@@ -364,7 +364,9 @@ class RuleCoder:
     def _events(
         self, trigger: _Trigger, sentence: Span, offset: int, context: DocContext
     ) -> list[Event]:
-        when_date = event_when(trigger.token, trigger.tense, sentence, context)
+        when_date = event_when(
+            trigger.token, trigger.tense, sentence, context, speech_verbs=self.book.speech_verbs
+        )
         when = when_date.start or context.published
         sources: list[ActorMention | None] = list(
             self._actors(trigger.subjects, when, offset, context, possessor=False)

@@ -4,7 +4,7 @@ the day it set for its story, the countries it is about."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -37,8 +37,11 @@ class DocContext:
     # the day the text last named for recent news ("on Tuesday"): the date of the acts
     # it goes on to tell in the past tense without one of their own
     story_day: EventDate | None = None
+    # the date a sentence set for the background it goes on to tell ("In May, travellers
+    # were stranded ..."): it dates the next acts told in the past, until the text moves on
+    frame: EventDate | None = None
     # the date expressions of each sentence (by its text and a tense)
-    sentence_dates: dict[tuple[int, str], list[Dated]] = field(default_factory=dict)
+    sentence_dates: dict[tuple[str, str], list[Dated]] = field(default_factory=dict)
     # people the article introduced with their office ("Defense Secretary Mark Esper"),
     # by surname: who a later bare "Esper" is
     introduced: dict[str, Actor] = field(default_factory=dict)
@@ -80,11 +83,3 @@ def introduced_as(head: Token, offset: int, context: DocContext) -> ActorMention
     words = head.doc[name[0].i : head.i + 1]
     start = offset + words.start_char
     return ActorMention(words.text, start, start + len(words.text), actor)
-
-
-def carried_date(found: EventDate, tense: str, context: DocContext) -> EventDate:
-    """Carry the day the text last set (see `_dating.note_story_day`) to an act told in
-    the past tense with no date of its own."""
-    if found.basis == "publication" and tense == "past" and context.story_day is not None:
-        return replace(context.story_day, basis="context")
-    return found
