@@ -10,7 +10,7 @@ from newsevents.model import EventDate, Granularity
 from newsevents.time._absolute import ABSOLUTE, group, parse_full_date
 from newsevents.time._calendar import Tense
 from newsevents.time._patterns import Found, scan
-from newsevents.time._relative import RELATIVE, Anchor, unanchored_granularity
+from newsevents.time._relative import RELATIVE, SEQUELS, Anchor, unanchored_granularity
 from newsevents.time._vocab import load_vocabulary
 
 # Most specific first: the order in which `event_date` prefers granularities.
@@ -76,21 +76,38 @@ class Dated:
     relative: bool  # resolved against the anchor date, not written in full
 
 
+def _sequel(found: Found, last: EventDate, tense: Tense) -> EventDate | None:
+    """ "Two days later" from a date as broad as "the following year" is two days later
+    than some day of that year: counted from both ends, broader than its unit."""
+    if last.start is None or last.end is None:
+        return None
+    first, final = resolve_found(found, last.start, tense), resolve_found(found, last.end, tense)
+    if first is None or final is None or first == final:
+        return first
+    return EventDate(first.start, final.end, "range", found.text, "expression")
+
+
 def dated_expressions(
     sentence: str,
     published: date | None,
     *,
     tense: Tense = "past",
     hints: Sequence[str] = (),
+    last: EventDate | None = None,
 ) -> list[Dated]:
     """Every date expression of `sentence` (and of `hints`, the DATE entities the parser
-    found in it, where the patterns did not read the same words) with its interval."""
+    found in it, where the patterns did not read the same words) with its interval.
+    "The following year" and "two days later" count from `last`, the date the text last
+    set, when given; from publication otherwise."""
     dated: list[Dated] = []
     spans = []
     for found in scan(sentence):
         start, end = found.match.start(), found.match.end()
         spans.append((start, end))
-        resolved = resolve_found(found, published, tense)
+        if last is not None and found.kind in SEQUELS:
+            resolved = _sequel(found, last, tense)
+        else:
+            resolved = resolve_found(found, published, tense)
         if resolved is not None:
             dated.append(Dated(start, end, resolved, found.kind not in ABSOLUTE))
     for hint in hints:

@@ -22,6 +22,7 @@ class Vocabulary:
     weekdays: dict[str, int]  # "monday" -> 0
     prepositions: tuple[str, ...]
     offsets: dict[str, int]  # "last" -> -1
+    sequels: dict[str, int]  # "following" -> 1: from the date the text last set
     parts: dict[str, int]  # "mid" -> 2 (the second third)
     day_words: dict[str, int]  # "yesterday" -> -1
     numbers: dict[str, int]  # "two" -> 2
@@ -81,6 +82,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         },
         prepositions=_words(data, "prepositions"),
         offsets=_table(data, "offsets"),
+        sequels=_table(data, "sequels"),
         parts=parts,
         day_words=_table(data, "day_words"),
         numbers=_table(data, "numbers"),
