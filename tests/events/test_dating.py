@@ -82,3 +82,14 @@ def test_years_after_an_act_date_it_in_its_year(code_text):
         PUBLISHED,
     )
     assert _dates(events, "ASSAULT") == [(date(2015, 1, 1), date(2015, 12, 31))]
+
+
+@pytest.mark.slow
+def test_the_following_year_counts_from_the_date_the_text_set(code_text):
+    events = code_text(
+        "Chilean police arrested 12 students in Santiago on Thursday.\n\n"
+        "Rebels kidnapped two Chilean engineers in August 2016.\n\n"
+        "The following year, Chilean police arrested the rebel leader.",
+        PUBLISHED,
+    )
+    assert (date(2017, 1, 1), date(2017, 12, 31)) in _dates(events, "COERCE")

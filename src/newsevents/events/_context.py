@@ -40,8 +40,13 @@ class DocContext:
     # the date a sentence set for the background it goes on to tell ("In May, travellers
     # were stranded ..."): it dates the next acts told in the past, until the text moves on
     frame: EventDate | None = None
-    # the date expressions of each sentence (by its text and a tense)
-    sentence_dates: dict[tuple[str, str], list[Dated]] = field(default_factory=dict)
+    frame_left: int = 0  # sentences the background may still date
+    # the date the text last set, of any breadth ("in August 2016"), and that date as
+    # it stood before the sentence being coded: what "the following year" counts from
+    last_set: EventDate | None = None
+    anchor: EventDate | None = None
+    # the date expressions of each sentence, by its text, a tense and the anchor's span
+    sentence_dates: dict[tuple[str, str, object], list[Dated]] = field(default_factory=dict)
     # people the article introduced with their office ("Defense Secretary Mark Esper"),
     # by surname: who a later bare "Esper" is
     introduced: dict[str, Actor] = field(default_factory=dict)

@@ -50,11 +50,15 @@ _QUOTES = ('"', "\u201c", "\u201d")  # straight and curly: texts mix them in one
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "range": 4, None: 5}
 STORY_DAY_SPAN = 3  # days an interval may cover and still be the story's day (a weekend)
 STORY_DAY_WINDOW = 7  # days before publication a named day may be the story's day
+# Sentences after one that opens with a date ("In May, ...") that it may still date:
+# a background is told in a few sentences, and a long one dates itself again.
+FRAME_SENTENCES = 2
 
 
 def sentence_dates(sentence: Span, context: DocContext, tense: str) -> list[Dated]:
     """The date expressions of a sentence, resolved once per sentence and tense."""
-    key = (sentence.text, tense)
+    anchor = context.anchor
+    key = (sentence.text, tense, (anchor.start, anchor.end) if anchor else None)
     if key not in context.sentence_dates:
         hints = [e.text for e in sentence.ents if e.label_ == "DATE"]
         context.sentence_dates[key] = dated_expressions(
@@ -62,6 +66,7 @@ def sentence_dates(sentence: Span, context: DocContext, tense: str) -> list[Date
             context.published,
             tense=tense,  # type: ignore[arg-type]
             hints=hints,
+            last=context.anchor,
         )
     return context.sentence_dates[key]
 
@@ -283,17 +288,24 @@ def note_story_day(sentence: Span, context: DocContext) -> None:
     clause ("the move announced on Monday") or a quotation does not set it.
 
     A date that opens a sentence ("In May this year, ...") sets the background the next
-    sentences tell, until one dates itself or turns to the present."""
+    few sentences tell, until one dates itself or turns to the present. The last date a
+    sentence sets is what the next one's "the following year" counts from."""
     published = context.published
     if published is None:
         return
+    context.anchor = context.last_set
     dated = [d for d in sentence_dates(sentence, context, "past") if not _quoted(sentence, d.start)]
+    spans = [d for d in dated if d.date.start is not None and d.date.granularity != "range"]
+    if spans:
+        context.last_set = max(spans, key=lambda d: d.start).date
     story = _best(sentence, [d for d in dated if _story_day_like(d.date, published)], sentence.root)
     if story is not None:
         context.story_day, context.frame = story[0].date, None
         return
     frame = _fronted(sentence, [d for d in dated if d.date.start is not None])
     if frame is not None:
-        context.frame = frame.date
-    elif context.frame is not None and _moves_on(sentence, dated):
-        context.frame = None
+        context.frame, context.frame_left = frame.date, FRAME_SENTENCES
+    elif context.frame is not None:
+        context.frame_left -= 1
+        if context.frame_left < 0 or _moves_on(sentence, dated):
+            context.frame = None
