@@ -21,6 +21,7 @@ LAST = EventDate(date(2016, 8, 3), date(2016, 8, 3), "day", "on August 3, 2016",
         ("Two days later, police arrested the driver.", "2016-08-05", "2016-08-05", "day"),
         ("Police arrested the driver the day after.", "2016-08-04", "2016-08-04", "day"),
         ("Days later, police arrested the driver.", "2016-08-03", "2016-08-10", "range"),
+        ("Two days earlier, rebels had attacked.", "2016-08-01", "2016-08-03", "range"),
     ],
 )
 def test_counted_from_the_date_the_text_set(sentence, start, end, granularity):

@@ -76,6 +76,14 @@ class Dated:
     relative: bool  # resolved against the anchor date, not written in full
 
 
+def _counts_from_text(found: Found) -> bool:
+    """Whether an expression counts from the date the text set, not from publication:
+    "the following year", "two days later", and "two days earlier" (but "ago")."""
+    if found.kind == "ago":
+        return found.match["dir"].lower() == "earlier"
+    return found.kind in SEQUELS
+
+
 def _sequel(found: Found, last: EventDate, tense: Tense) -> EventDate | None:
     """ "Two days later" from a date as broad as "the following year" is two days later
     than some day of that year: counted from both ends, broader than its unit."""
@@ -104,7 +112,7 @@ def dated_expressions(
     for found in scan(sentence):
         start, end = found.match.start(), found.match.end()
         spans.append((start, end))
-        if last is not None and found.kind in SEQUELS:
+        if last is not None and _counts_from_text(found):
             resolved = _sequel(found, last, tense)
         else:
             resolved = resolve_found(found, published, tense)
