@@ -93,3 +93,24 @@ def test_the_following_year_counts_from_the_date_the_text_set(code_text):
         PUBLISHED,
     )
     assert (date(2017, 1, 1), date(2017, 12, 31)) in _dates(events, "COERCE")
+
+
+@pytest.mark.slow
+def test_the_day_a_statement_came_out_is_the_day_it_was_made(code_text):
+    events = code_text(
+        "Chilean police arrested 12 students in Santiago on Thursday.\n\n"
+        "The Peruvian president condemned the arrests in a video posted on Friday.\n\n"
+        "Chilean officials accused Peru of meddling.",
+        PUBLISHED,
+    )
+    friday = date(2025, 9, 26)
+    assert _dates(events, "ACCUSE") == [(friday, friday), (friday, friday)]
+
+
+@pytest.mark.slow
+def test_a_participle_on_another_noun_does_not_date_the_act(code_text):
+    events = code_text(
+        "Chilean police arrested 12 students accused of a bombing carried out on Monday.",
+        PUBLISHED,
+    )
+    assert _dates(events, "COERCE") == [(PUBLISHED, PUBLISHED)]

@@ -84,6 +84,18 @@ def _opens_temporal(clause: Token) -> bool:
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in clause.children)
 
 
+def _released(clause: Token) -> bool:
+    """A participle saying when what a statement was made in came out: "(said) in a letter
+    posted on Tuesday", "in a video released Sunday"; not "tweets supporting Johnson"."""
+    noun = clause.head
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and noun.dep_ == "pobj"
+        and noun.lemma_.lower() in load_vocabulary().statement_nouns
+    )
+
+
 def reach(expression: Token, trigger: Token) -> tuple[int, int] | None:
     """How closely a date expression belongs to a trigger's act: (0, distance) in its own
     clause, (1, distance) in a clause that says when or that governs it, or as a
@@ -103,6 +115,8 @@ def reach(expression: Token, trigger: Token) -> tuple[int, int] | None:
             level = 1  # "were arrested and sent in March": likely both, unless told
         elif word.dep_ == "pcomp":
             level = 1  # a clause a preposition holds: "with hundreds arrested in March"
+        elif _released(word):
+            level = 1  # "said in a letter posted on Tuesday": the statement's day
         elif word.dep_ in _CLAUSES:
             if _measure_of(word) is not None:
                 return None  # "a day after X did Y on Monday": Monday is Y's, not X's

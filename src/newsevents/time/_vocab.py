@@ -31,6 +31,7 @@ class Vocabulary:
     adverbs: dict[str, int]  # "recently" -> 30 days
     temporal_marks: frozenset[str] = frozenset()  # "after": a clause that says when
     measure_marks: dict[str, int] = field(default_factory=dict)  # "after" -> -1
+    statement_nouns: frozenset[str] = frozenset()  # "letter": what a statement is made in
 
 
 def _names(data: dict[str, Any], key: str, size: int, *, lower: bool) -> dict[str, int]:
@@ -91,6 +92,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         adverbs=_table(data, "adverbs"),
         temporal_marks=frozenset(_words(data, "temporal_marks")),
         measure_marks=_table(data, "measure_marks"),
+        statement_nouns=frozenset(_words(data, "statement_nouns")),
     )
 
 
