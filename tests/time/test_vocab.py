@@ -13,9 +13,14 @@ SHIPPED = (resources.files("newsevents") / "data" / "date_expressions.toml").rea
 
 def test_public_surface_is_deliberate():
     assert newsevents.time.__all__ == [
+        "Dated",
+        "dated_expressions",
         "event_date",
         "event_date_within",
         "find_date_expressions",
+        "load_vocabulary",
+        "measured_date",
+        "publication_date",
         "resolve_expression",
     ]
 
@@ -35,6 +40,7 @@ def test_shipped_vocabulary_reads():
         ("mid = 2", "mid = 4", r"\[parts\] values must be 1, 2 or 3"),
         ("last = -1", 'last = "minus one"', r"\[offsets\] must map words to whole numbers"),
         ("year = 1095", "", r"\[windows\] must give days for day, week, month, year"),
+        ("after = -1", 'after = "earlier"', r"\[measure_marks\] must map words to whole"),
     ],
 )
 def test_a_broken_vocabulary_says_what_is_wrong(old, new, message):

@@ -15,7 +15,8 @@ from newsevents.events._checks import checked
 from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._consolidate import actor_code as _code
 from newsevents.events._consolidate import consolidate as _consolidate
-from newsevents.events._context import DocContext, introduce_people, introduced_as, story_day
+from newsevents.events._context import DocContext, introduce_people, introduced_as
+from newsevents.events._dating import event_when, note_story_day
 from newsevents.events._implied import (
     article_country,
     country_where,
@@ -26,7 +27,6 @@ from newsevents.events._implied import (
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
 from newsevents.events._relevance import is_everyday, is_political_story
 from newsevents.model import Actor, ActorMention, Event
-from newsevents.time import event_date, event_date_within
 
 CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -96,6 +96,7 @@ class RuleCoder:
         events: list[Event] = []
         for number, (sentence, offset) in enumerate(sentences):
             self._remember_persons(sentence, offset, context)
+            note_story_day(sentence, context)
             found = self.code_sentence(sentence, offset, context)
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
@@ -365,22 +366,9 @@ class RuleCoder:
     def _events(
         self, trigger: _Trigger, sentence: Span, offset: int, context: DocContext
     ) -> list[Event]:
-        hints = [e.text for e in sentence.ents if e.label_ == "DATE"]
-        if context.published is None and context.published_span is not None:
-            when_date = event_date_within(
-                sentence.text,
-                context.published_span,
-                tense=trigger.tense,  # type: ignore[arg-type]
-                hints=hints,
-            )
-        else:
-            when_date = event_date(
-                sentence.text,
-                context.published,
-                tense=trigger.tense,  # type: ignore[arg-type]
-                hints=hints,
-            )
-        when_date = story_day(when_date, trigger.tense, context)
+        when_date = event_when(
+            trigger.token, trigger.tense, sentence, context, speech_verbs=self.book.speech_verbs
+        )
         when = when_date.start or context.published
         sources: list[ActorMention | None] = list(
             self._actors(trigger.subjects, when, offset, context, possessor=False)

@@ -4,16 +4,16 @@ the day it set for its story, the countries it is about."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.model import Actor, ActorMention, EventDate
+from newsevents.time import Dated
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
-STORY_DAY_WINDOW = 7  # days before publication a named day may be the story's day
 
 
 @dataclass(slots=True)
@@ -37,6 +37,16 @@ class DocContext:
     # the day the text last named for recent news ("on Tuesday"): the date of the acts
     # it goes on to tell in the past tense without one of their own
     story_day: EventDate | None = None
+    # the date a sentence set for the background it goes on to tell ("In May, travellers
+    # were stranded ..."): it dates the next acts told in the past, until the text moves on
+    frame: EventDate | None = None
+    frame_left: int = 0  # sentences the background may still date
+    # the date the text last set, of any breadth ("in August 2016"), and that date as
+    # it stood before the sentence being coded: what "the following year" counts from
+    last_set: EventDate | None = None
+    anchor: EventDate | None = None
+    # the date expressions of each sentence, by its text, a tense and the anchor's span
+    sentence_dates: dict[tuple[str, str, object], list[Dated]] = field(default_factory=dict)
     # people the article introduced with their office ("Defense Secretary Mark Esper"),
     # by surname: who a later bare "Esper" is
     introduced: dict[str, Actor] = field(default_factory=dict)
@@ -78,23 +88,3 @@ def introduced_as(head: Token, context: DocContext) -> ActorMention | None:
     name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
     words = head.doc[name[0].i : head.i + 1]
     return ActorMention(words.text, words.start_char, words.end_char, actor)
-
-
-def story_day(found: EventDate, tense: str, context: DocContext) -> EventDate:
-    """Carry the day the text last set to later acts told in the past tense with no
-    date of their own: wire copy dates its lede ("on Tuesday") and not every sentence
-    after it, and the story's day is seldom the day it was published."""
-    published = context.published
-    if published is None:
-        return found
-    if found.basis == "expression":
-        if (
-            found.granularity == "day"
-            and found.start is not None
-            and 0 <= (published - found.start).days <= STORY_DAY_WINDOW
-        ):
-            context.story_day = found
-        return found
-    if found.basis == "publication" and tense == "past" and context.story_day is not None:
-        return replace(context.story_day, basis="context")
-    return found

@@ -63,6 +63,10 @@ def _sources(v: Vocabulary) -> dict[str, str]:
         "month_year": rf"{prefix}{part}{mon},?\s+{year}",
         "month": rf"{prefix}{part}{mon}(?!\s*\d)",
         "year": rf"{prefix}{part}\b{year}",
+        # counted from the date the text last set, not from publication
+        "sequel": rf"\bthe\s+(?P<seq>{_alt(v.sequels)})\s+{_UNIT}\b",
+        "sequel_mark": rf"\bthe\s+{_UNIT}\s+(?P<mark>before|after)\b(?=\s*(?:[,.;:)]|$))",
+        "later": rf"\b{count}?{_UNIT}(?P<plural>s)?\s+later\b",
         "weekday": rf"{prefix}(?:(?P<rel>{_alt(v.offsets)})\s+)?\b(?P<wd>{_alt(v.weekdays)})\b",
         "relative": (
             rf"{prefix}(?:(?P<part>{_alt(v.parts)})\s+|(?P<split>earlier|later)\s+)?"
@@ -94,6 +98,9 @@ def _cores(v: Vocabulary) -> dict[str, str]:
         "month_year": numeric,
         "year": numeric,
         "month": rf"(?-i:{_alt(months)})",
+        "sequel": _alt(v.sequels),
+        "sequel_mark": r"before|after",
+        "later": r"later",
         "weekday": _alt(v.weekdays),
         "relative": _alt(v.offsets),
         "weekend": r"weekend",
@@ -121,7 +128,7 @@ def _acceptable(found: Found, whole: bool) -> bool:
     m = found.match
     if found.kind in _NEEDS_CONTEXT:
         return whole or bool(m["since"] or m["prep"] or m["part"])
-    if found.kind == "ago":
+    if found.kind in {"ago", "later"}:
         return bool(m["n"] or m["vague"] or m["plural"])  # "days ago", not "day ago"
     return True
 

@@ -132,6 +132,36 @@ def _ago(m: re.Match[str], a: Anchor) -> Span:
     return cal.shift(pub, unit, -n), pub, "range"
 
 
+def _step(day: date, unit: Unit, count: int) -> Span:
+    """The day, week, month or year `count` of them from `day`."""
+    if unit == "day":
+        moved = day + timedelta(days=count)
+        return moved, moved, "day"
+    return (*cal.unit_of(cal.shift(day, unit, count), unit), unit)
+
+
+def _sequel(m: re.Match[str], a: Anchor) -> Span:
+    """ "the following year", "the previous day": counted from the anchor."""
+    return _step(a.published, _unit(m), a.vocab.sequels[key(m["seq"])])
+
+
+def _sequel_mark(m: re.Match[str], a: Anchor) -> Span:
+    """ "the day after", "the week before", closing a clause: one unit from the anchor."""
+    return _step(a.published, _unit(m), 1 if m["mark"].lower() == "after" else -1)
+
+
+def _later(m: re.Match[str], a: Anchor) -> Span:
+    """ "two days later" is that day after the anchor; "days later" a window after it."""
+    unit, n = _unit(m), _count(m, a.vocab)
+    if n is None:
+        return a.published, a.published + timedelta(days=a.vocab.windows[unit]), "range"
+    return _step(a.published, unit, n)
+
+
+# Kinds counted from the date the text last set, when the caller knows one.
+SEQUELS = frozenset({"sequel", "sequel_mark", "later"})
+
+
 def _day_word(m: re.Match[str], a: Anchor) -> Span:
     day = a.published + timedelta(days=a.vocab.day_words[key(m["word"])])
     return day, day, "day"
@@ -153,6 +183,9 @@ RELATIVE: dict[str, Callable[[re.Match[str], Anchor], Span | None]] = {
     "ago": _ago,
     "day_word": _day_word,
     "adverb": _adverb,
+    "sequel": _sequel,
+    "sequel_mark": _sequel_mark,
+    "later": _later,
 }
 
 
@@ -162,5 +195,7 @@ def unanchored_granularity(found: Found) -> Granularity:
     if found.kind == "relative" and m["unit"].lower() != "weekend":
         return _unit(m)
     if found.kind == "ago" and group(m, "n") and m["dir"].lower() == "ago":
+        return _unit(m)
+    if found.kind in {"sequel", "sequel_mark"} or (found.kind == "later" and group(m, "n")):
         return _unit(m)
     return _GRANULARITY.get(found.kind, "range")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from newsevents.model import EventDate, Granularity
 from newsevents.time._absolute import ABSOLUTE, group, parse_full_date
 from newsevents.time._calendar import Tense
 from newsevents.time._patterns import Found, scan
-from newsevents.time._relative import RELATIVE, Anchor, unanchored_granularity
+from newsevents.time._relative import RELATIVE, SEQUELS, Anchor, unanchored_granularity
 from newsevents.time._vocab import load_vocabulary
 
 # Most specific first: the order in which `event_date` prefers granularities.
@@ -65,6 +66,81 @@ def resolve_expression(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """One date expression of a sentence, where it is (characters) and what it means."""
+
+    start: int
+    end: int
+    date: EventDate
+    relative: bool  # resolved against the anchor date, not written in full
+
+
+def _counts_from_text(found: Found) -> bool:
+    """Whether an expression counts from the date the text set, not from publication:
+    "the following year", "two days later", and "two days earlier" (but "ago")."""
+    if found.kind == "ago":
+        return found.match["dir"].lower() == "earlier"
+    return found.kind in SEQUELS
+
+
+def _sequel(found: Found, last: EventDate, tense: Tense) -> EventDate | None:
+    """ "Two days later" from a date as broad as "the following year" is two days later
+    than some day of that year: counted from both ends, broader than its unit."""
+    if last.start is None or last.end is None:
+        return None
+    first, final = resolve_found(found, last.start, tense), resolve_found(found, last.end, tense)
+    if first is None or final is None or first == final:
+        return first
+    return EventDate(first.start, final.end, "range", found.text, "expression")
+
+
+def dated_expressions(
+    sentence: str,
+    published: date | None,
+    *,
+    tense: Tense = "past",
+    hints: Sequence[str] = (),
+    last: EventDate | None = None,
+) -> list[Dated]:
+    """Every date expression of `sentence` (and of `hints`, the DATE entities the parser
+    found in it, where the patterns did not read the same words) with its interval.
+    "The following year" and "two days later" count from `last`, the date the text last
+    set, when given; from publication otherwise."""
+    dated: list[Dated] = []
+    spans = []
+    for found in scan(sentence):
+        start, end = found.match.start(), found.match.end()
+        spans.append((start, end))
+        if last is not None and _counts_from_text(found):
+            resolved = _sequel(found, last, tense)
+        else:
+            resolved = resolve_found(found, published, tense)
+        if resolved is not None:
+            dated.append(Dated(start, end, resolved, found.kind not in ABSOLUTE))
+    for hint in hints:
+        where = sentence.find(hint)
+        if where >= 0 and any(s < where + len(hint) and where < e for s, e in spans):
+            continue  # the patterns already read these words
+        resolved = resolve_expression(hint, published, tense=tense)
+        if resolved is not None:
+            at = where if where >= 0 else len(sentence)
+            absolute = parse_full_date(hint) is not None or not any(
+                f.kind not in ABSOLUTE for f in scan(hint, loose=True)
+            )
+            dated.append(Dated(at, at + len(hint), resolved, not absolute))
+    return dated
+
+
+def most_specific(dated: Sequence[Dated]) -> EventDate | None:
+    """The most specific dated expression, the first of equals; else the first undated
+    one (words with no anchor to resolve them against); None when there are none."""
+    known = [d for d in dated if d.date.start is not None]
+    if known:
+        return min(known, key=lambda d: (_RANK[d.date.granularity], d.start)).date
+    return min(dated, key=lambda d: d.start).date if dated else None
+
+
 def event_date(
     sentence: str,
     published: date | None,
@@ -78,25 +154,14 @@ def event_date(
     entities the parser found in it) wins, the first of equals; without one, the
     publication day; without that, unknown. Never today's date.
     """
-    candidates: list[tuple[int, EventDate]] = []
-    spans = []
-    for found in scan(sentence):
-        spans.append((found.match.start(), found.match.end()))
-        resolved = resolve_found(found, published, tense)
-        if resolved is not None:
-            candidates.append((found.match.start(), resolved))
-    for hint in hints:
-        where = sentence.find(hint)
-        if where >= 0 and any(s < where + len(hint) and where < e for s, e in spans):
-            continue  # the patterns already read these words
-        resolved = resolve_expression(hint, published, tense=tense)
-        if resolved is not None:
-            candidates.append((where if where >= 0 else len(sentence), resolved))
-    dated = [c for c in candidates if c[1].start is not None]
-    if dated:
-        return min(dated, key=lambda c: (_RANK[c[1].granularity], c[0]))[1]
-    if candidates:
-        return min(candidates, key=lambda c: c[0])[1]
+    chosen = most_specific(dated_expressions(sentence, published, tense=tense, hints=hints))
+    if chosen is not None:
+        return chosen
+    return publication_date(published)
+
+
+def publication_date(published: date | None) -> EventDate:
+    """The date of an event the text does not date: its article's day, else unknown."""
     if published is not None:
         return EventDate(published, published, "day", None, "publication")
     return EventDate(None, None, None, None, "unknown")

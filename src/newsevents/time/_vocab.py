@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,12 +22,16 @@ class Vocabulary:
     weekdays: dict[str, int]  # "monday" -> 0
     prepositions: tuple[str, ...]
     offsets: dict[str, int]  # "last" -> -1
+    sequels: dict[str, int]  # "following" -> 1: from the date the text last set
     parts: dict[str, int]  # "mid" -> 2 (the second third)
     day_words: dict[str, int]  # "yesterday" -> -1
     numbers: dict[str, int]  # "two" -> 2
     vague: tuple[str, ...]
     windows: dict[str, int]  # "week" -> 28 days
     adverbs: dict[str, int]  # "recently" -> 30 days
+    temporal_marks: frozenset[str] = frozenset()  # "after": a clause that says when
+    measure_marks: dict[str, int] = field(default_factory=dict)  # "after" -> -1
+    statement_nouns: frozenset[str] = frozenset()  # "letter": what a statement is made in
 
 
 def _names(data: dict[str, Any], key: str, size: int, *, lower: bool) -> dict[str, int]:
@@ -79,12 +83,16 @@ def parse_vocabulary(text: str) -> Vocabulary:
         },
         prepositions=_words(data, "prepositions"),
         offsets=_table(data, "offsets"),
+        sequels=_table(data, "sequels"),
         parts=parts,
         day_words=_table(data, "day_words"),
         numbers=_table(data, "numbers"),
         vague=_words(data, "vague"),
         windows=windows,
         adverbs=_table(data, "adverbs"),
+        temporal_marks=frozenset(_words(data, "temporal_marks")),
+        measure_marks=_table(data, "measure_marks"),
+        statement_nouns=frozenset(_words(data, "statement_nouns")),
     )
 
 
