@@ -112,6 +112,23 @@ _COLLECTIVES = frozenset(
 )
 
 
+# Offices that take the sector of the force they are "of" ("superintendent of police").
+_FORCE_OFFICES = frozenset(
+    {
+        "superintendent",
+        "commissioner",
+        "inspector",
+        "general",
+        "director",
+        "chief",
+        "head",
+        "officer",
+        "official",
+        "deputy",
+        "commandant",
+    }
+)
+
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
 _FORMER = frozenset({"former", "ex", "ex-"})
 
@@ -383,6 +400,22 @@ class ActorResolver:
                         return hit[0]
         return None
 
+    def _office_of_force(self, head: Token, sector: str | None) -> str | None:
+        """An office held in a force is of the force: "superintendent of police",
+        "commissioner of police" (COP), "chief of army staff" (MIL)."""
+        if sector not in {None, "GOV"} or head.lemma_.lower() not in _FORCE_OFFICES:
+            return sector
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for force in (c for c in prep.children if c.dep_ == "pobj"):
+                hit = self.dictionary.agent(force.lemma_.lower()) or self.dictionary.agent(
+                    force.lower_
+                )
+                if hit is not None and hit[0] in {"COP", "MIL"}:
+                    return hit[0]
+        return sector
+
     def _modifier_sector(self, left: list[Token]) -> str | None:
         """The sector a modifier of the head names ("gang" in "gang leaders"), nearest first."""
         for modifier in reversed(left[:-1]):
@@ -428,7 +461,7 @@ class ActorResolver:
         """A generic agent ("Venezuelan authorities", "Maduro's government", "US forces")."""
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        sector = self._agent_sector(head, phrase)
+        sector = self._office_of_force(head, self._agent_sector(head, phrase))
         if sector is None:
             return self._by_modifier(head, phrase, when)
         if any(t.i < head.i and t.lower_ in _FORMER for t in phrase):
