@@ -112,6 +112,28 @@ _COLLECTIVES = frozenset(
 )
 
 
+# Detachments of a force are the force: "three companies of the State Reserve Police",
+# "a posse of policemen", "columns of the army" ("companies" is otherwise business).
+_FORCE_UNITS = frozenset(
+    {
+        "company",
+        "contingent",
+        "column",
+        "platoon",
+        "battalion",
+        "detachment",
+        "posse",
+        "squad",
+        "team",
+        "unit",
+        "batch",
+        "section",
+        "vanload",
+        "truckload",
+    }
+)
+_FORCE_SECTORS = frozenset({"COP", "MIL"})
+
 # Offices that take the sector of the force they are "of" ("superintendent of police").
 _FORCE_OFFICES = frozenset(
     {
@@ -195,6 +217,10 @@ class ActorResolver:
             ]
             if members:
                 return self.resolve(members[0], when, allow_possessor=allow_possessor)
+        if head.lemma_.lower() in _FORCE_UNITS:
+            force = self._force_of(head, when)
+            if force is not None:
+                return force
         if head.lemma_.lower() in _CARRIERS:
             # "boats carrying suspected criminals": a vehicle stands for who it carries
             for clause in head.children:
@@ -235,6 +261,17 @@ class ActorResolver:
         start, end = phrase[0].i, phrase[-1].i + 1
         span = doc[start:end]
         return ActorMention(span.text, span.start_char, span.end_char, actor)
+
+    def _force_of(self, unit: Token, when: date | None) -> ActorMention | None:
+        """The force a detachment ("companies of the SRP") is "of", if it is one."""
+        for prep in unit.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for member in (c for c in prep.children if c.dep_ == "pobj"):
+                force = self.resolve(member, when)
+                if force is not None and force.actor.sector in _FORCE_SECTORS:
+                    return force
+        return None
 
     def resolve_name(self, name: str, when: date | None = None) -> Actor | None:
         """Look up a bare name (a person, organisation, country or capital)."""
@@ -378,6 +415,8 @@ class ActorResolver:
                 continue
             exact = " ".join(t.lower_ for t in words)
             for form in (
+                # as written, with a hyphenated modifier whole: "para-military forces"
+                head.doc[words[0].left_edge.i : head.i + 1].text.lower(),
                 exact,
                 " ".join([*(t.lower_ for t in words[:-1]), head.lemma_.lower()]),
                 exact.removesuffix("s"),  # "Farmers" first in a sentence, taken for a name
