@@ -53,6 +53,15 @@ def _by_police(events):
             "Riots broke out in Pune, India. The pilgrims were escorted home under police escort.",
             ("AID", None),
         ),
+        # the police stopping or moving people, not a referee or a driver
+        (
+            "Riots broke out in Rampur, India. The police turned back the marchers at the bridge.",
+            ("COERCE", None),
+        ),
+        (
+            "Riots broke out in Rampur, India. Policemen shifted forty families to a school.",
+            ("AID", None),
+        ),
     ],
 )
 def test_acts_of_the_police(code_text, text, expected):
@@ -88,3 +97,16 @@ def test_no_arrests_is_no_arrest(code_text):
 def test_seats_booked_are_no_charge(code_text):
     found = _coded(code_text("The coaches booked for the pilgrims left Surat, India, on time."))
     assert not [kind for kind, *_ in found if kind == "ACCUSE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The referee stopped the match in Pune, India, after an hour.",
+        "In Pune, India, officers stopped a car on the highway late on Friday.",
+        "The driver moved the families to the front of the bus in Pune, India.",
+    ],
+)
+def test_stopping_and_moving_by_others_is_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))
