@@ -53,6 +53,12 @@ def _by_police(events):
             "Riots broke out in Pune, India. The pilgrims were escorted home under police escort.",
             ("AID", None),
         ),
+        # a team "of" several forces is any of them
+        (
+            "Riots broke out in Pune, India. Two men were arrested by a joint team of the "
+            "anti-terrorist squad and the city police.",
+            ("COERCE", "arrest"),
+        ),
         # the police stopping or moving people, not a referee or a driver
         (
             "Riots broke out in Rampur, India. The police turned back the marchers at the bridge.",

@@ -267,7 +267,8 @@ class ActorResolver:
         for prep in unit.children:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
-            for member in (c for c in prep.children if c.dep_ == "pobj"):
+            # "a team of the ATS, the town police and the railway police": any of them
+            for member in (m for c in prep.children if c.dep_ == "pobj" for m in (c, *c.conjuncts)):
                 force = self.resolve(member, when)
                 if force is not None and force.actor.sector in _FORCE_SECTORS:
                     return force
