@@ -19,7 +19,8 @@ def _coded(events):
             "Riots broke out in Ahmedabad, India. At least 22 persons were arrested on Friday.",
             ("COERCE", "arrest", "INDCOP"),
         ),
-        ("Curfew was imposed in Godhra, India, on Thursday.", ("COERCE", "restrict", "INDGOV")),
+        # a curfew is enforced by the police of the place; other restrictions by its government
+        ("Curfew was imposed in Godhra, India, on Thursday.", ("COERCE", "restrict", "INDCOP")),
         # a noun the verb's preposition governs tells who acted when the verb cannot
         ("One person was killed in police firing in Limkheda.", ("ASSAULT", None, "COP")),
         ("Two women were injured in a lathi-charge by the police.", ("ASSAULT", None, "COP")),

@@ -112,6 +112,45 @@ _COLLECTIVES = frozenset(
 )
 
 
+# Detachments of a force are the force: "three companies of the State Reserve Police",
+# "a posse of policemen", "columns of the army" ("companies" is otherwise business).
+_FORCE_UNITS = frozenset(
+    {
+        "company",
+        "contingent",
+        "column",
+        "platoon",
+        "battalion",
+        "detachment",
+        "posse",
+        "squad",
+        "team",
+        "unit",
+        "batch",
+        "section",
+        "vanload",
+        "truckload",
+    }
+)
+_FORCE_SECTORS = frozenset({"COP", "MIL"})
+
+# Offices that take the sector of the force they are "of" ("superintendent of police").
+_FORCE_OFFICES = frozenset(
+    {
+        "superintendent",
+        "commissioner",
+        "inspector",
+        "general",
+        "director",
+        "chief",
+        "head",
+        "officer",
+        "official",
+        "deputy",
+        "commandant",
+    }
+)
+
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
 _FORMER = frozenset({"former", "ex", "ex-"})
 
@@ -178,6 +217,10 @@ class ActorResolver:
             ]
             if members:
                 return self.resolve(members[0], when, allow_possessor=allow_possessor)
+        if head.lemma_.lower() in _FORCE_UNITS:
+            force = self._force_of(head, when)
+            if force is not None:
+                return force
         if head.lemma_.lower() in _CARRIERS:
             # "boats carrying suspected criminals": a vehicle stands for who it carries
             for clause in head.children:
@@ -218,6 +261,18 @@ class ActorResolver:
         start, end = phrase[0].i, phrase[-1].i + 1
         span = doc[start:end]
         return ActorMention(span.text, span.start_char, span.end_char, actor)
+
+    def _force_of(self, unit: Token, when: date | None) -> ActorMention | None:
+        """The force a detachment ("companies of the SRP") is "of", if it is one."""
+        for prep in unit.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            # "a team of the ATS, the town police and the railway police": any of them
+            for member in (m for c in prep.children if c.dep_ == "pobj" for m in (c, *c.conjuncts)):
+                force = self.resolve(member, when)
+                if force is not None and force.actor.sector in _FORCE_SECTORS:
+                    return force
+        return None
 
     def resolve_name(self, name: str, when: date | None = None) -> Actor | None:
         """Look up a bare name (a person, organisation, country or capital)."""
@@ -361,6 +416,8 @@ class ActorResolver:
                 continue
             exact = " ".join(t.lower_ for t in words)
             for form in (
+                # as written, with a hyphenated modifier whole: "para-military forces"
+                head.doc[words[0].left_edge.i : head.i + 1].text.lower(),
                 exact,
                 " ".join([*(t.lower_ for t in words[:-1]), head.lemma_.lower()]),
                 exact.removesuffix("s"),  # "Farmers" first in a sentence, taken for a name
@@ -382,6 +439,22 @@ class ActorResolver:
                     if hit is not None:
                         return hit[0]
         return None
+
+    def _office_of_force(self, head: Token, sector: str | None) -> str | None:
+        """An office held in a force is of the force: "superintendent of police",
+        "commissioner of police" (COP), "chief of army staff" (MIL)."""
+        if sector not in {None, "GOV"} or head.lemma_.lower() not in _FORCE_OFFICES:
+            return sector
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for force in (c for c in prep.children if c.dep_ == "pobj"):
+                hit = self.dictionary.agent(force.lemma_.lower()) or self.dictionary.agent(
+                    force.lower_
+                )
+                if hit is not None and hit[0] in {"COP", "MIL"}:
+                    return hit[0]
+        return sector
 
     def _modifier_sector(self, left: list[Token]) -> str | None:
         """The sector a modifier of the head names ("gang" in "gang leaders"), nearest first."""
@@ -428,7 +501,7 @@ class ActorResolver:
         """A generic agent ("Venezuelan authorities", "Maduro's government", "US forces")."""
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        sector = self._agent_sector(head, phrase)
+        sector = self._office_of_force(head, self._agent_sector(head, phrase))
         if sector is None:
             return self._by_modifier(head, phrase, when)
         if any(t.i < head.i and t.lower_ in _FORMER for t in phrase):

@@ -15,7 +15,13 @@ from newsevents.events._checks import checked
 from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._consolidate import actor_code as _code
 from newsevents.events._consolidate import consolidate as _consolidate
-from newsevents.events._context import DocContext, introduce_people, introduced_as
+from newsevents.events._context import (
+    DocContext,
+    force_meant,
+    introduce_people,
+    introduced_as,
+    remember_force,
+)
 from newsevents.events._dating import event_when, note_story_day
 from newsevents.events._implied import (
     article_country,
@@ -95,11 +101,13 @@ class RuleCoder:
         opinions = self.classifier.scores([s for s, _ in sentences]) if self.classifier else []
         events: list[Event] = []
         for number, (sentence, offset) in enumerate(sentences):
+            context.sentence_number = number
             self._remember_persons(sentence, offset, context)
             note_story_day(sentence, context)
             found = self.code_sentence(sentence, offset, context)
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
+            remember_force(self.resolver, self.book.pronoun_forces, found, sentence, context)
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
         if not is_political_story(events, len(sentences), self.book):
@@ -195,8 +203,8 @@ class RuleCoder:
             if token.dep_ == "amod":  # "striking doctors", "detained activists": a state
                 return None
             return self._verb_trigger(token)
-        if token.pos_ == "NOUN":
-            return self._noun_trigger(token)
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
+            return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
         return None
 
     def _verb_trigger(self, verb: Token) -> _Trigger | None:
@@ -332,6 +340,11 @@ class RuleCoder:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            named = [h for h in subjects if h.pos_ in {"NOUN", "PROPN", "PRON"}]
+            if not named and pattern.instruments:
+                # "the deployment of paramilitary forces": the forces moved are who acts
+                subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
+                objects = [o for o in objects if o not in subjects]
             if pattern.type in self.book.place_target_types:
                 # "the demonstration called by the opposition in Caracas"
                 for holder in [*holders, *subjects]:
@@ -749,6 +762,9 @@ class RuleCoder:
                     mention = self.resolver.resolve(speaker, when)
                     if mention is not None:
                         return mention.actor
+        force = force_meant(pronoun, context)
+        if force is not None:
+            return force  # "Police reached the spot. They opened fire."
         return person if pronoun.lower_ in _PERSON_PRONOUNS else None
 
     def _remember_persons(self, sentence: Span, offset: int, context: DocContext) -> None:

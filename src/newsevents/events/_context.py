@@ -10,9 +10,11 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
-from newsevents.model import Actor, ActorMention, EventDate
+from newsevents.model import Actor, ActorMention, Event, EventDate
 from newsevents.time import Dated
 
+_GROUP_PRONOUNS = frozenset({"they"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
 
 
@@ -50,6 +52,11 @@ class DocContext:
     # people the article introduced with their office ("Defense Secretary Mark Esper"),
     # by surname: who a later bare "Esper" is
     introduced: dict[str, Actor] = field(default_factory=dict)
+    # the sentence being coded, and the last force (police, army) that acted as a
+    # subject with the sentence it acted in: who a "they" of the next sentence most
+    # likely is ("Police reached the spot. They opened fire.")
+    sentence_number: int = 0
+    last_force: tuple[int, Actor] | None = None
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
@@ -88,3 +95,46 @@ def introduced_as(head: Token, context: DocContext) -> ActorMention | None:
     name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
     words = head.doc[name[0].i : head.i + 1]
     return ActorMention(words.text, words.start_char, words.end_char, actor)
+
+
+def remember_force(
+    resolver: ActorResolver,
+    sectors: frozenset[str],
+    found: list[Event],
+    sentence: Span,
+    context: DocContext,
+) -> None:
+    """The force (of `sectors`: police, army) this sentence has acting: the source of its
+    events, else a subject the dictionary names as such ("Police reached the spot")."""
+    for event in found:
+        if event.source is not None and event.source.actor.sector in sectors:
+            if event.source.text.lower() not in _GROUP_PRONOUNS:
+                context.last_force = (context.sentence_number, event.source.actor)
+            return
+    for token in sentence:
+        if token.dep_ not in _SUBJECT_DEPS or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        hit = resolver.dictionary.agent(token.lemma_.lower())
+        if hit is not None and hit[0] in sectors:
+            sector, country = hit[0], context.country[0] if context.country else None
+            name = resolver.dictionary.country_names.get(country, country) if country else None
+            label = f"{name} {sector}" if name else sector
+            context.last_force = (context.sentence_number, Actor(label, country, sector))
+            return
+
+
+def force_meant(pronoun: Token, context: DocContext) -> Actor | None:
+    """The force a subject "they" stands for: the one that acted in this sentence or the
+    one before, unless a group named earlier in this sentence is nearer ("the agitators
+    claimed that they were protesting")."""
+    force = context.last_force
+    if force is None or pronoun.lower_ not in _GROUP_PRONOUNS:
+        return None
+    if pronoun.dep_ not in _SUBJECT_DEPS or context.sentence_number - force[0] > 1:
+        return None
+    nearer = any(
+        t.dep_ in _SUBJECT_DEPS and t.tag_ in {"NNS", "NNPS"}
+        for t in pronoun.sent
+        if t.i < pronoun.i
+    )
+    return None if nearer else force[1]

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.events._patterns import Pattern, PatternBook
+from newsevents.events._syntax import object_lemmas
 from newsevents.place import country_of_place, subnational_country
 
 _NOMINAL_DISCOUNT = 0.1  # a derived noun is a weaker sign than a listed one
@@ -46,8 +47,12 @@ def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
 def implied_sector(book: PatternBook, kind: str, mode: str | None, words: Span) -> str | None:
     """The sector that does an act of this type, mode or trigger when no agent is named."""
     agents = book.implied_agents
-    keys = [f"{kind} {mode}" if mode else kind, words.text.lower(), words.root.lemma_.lower()]
-    keys += [f"{t.lemma_.lower()} {words.root.lemma_.lower()}" for t in words.root.lefts]
+    root = words.root
+    keys = [words.text.lower(), root.lemma_.lower()]
+    keys += [f"{t.lemma_.lower()} {root.lemma_.lower()}" for t in root.lefts]
+    # what was done, most telling first: "curfew was clamped", "a case was registered"
+    keys += sorted(object_lemmas(root), key=lambda form: (-len(form.split()), form))
+    keys.append(f"{kind} {mode}" if mode else kind)
     return next((agents[k] for k in keys if k in agents), None)
 
 

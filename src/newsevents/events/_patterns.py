@@ -90,6 +90,7 @@ class PatternBook:
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
+    pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
     everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
     everyday_types_kept: frozenset[str] = frozenset()
@@ -223,6 +224,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
+        pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
         everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
         everyday_types_kept=frozenset(data.get("everyday", {}).get("types_kept", [])),

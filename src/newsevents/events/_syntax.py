@@ -124,6 +124,9 @@ def governors(token: Token) -> Iterator[Token]:
 
 def subject_heads(verb: Token) -> list[Token]:
     """The acting subjects of a verb, inherited through control and coordination."""
+    split = _split_gerund_holder(verb)
+    if split is not None:
+        return [split]
     current = verb
     for hop in range(4):  # a few hops cover "X offered to help ... and to ..."
         if is_passive(current):
@@ -163,6 +166,21 @@ def subject_heads(verb: Token) -> list[Token]:
     return []
 
 
+def _split_gerund_holder(verb: Token) -> Token | None:
+    """ "killed in police firing" parsed as "killed in police", "firing", or with
+    "police" a compound of "firing": a gerund with no subject of its own, right after the
+    noun its head's preposition governs or that modifies it, is that noun's act."""
+    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if noun.dep_ == "pobj" and noun.head.head == verb.head:
+        return noun
+    # "succumbed to the police firing": the gerund read as a noun, its holder a compound
+    return noun if noun.dep_ == "compound" and noun.head == verb else None
+
+
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
@@ -171,12 +189,22 @@ def moved_forces(verb: Token, instruments: frozenset[str]) -> list[Token]:
     named, the forces a passive moves are who acts."""
     if not instruments or not is_passive(verb):
         return []
-    return [
-        t
-        for c in verb.children
-        if c.dep_ == "nsubjpass" and _noun_forms(c) & instruments
-        for t in with_conjuncts(c)
-    ]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    forces = [f for c in subjects if (f := _force_in(c, instruments)) is not None]
+    return [t for f in forces for t in with_conjuncts(f)]
+
+
+def _force_in(head: Token, instruments: frozenset[str]) -> Token | None:
+    """The force a subject names, through the amounts and detachments it is "of": "a
+    total of 95 companies of paramilitary forces", "a posse of policemen"."""
+    for _ in range(3):
+        if _noun_forms(head) & instruments:
+            return head
+        of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not of:
+            return None
+        head = of[0]
+    return None
 
 
 def _antecedent(word: Token) -> Token:
@@ -647,6 +675,8 @@ def _negated_otherwise(verb: Token) -> bool:
 
 def noun_modality(noun: Token) -> str:
     """Modality of a nominal event ("a potential meeting", "the planned visit")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"  # "no arrests have been made"
     words = {c.lower_ for c in noun.children} | {g.lower_ for g in governors(noun)}
     if words & _HYPOTHETICAL_MODIFIERS:
         return "hypothetical"
