@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from newsevents.errors import ConfigError
 from newsevents.events._cameo import CAMEO_BASES, cameo_entries
@@ -149,12 +150,18 @@ def _index(entries: list[dict[str, object]], table: dict[str, list[Pattern]], na
         patterns.sort(key=lambda p: not p.conditional)  # stable: file order otherwise
 
 
-def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
+def _settings_table(table: object, settings: type, name: str, origin: str) -> dict[str, Any]:
+    """A settings table of verbs.toml, whose keys must be fields of `settings`."""
     if not isinstance(table, dict):
-        raise ConfigError(f"{origin}: [classifier] must be a table")
-    unknown = set(table) - set(ClassifierSettings.__slots__)  # type: ignore[attr-defined]
+        raise ConfigError(f"{origin}: [{name}] must be a table")
+    unknown = set(table) - {f.name for f in fields(settings)}
     if unknown:
-        raise ConfigError(f"{origin}: unknown [classifier] setting {sorted(unknown)[0]!r}")
+        raise ConfigError(f"{origin}: unknown [{name}] setting {sorted(unknown)[0]!r}")
+    return table
+
+
+def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
+    table = _settings_table(table, ClassifierSettings, "classifier", origin)
     values = {}
     for key, value in table.items():
         if not isinstance(value, int | float) or not 0 <= value <= 1.01:
@@ -164,11 +171,7 @@ def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
 
 
 def _story_settings(table: object, origin: str) -> StorySettings:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{origin}: [political_story] must be a table")
-    unknown = set(table) - set(StorySettings.__slots__)  # type: ignore[attr-defined]
-    if unknown:
-        raise ConfigError(f"{origin}: unknown [political_story] setting {sorted(unknown)[0]!r}")
+    table = _settings_table(table, StorySettings, "political_story", origin)
     sectors = {key: table.get(key, []) for key in ("forces", "placed")}
     known = set(tomllib.loads(_data_text("codebook.toml"))["sectors"])  # the sectors we explain
     for key, values in sectors.items():
