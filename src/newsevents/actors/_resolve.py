@@ -151,6 +151,18 @@ _FORCE_OFFICES = frozenset(
     }
 )
 
+
+def _objects_of(head: Token) -> list[Token]:
+    """What a noun is "of": "companies of the SRP", "superintendent of police"."""
+    return [
+        o
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+
+
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
 _FORMER = frozenset({"former", "ex", "ex-"})
 
@@ -264,14 +276,11 @@ class ActorResolver:
 
     def _force_of(self, unit: Token, when: date | None) -> ActorMention | None:
         """The force a detachment ("companies of the SRP") is "of", if it is one."""
-        for prep in unit.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
-                continue
-            # "a team of the ATS, the town police and the railway police": any of them
-            for member in (m for c in prep.children if c.dep_ == "pobj" for m in (c, *c.conjuncts)):
-                force = self.resolve(member, when)
-                if force is not None and force.actor.sector in _FORCE_SECTORS:
-                    return force
+        # "a team of the ATS, the town police and the railway police": any of them
+        for member in (m for c in _objects_of(unit) for m in (c, *c.conjuncts)):
+            force = self.resolve(member, when)
+            if force is not None and force.actor.sector in _FORCE_SECTORS:
+                return force
         return None
 
     def resolve_name(self, name: str, when: date | None = None) -> Actor | None:
@@ -445,15 +454,10 @@ class ActorResolver:
         "commissioner of police" (COP), "chief of army staff" (MIL)."""
         if sector not in {None, "GOV"} or head.lemma_.lower() not in _FORCE_OFFICES:
             return sector
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
-                continue
-            for force in (c for c in prep.children if c.dep_ == "pobj"):
-                hit = self.dictionary.agent(force.lemma_.lower()) or self.dictionary.agent(
-                    force.lower_
-                )
-                if hit is not None and hit[0] in {"COP", "MIL"}:
-                    return hit[0]
+        for force in _objects_of(head):
+            hit = self.dictionary.agent(force.lemma_.lower()) or self.dictionary.agent(force.lower_)
+            if hit is not None and hit[0] in _FORCE_SECTORS:
+                return hit[0]
         return sector
 
     def _modifier_sector(self, left: list[Token]) -> str | None:

@@ -16,8 +16,10 @@ from newsevents.events._classifier import NO_EVENT, TypeScorer
 from newsevents.events._consolidate import actor_code as _code
 from newsevents.events._consolidate import consolidate as _consolidate
 from newsevents.events._context import (
+    SUBJECT_DEPS,
     DocContext,
     force_meant,
+    in_country,
     introduce_people,
     introduced_as,
     remember_force,
@@ -36,7 +38,6 @@ from newsevents.model import Actor, ActorMention, Event
 
 CODER_NAME = "newsevents.coder.v1"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Offices a country's own police or courts act on: its officials, soldiers and parties.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
@@ -250,7 +251,7 @@ class RuleCoder:
             if any(w.lemma_.lower() == "face" for w in clause.subtree if w.pos_ == "VERB"):
                 return _WARNING
             aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
-            subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             acting = any(
                 s.pos_ in {"PRON", "PROPN"} or s.ent_type_ in {"GPE", "ORG", "NORP"}
                 for s in subjects
@@ -543,10 +544,7 @@ class RuleCoder:
         return self._country_at(sentence.doc[index], country, offset)
 
     def _in_country(self, actor: Actor, country: str) -> Actor:
-        """A generic agent placed in a country: "police" becomes "Tunisia COP"."""
-        name = self.resolver.dictionary.country_names.get(country, country)
-        label = f"{name} {actor.sector}" if actor.sector else name
-        return replace(actor, name=label, country=country)
+        return in_country(self.resolver, actor, country)
 
     def _country_at(self, token: Token, country: str, offset: int) -> ActorMention:
         """The country that `token` names, as a mention pointing at its words."""
@@ -774,7 +772,7 @@ class RuleCoder:
         for entity in sentence.ents:
             # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
             # ORG too, but only for names the dictionary knows.
-            if entity.label_ not in {"PERSON", "ORG"} or entity.root.dep_ not in _SUBJECT_DEPS:
+            if entity.label_ not in {"PERSON", "ORG"} or entity.root.dep_ not in SUBJECT_DEPS:
                 continue
             names = [entity.text] + ([entity[-1].text] if entity.label_ == "PERSON" else [])
             actor = None

@@ -4,7 +4,7 @@ the day it set for its story, the countries it is about."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -14,7 +14,7 @@ from newsevents.model import Actor, ActorMention, Event, EventDate
 from newsevents.time import Dated
 
 _GROUP_PRONOUNS = frozenset({"they"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # who acts, active or passive
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
 
 
@@ -112,15 +112,22 @@ def remember_force(
                 context.last_force = (context.sentence_number, event.source.actor)
             return
     for token in sentence:
-        if token.dep_ not in _SUBJECT_DEPS or token.pos_ not in {"NOUN", "PROPN"}:
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         hit = resolver.dictionary.agent(token.lemma_.lower())
         if hit is not None and hit[0] in sectors:
-            sector, country = hit[0], context.country[0] if context.country else None
-            name = resolver.dictionary.country_names.get(country, country) if country else None
-            label = f"{name} {sector}" if name else sector
-            context.last_force = (context.sentence_number, Actor(label, country, sector))
+            force = Actor(hit[0], None, hit[0])
+            if context.country and (country := context.country[0]):
+                force = in_country(resolver, force, country)
+            context.last_force = (context.sentence_number, force)
             return
+
+
+def in_country(resolver: ActorResolver, actor: Actor, country: str) -> Actor:
+    """A generic agent placed in a country: "police" becomes "Tunisia COP"."""
+    name = resolver.dictionary.country_names.get(country, country)
+    label = f"{name} {actor.sector}" if actor.sector else name
+    return replace(actor, name=label, country=country)
 
 
 def force_meant(pronoun: Token, context: DocContext) -> Actor | None:
@@ -130,10 +137,10 @@ def force_meant(pronoun: Token, context: DocContext) -> Actor | None:
     force = context.last_force
     if force is None or pronoun.lower_ not in _GROUP_PRONOUNS:
         return None
-    if pronoun.dep_ not in _SUBJECT_DEPS or context.sentence_number - force[0] > 1:
+    if pronoun.dep_ not in SUBJECT_DEPS or context.sentence_number - force[0] > 1:
         return None
     nearer = any(
-        t.dep_ in _SUBJECT_DEPS and t.tag_ in {"NNS", "NNPS"}
+        t.dep_ in SUBJECT_DEPS and t.tag_ in {"NNS", "NNPS"}
         for t in pronoun.sent
         if t.i < pronoun.i
     )
