@@ -4,7 +4,9 @@
 whose agent the text leaves out is by the authority of the place, the sector
 `[implied_agents]` names in the country the article is about. "The beating of", "the
 expulsion of": an event noun names the act of the verb it derives from
-(`nominal_suffixes`), when that verb has a pattern of its own.
+(`nominal_suffixes`), when that verb has a pattern of its own. An act aimed at no one
+named is aimed at the one other country its clause names, or, when the sentence names
+no other, at the actor's own (PLOVER's domestic convention).
 """
 
 from __future__ import annotations
@@ -13,19 +15,28 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
+from newsevents.events import _syntax as syn
+from newsevents.events._context import DocContext, in_country
 from newsevents.events._patterns import Pattern, PatternBook
 from newsevents.events._syntax import object_lemmas
+from newsevents.model import Actor, ActorMention
 from newsevents.place import country_of_place, subnational_country
+
+if TYPE_CHECKING:
+    from newsevents.events._triggers import Trigger
 
 _NOMINAL_DISCOUNT = 0.1  # a derived noun is a weaker sign than a listed one
 _MIN_CITY_POPULATION = 100_000
 _CIRCUMSTANCE_PREPS = frozenset(
     {"in", "during", "after", "following", "amid", "before"}
 )  # smaller places' names are too often common words
+# Offices a country's own police or courts act on: its officials, soldiers and parties.
+_OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
 
 
 def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
@@ -107,3 +118,154 @@ def article_country(
         return None
     ranked = [*votes.most_common(2), ("", 0)]
     return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+
+
+class ImpliedRoles:
+    """The sides of an event the text leaves unnamed: the agent of an agentless act, the
+    country an act is aimed at, the country of a generic agent."""
+
+    def __init__(self, book: PatternBook, resolver: ActorResolver):
+        self.book = book
+        self.resolver = resolver
+
+    def agent(
+        self,
+        trigger: Trigger,
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: DocContext,
+    ) -> ActorMention | None:
+        """Who did an act of the state the text tells without its agent: the authority
+        of the place (`[implied_agents]`), in the country the sentence places the act
+        in, else the one the article is about. The mention points at the trigger."""
+        if not is_agentless(trigger.token, trigger.nominal):
+            return None
+        words = sentence.doc[trigger.span[0] : trigger.span[1]]
+        sector = implied_sector(self.book, trigger.kind, trigger.pattern.mode, words)
+        if sector is None:
+            return None
+        if context.country is None:
+            context.country = (article_country(self.resolver, context.sentences, when),)
+        country = country_where(self.resolver, trigger.token) or context.country[0]
+        actor = Actor(sector, None, sector)
+        if country:
+            actor = in_country(self.resolver, actor, country)
+        start = offset + words.start_char
+        return ActorMention(words.text, start, start + len(words.text), actor)
+
+    def _sentence_countries(
+        self, sentence: Span, offset: int, when: date | None, context: DocContext
+    ) -> list[tuple[int, str]]:
+        """The countries a sentence names, as (token index, ISO3), once per sentence."""
+        key = (offset + sentence.start_char, when)
+        if key not in context.sentence_countries:
+            context.sentence_countries[key] = self.resolver.countries_in(sentence, when)
+        return context.sentence_countries[key]
+
+    def other_country(
+        self,
+        trigger: Trigger,
+        sources: list[ActorMention | None],
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: DocContext,
+    ) -> ActorMention | None:
+        """An action whose target the parse does not give, in a clause that names one
+        country besides the actor's, is aimed at that country, as PLOVER coders read it:
+        "suspended air links with Serbia", "mobilized reservists for a war against
+        Iraq", "threatened an offensive unless Baghdad accepted". The circumstances
+        ("after talks with Uganda") name other parties."""
+        own = {s.actor.country for s in sources if s is not None}
+        taken = [(s.start, s.end) for s in sources if s is not None]
+        clause = syn.clause_proper(trigger.token)
+        candidates = [
+            (index, country)
+            for index, country in self._sentence_countries(sentence, offset, when, context)
+            if index in clause
+            and country not in own
+            and not any(start <= offset + sentence.doc[index].idx < end for start, end in taken)
+        ]
+        if len({country for _, country in candidates}) != 1:
+            return None
+        index, country = candidates[0]
+        return self._country_at(sentence.doc[index], country, offset)
+
+    def _country_at(self, token: Token, country: str, offset: int) -> ActorMention:
+        """The country that `token` names, as a mention pointing at its words."""
+        name = self.resolver.dictionary.country_names.get(country, country)
+        start = offset + token.idx
+        return ActorMention(token.text, start, start + len(token.text), Actor(name, country))
+
+    def home_country(
+        self,
+        source: ActorMention,
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: DocContext,
+    ) -> ActorMention | None:
+        """An action aimed at no one named, in a sentence that names no country but the
+        actor's own, is domestic: it targets that country, as PLOVER codes it ("President
+        X declined to resign", "Egyptian police opened fire")."""
+        country = source.actor.country
+        if not country:
+            return None
+        found = self._sentence_countries(sentence, offset, when, context)
+        if not found or {c for _, c in found} != {country}:
+            return None
+        name = self.resolver.dictionary.country_names.get(country, country)
+        start = offset + sentence.start_char  # implied: no words of its own
+        return ActorMention("", start, start, Actor(name, country), implied=True)
+
+    def unattributed_violence(self, trigger: Trigger, sentence: Span) -> bool:
+        """Whether an action without a named actor is still violence worth coding: a
+        reported act ("were killed"), not a noun ("strikes could follow"), with a means
+        of violence named besides the verb, and no sign of an accident or disaster."""
+        lemmas = {t.lemma_.lower() for t in sentence if t.i != trigger.token.i}
+        return (
+            trigger.kind in self.book.unattributed_types
+            and not trigger.nominal
+            and trigger.modality in {"asserted", "reported"}
+            and bool(lemmas & self.book.violence_cues)
+            and not lemmas & self.book.accident_cues
+        )
+
+    def place_generic_agents(
+        self,
+        sources: list[ActorMention],
+        targets: list[ActorMention],
+        sentence: Span,
+        offset: int,
+        when: date | None,
+        context: DocContext,
+    ) -> None:
+        """Give a countryless generic agent ("President Jane Doe", "the police") the one
+        country its sentence names ("...imposed a curfew in Algiers"). A country named as
+        an actor does not count (in "President X threatened Russia" X is not Russian), nor
+        does the source's own for a target, unless the target holds an office: whom Spanish
+        police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's."""
+        found = [
+            (sentence.doc[index].idx + offset, country)
+            for index, country in self._sentence_countries(sentence, offset, when, context)
+        ]
+        bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]
+        for mention, excluded in (
+            *((m, bare) for m in sources),
+            *((m, [*bare, *sources]) for m in targets),
+        ):
+            actor = mention.actor
+            if actor.country or actor.sector in {None, "IGO"} or actor.name != actor.sector:
+                continue
+            countries = {
+                country
+                for start, country in found
+                if not any(o.start <= start < o.end for o in excluded)
+            }
+            if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
+                countries = {c for s, c in found if not any(o.start <= s < o.end for o in bare)}
+            if len(countries) != 1:
+                continue
+            (country,) = countries
+            mention.actor = in_country(self.resolver, actor, country)

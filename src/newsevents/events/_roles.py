@@ -1,0 +1,209 @@
+"""Roles: the actors the words around a trigger name, who reports it, and whom a
+pronoun or a definite description means."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from newsevents.actors import COUNTRY_SOURCE, ActorResolver
+from newsevents.events import _syntax as syn
+from newsevents.events._context import (
+    SUBJECT_DEPS,
+    DocContext,
+    force_meant,
+    in_country,
+    introduce_people,
+    introduced_as,
+)
+from newsevents.events._patterns import PatternBook
+from newsevents.events._triggers import Trigger
+from newsevents.model import Actor, ActorMention
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+class RoleReader:
+    """Reads the actors of an event from the words the parse gives for its sides."""
+
+    def __init__(self, book: PatternBook, resolver: ActorResolver):
+        self.book = book
+        self.resolver = resolver
+
+    def as_state(self, mention: ActorMention | None, kind: str) -> ActorMention | None:
+        """A country named as the actor ("The US deployed troops") is its state acting:
+        the sector `state_sectors` gives the event type."""
+        if mention is None or mention.actor.sector or not mention.actor.country:
+            return mention
+        name = mention.text.removeprefix("the ").removeprefix("The ")
+        entry = self.resolver.dictionary.country(name.removesuffix("'s").removesuffix("’s"))
+        sectors = self.book.state_sectors
+        sector = sectors.get(kind, sectors.get("default"))
+        if entry is None or entry.kind != COUNTRY_SOURCE or not sector:
+            return mention
+        return replace(mention, actor=replace(mention.actor, sector=sector))
+
+    def reporter(
+        self,
+        trigger: Trigger,
+        sentence: Span,
+        when: date | None,
+        offset: int,
+        context: DocContext,
+    ) -> ActorMention | None:
+        """The speaker the event is attributed to: the subject of the speech verb its
+        clause hangs from, else whom the sentence cites ("according to X"). A speaker the
+        dictionary does not know is kept as written."""
+        heads = syn.speaker_heads(trigger.token, self.book.speech_verbs) or syn.source_heads(
+            sentence
+        )
+        if not heads:
+            return None
+        found = self.actors(heads[:1], when, offset, context, possessor=False)
+        if found:
+            return found[0]
+        phrase = heads[0].doc[heads[0].left_edge.i : heads[0].i + 1]
+        start = offset + phrase.start_char
+        return ActorMention(phrase.text, start, start + len(phrase.text), Actor(phrase.text))
+
+    def target(
+        self, candidates: list[Token], when: date | None, offset: int, context: DocContext
+    ) -> list[ActorMention]:
+        """The first candidate that names an actor, with the actors coordinated with it."""
+        for head in candidates:
+            found = self.actors(syn.with_conjuncts(head), when, offset, context, possessor=True)
+            if found:
+                return found
+        return []
+
+    def same_actor(self, one: Actor, other: Actor) -> bool:
+        """One actor, or one state: two parties or people of one code are two actors
+        ("Republicans accused the Democrats"), the White House and the president are not."""
+        if one.code != other.code:
+            return False
+        country = self.resolver.dictionary.country
+        return one.name == other.name or any(country(a.name) for a in (one, other))
+
+    def actors(
+        self,
+        heads: list[Token],
+        when: date | None,
+        offset: int,
+        context: DocContext,
+        *,
+        possessor: bool,
+    ) -> list[ActorMention]:
+        mentions = []
+        for head in map(syn.antecedent, heads):
+            person = context.person_before(offset + head.idx)
+            if head.pos_ == "PRON":
+                actor = self._pronoun(head, when, offset, context, person)
+                if actor is not None:
+                    start = offset + head.idx
+                    mentions.append(ActorMention(head.text, start, start + len(head), actor))
+                continue
+            mention = self.resolver.resolve(head, when, allow_possessor=possessor) or introduced_as(
+                head, context
+            )
+            if mention is None:
+                continue
+            mention.start += offset
+            mention.end += offset
+            if (
+                mention.actor.country is None
+                and person is not None
+                and person.country
+                and syn.belongs_to_him_or_her(head)
+            ):  # "his government", "businessmen in his inner circle": his country
+                mention.actor = in_country(self.resolver, mention.actor, person.country)
+            if (
+                mention.actor.country is None
+                and mention.actor.sector
+                and head.dep_ == "conj"
+                and mentions
+                and mentions[0].actor.country
+                and not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)
+            ):  # "Israeli helicopters and tanks": the modifier covers both
+                mention.actor = in_country(self.resolver, mention.actor, mentions[0].actor.country)
+            self._refer_back(mention, context)
+            mentions.append(mention)
+            mentions += self._coordinated_countries(head, mention, offset)
+        return mentions
+
+    def _coordinated_countries(
+        self, head: Token, mention: ActorMention, offset: int
+    ) -> list[ActorMention]:
+        """ "Senior Hungarian and Romanian officials", "American and Vietnamese teams": one
+        group per country its coordinated modifiers name."""
+        actor = mention.actor
+        found = []
+        for modifier in head.children:
+            if modifier.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in modifier.conjuncts:
+                entry = self.resolver.dictionary.country(other.text)
+                if entry is None or entry.iso3 == actor.country:
+                    continue
+                start = offset + other.idx
+                placed = in_country(self.resolver, replace(actor, qid=None), entry.iso3)
+                found.append(ActorMention(other.text, start, start + len(other.text), placed))
+        return found
+
+    def _refer_back(self, mention: ActorMention, context: DocContext) -> None:
+        """A definite generic agent ("the gang's leader", "the rebels") without a
+        country is the group of that kind the article last named; a named actor with a
+        country and sector becomes what later ones refer back to."""
+        actor = mention.actor
+        if actor.sector is None:
+            return
+        if actor.country:
+            context.sector_countries[actor.sector] = actor.country
+        elif actor.name == actor.sector and " the " in f" {mention.text.lower()} ":
+            country = context.sector_countries.get(actor.sector)
+            if country:
+                mention.actor = in_country(self.resolver, actor, country)
+
+    def _pronoun(
+        self,
+        pronoun: Token,
+        when: date | None,
+        offset: int,
+        context: DocContext,
+        person: Actor | None,
+    ) -> Actor | None:
+        """ "Hungary said it will support...": a pronoun under a speech verb is its speaker;
+        otherwise he/she is the person last named as a subject."""
+        if pronoun.lower_ in _SPEAKER_PRONOUNS:
+            for speaker in syn.speaker_heads(pronoun.head, self.book.speech_verbs):
+                if speaker.pos_ != "PRON":
+                    mention = self.resolver.resolve(speaker, when)
+                    if mention is not None:
+                        return mention.actor
+        force = force_meant(pronoun, context)
+        if force is not None:
+            return force  # "Police reached the spot. They opened fire."
+        return person if pronoun.lower_ in _PERSON_PRONOUNS else None
+
+    def remember_persons(self, sentence: Span, offset: int, context: DocContext) -> None:
+        """Named people acting as subjects: what a later "he" or "his" most likely means;
+        and people named with their office, for when the article names them again."""
+        introduce_people(self.resolver, sentence, context)
+        for entity in sentence.ents:
+            # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
+            # ORG too, but only for names the dictionary knows.
+            if entity.label_ not in {"PERSON", "ORG"} or entity.root.dep_ not in SUBJECT_DEPS:
+                continue
+            names = [entity.text] + ([entity[-1].text] if entity.label_ == "PERSON" else [])
+            actor = None
+            if any(map(self.resolver.dictionary.roles, names)):
+                actor = self.resolver.resolve_name(entity.text, context.published) or (
+                    self.resolver.resolve_name(names[-1], context.published)
+                )
+            else:
+                actor = context.introduced.get(entity.root.text)
+            if actor is not None and actor.country:
+                context.person_offsets.append(offset + entity.end_char)
+                context.persons.append(actor)

@@ -1,0 +1,217 @@
+"""Triggers: the words that name an action, the pattern each matches, and the words
+that hold its actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from newsevents.events import _syntax as syn
+from newsevents.events._context import SUBJECT_DEPS
+from newsevents.events._implied import derived_pattern
+from newsevents.events._patterns import Pattern, PatternBook
+
+_DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
+_JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
+_WARNING = Pattern("THREATEN", confidence=0.55)  # "warned it could cut off aid"
+_THREAT_AUX = frozenset({"could", "would", "will", "may", "might", "'ll"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token  # the word that names the action
+    pattern: Pattern
+    kind: str  # the type coded: the pattern's, or what negation, intent or demand make it
+    nominal: bool
+    subjects: list[Token]
+    objects: list[Token]
+    modality: str
+    tense: str
+    span: tuple[int, int]  # token indices of the trigger words, end exclusive
+
+
+class TriggerFinder:
+    """Finds triggers with the verb and noun patterns of a pattern book."""
+
+    def __init__(self, book: PatternBook):
+        self.book = book
+
+    def find(self, token: Token) -> Trigger | None:
+        """The trigger `token` is, if it names an action a pattern lists."""
+        if token.pos_ == "VERB":
+            if token.dep_ == "amod":  # "striking doctors", "detained activists": a state
+                return None
+            return self._verb_trigger(token)
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
+            return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
+        return None
+
+    def _verb_trigger(self, verb: Token) -> Trigger | None:
+        lemma = verb.lemma_.lower()
+        if lemma in self.book.modal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "plans to visit": the visit is the event
+        for obj in self._light_verb_objects(verb, lemma):
+            pattern = self._match(
+                self.book.nouns, syn.noun_keys(obj), obj, light_verb=lemma
+            ) or self._joint(obj)
+            if pattern is not None:
+                return self.make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
+        if self._demanded_of_others(verb):
+            return self.make(verb, _DEMAND, nominal=False, span=(verb.i, verb.i + 1))
+        for key in syn.verb_keys(verb):
+            pattern = self._match(self.book.verbs, [key], verb)
+            if pattern is None:
+                continue
+            if lemma in self.book.promise_verbs and self._promises_harm(verb):
+                pattern = replace(pattern, type="THREATEN", mode=None)  # "vowed to retaliate"
+            return self.make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
+        fallback = self._joint(verb) or self._warning(verb)
+        if fallback is not None:
+            return self.make(verb, fallback, nominal=False, span=(verb.i, verb.i + 1))
+        return None
+
+    def _joint(self, token: Token) -> Pattern | None:
+        """Cooperation read off "jointly" or "joint", when no pattern names the act."""
+        words = {c.lower_ for c in token.children if c.dep_ in {"advmod", "amod", "compound"}}
+        if words & self.book.joint_words and token.lemma_.lower() not in self.book.joint_unless:
+            return _JOINT
+        return None
+
+    def _warning(self, verb: Token) -> Pattern | None:
+        """A warning that some named side could, would or will act, or that someone would
+        face the consequences, is a threat; a warning about the weather is not."""
+        if verb.lemma_.lower() not in self.book.warning_verbs:
+            return None
+        for clause in verb.children:
+            if clause.dep_ not in {"ccomp", "xcomp"}:
+                continue
+            # "warned them to leave or face consequences", "warned they faced fines"
+            if any(w.lemma_.lower() == "face" for w in clause.subtree if w.pos_ == "VERB"):
+                return _WARNING
+            aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            acting = any(
+                s.pos_ in {"PRON", "PROPN"} or s.ent_type_ in {"GPE", "ORG", "NORP"}
+                for s in subjects
+            )
+            # "warned that newspapers would be shut down": by the speaker's side
+            if clause.dep_ == "ccomp" and (acting or syn.is_passive(clause)) and aux & _THREAT_AUX:
+                return _WARNING
+        return None
+
+    def _demanded_of_others(self, verb: Token) -> bool:
+        """ "Russia said Sudan must return the helicopter": a demand, whatever the verb."""
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return bool(aux & self.book.demand_aux) and bool(
+            syn.speaker_heads(verb, self.book.speech_verbs)
+        )
+
+    def _promises_harm(self, verb: Token) -> bool:
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            inner = self._verb_trigger(clause)
+            if inner is not None and inner.pattern.type in self.book.conflict_types:
+                return True
+        return False
+
+    def _light_verb_objects(self, verb: Token, lemma: str) -> list[Token]:
+        """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
+        objects = []
+        for child in verb.children:
+            if child.dep_ == "dobj" and (
+                lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
+            ):
+                objects.append(child)
+            elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.book.light_verbs:
+                # "engaged in talks", and a gerund: "resorted to firing"
+                objects += [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG")
+                ]
+        return objects
+
+    def _noun_trigger(self, noun: Token) -> Trigger | None:
+        pattern = (
+            self._match(self.book.nouns, syn.noun_keys(noun), noun)
+            or self._joint(noun)
+            or derived_pattern(self.book, noun)
+        )
+        if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
+            return None  # light-verb objects are coded from their verb
+        return self.make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
+
+    def _match(
+        self,
+        table: dict[str, list[Pattern]],
+        keys: list[str],
+        token: Token,
+        light_verb: str | None = None,
+    ) -> Pattern | None:
+        for key in keys:
+            for pattern in table.get(key, ()):
+                if pattern.verbs and light_verb not in pattern.verbs:
+                    continue
+                if pattern.objects and not pattern.objects & syn.object_lemmas(token):
+                    continue
+                if pattern.preps and not pattern.preps & syn.prep_words(token):
+                    continue
+                if pattern.unless and pattern.unless & syn.object_lemmas(token):
+                    continue
+                if pattern.subjects or pattern.not_subjects:
+                    who = syn.subject_lemmas(token)
+                    if pattern.subjects and not pattern.subjects & who:
+                        continue
+                    if pattern.not_subjects & who:
+                        continue
+                return pattern
+        return None
+
+    def make(
+        self, token: Token, pattern: Pattern, *, nominal: bool, span: tuple[int, int]
+    ) -> Trigger:
+        """The trigger of `pattern` at `token`: its actors' words, modality and the type
+        that negation, intent or a demand make of it."""
+        if nominal:
+            subjects = syn.noun_holders(token)
+            holders = [token, *(c for c in token.children if c.dep_ == "acl")]
+            objects = [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in syn.TARGET_PREPS | {"of"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            named = [h for h in subjects if h.pos_ in {"NOUN", "PROPN", "PRON"}]
+            if not named and pattern.instruments:
+                # "the deployment of paramilitary forces": the forces moved are who acts
+                subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
+                objects = [o for o in objects if o not in subjects]
+            if pattern.type in self.book.place_target_types:
+                # "the demonstration called by the opposition in Caracas"
+                for holder in [*holders, *subjects]:
+                    objects += syn.place_heads(holder)
+            modality, tense = syn.noun_modality(token), "past"
+        else:
+            head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
+            subjects = syn.subject_heads(token) or syn.moved_forces(token, pattern.instruments)
+            objects = syn.object_heads(head) + ([] if head == token else syn.object_heads(token))
+            # "deployed troops": what the actor uses is not whom it acts on.
+            objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
+            if pattern.type in self.book.place_target_types:
+                objects += syn.place_heads(token)
+            modality = syn.verb_modality(token, self.book.modal_verbs, self.book.speech_verbs)
+            tense = syn.tense(token)
+        kind = pattern.type
+        if modality == "negated" and kind in self.book.negated_types:
+            kind, modality = self.book.negated_types[kind], "asserted"  # "did not accept"
+        elif modality == "future" and kind in self.book.intent_types:
+            kind = self.book.intent_types[kind]  # "will provide aid" is a promise: AGREE
+            if syn.has_condition(token, "unless"):
+                kind = "THREATEN"  # "will withdraw its troops unless ...": a promise is a threat
+        if pattern is _DEMAND or (modality == "demanded" and kind != "REQUEST"):
+            speakers = syn.speaker_heads(token, self.book.speech_verbs)
+            if speakers:  # "X said Y must step down": X asks Y
+                subjects, objects = speakers, subjects
+                kind, modality = "REQUEST", "asserted"
+        return Trigger(token, pattern, kind, nominal, subjects, objects, modality, tense, span)
