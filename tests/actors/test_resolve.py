@@ -49,6 +49,22 @@ def test_mentions_resolve_to_codes(nlp, resolver, sentence, head, code):
     assert sentence[: mention.end].endswith(mention.text)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head", "code"),
+    [
+        # an adjective that is also a region's name places no one there
+        ("The rebels freed three Western engineers.", "engineers", "CVL"),
+        ("Southern farmers blocked the road.", "farmers", "AGR"),
+        # a known name inside a longer unknown one is not that body
+        ("A National Security Council aide resigned.", "aide", None),
+        ("A former National Security Council official testified.", "official", "ELI"),
+    ],
+)
+def test_words_that_only_look_like_names(nlp, resolver, sentence, head, code):
+    mention = resolver.resolve(_head(nlp, sentence, head), date(2025, 9, 1))
+    assert (mention.actor.code if mention else None) == code
+
+
 @pytest.mark.parametrize("word", ["boats", "weather", "prices"])
 def test_things_are_not_actors(nlp, resolver, word):
     sentence = f"The {word} changed quickly."

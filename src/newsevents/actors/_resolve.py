@@ -372,13 +372,27 @@ class ActorResolver:
         # a modifier's own words complete a name: "the al-Qaeda network", "the Palestinian
         # Islamic Jihad movement"
         words = sorted({w for t in modifiers for w in t.subtree if w != head}, key=lambda t: t.i)
-        matches = self._matches(words, when)
+        matches = [m for m in self._matches(words, when) if not self._inside_name(m, words)]
         for match in matches:
             if self.dictionary.roles(head.doc[match.start : match.end].text):
                 return match.actor  # a named organisation or person modifies the head
         for match in matches:  # else a country or demonym: the country
             return Actor(match.actor.name, match.actor.country, None)
         return None
+
+    def _inside_name(self, match: _Match, words: list[Token]) -> bool:
+        """Whether a match is the tail of a longer name the dictionary does not know:
+        "Security Council" in "a National Security Council official" is not the U.N.'s.
+        A country or demonym before it is no such name ("the Palestinian Islamic Jihad")."""
+        doc = words[0].doc
+        before = doc[match.start - 1] if match.start > 0 else None
+        return (
+            before is not None
+            and before in words
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and self.dictionary.country(before.text) is None
+        )
 
     def _subnational(self, head: Token, phrase: list[Token]) -> str | None:
         """The country of a place that modifies the head: the longest run of capitalised
@@ -388,6 +402,9 @@ class ActorResolver:
             for first in range(len(words) - size + 1):
                 run = words[first : first + size]
                 if run[-1].i - run[0].i != size - 1 or not run[0].text[:1].isupper():
+                    continue
+                # a name, not an adjective that is also one: "Western hostages"
+                if any(t.pos_ == "ADJ" for t in run):
                     continue
                 text = head.doc[run[0].i : run[-1].i + 1].text
                 country = self.place_country(text.removesuffix("'s").removesuffix("’s"))

@@ -83,6 +83,7 @@ class RuleCoder:
         events = [e for e in events if not is_everyday(e, self.book)]
         if not is_political_story(events, len(sentences), self.book):
             return []
+        self.implied.place_in_article(context)
         return _consolidate(events) if merge else events
 
     def _second_opinion(
@@ -128,7 +129,9 @@ class RuleCoder:
         return self._events(trigger, sentence, offset, context)[:1]
 
     def code_sentence(self, sentence: Span, offset: int, context: DocContext) -> list[Event]:
-        triggers = [t for t in map(self.triggers.find, sentence) if t is not None]
+        triggers = self._reported_acts(
+            [t for t in map(self.triggers.find, sentence) if t is not None]
+        )
         trigger_tokens = {t.token.i for t in triggers} | {
             i for t in triggers for i in range(*t.span)
         }
@@ -166,6 +169,18 @@ class RuleCoder:
                     seen.add(key)
                     events.append(event)
         return events
+
+    def _reported_acts(self, triggers: list[Trigger]) -> list[Trigger]:
+        """A speech verb that reads as the act its clause tells ("X reported that the camp
+        was attacked by Y", a pattern of "report" with "attack") gives way to that act,
+        which names its own sides; the speaker stays its reporter."""
+        told = {(t.token.head.i, t.kind) for t in triggers if t.token.dep_ == "ccomp"}
+        return [
+            t
+            for t in triggers
+            if t.token.lemma_.lower() not in self.book.speech_verbs
+            or (t.token.i, t.kind) not in told
+        ]
 
     def _events(
         self, trigger: Trigger, sentence: Span, offset: int, context: DocContext

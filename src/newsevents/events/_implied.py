@@ -145,14 +145,27 @@ class ImpliedRoles:
         sector = implied_sector(self.book, trigger.kind, trigger.pattern.mode, words)
         if sector is None:
             return None
-        if context.country is None:
-            context.country = (article_country(self.resolver, context.sentences, when),)
-        country = country_where(self.resolver, trigger.token) or context.country[0]
+        country = country_where(self.resolver, trigger.token) or self.article_country(when, context)
         actor = Actor(sector, None, sector)
         if country:
             actor = in_country(self.resolver, actor, country)
         start = offset + words.start_char
         return ActorMention(words.text, start, start + len(words.text), actor)
+
+    def article_country(self, when: date | None, context: DocContext) -> str | None:
+        """The country the article is about (`article_country`), found once."""
+        if context.country is None:
+            context.country = (article_country(self.resolver, context.sentences, when),)
+        return context.country[0]
+
+    def place_in_article(self, context: DocContext) -> None:
+        """Give the generic agents of sentences that name no country ("Police arrested
+        six people") the country the article is about. Done once the article is judged
+        political news: where an agent acts is no sign that what it does is political."""
+        for mention, when in context.unplaced:
+            if mention.actor.country is None and (home := self.article_country(when, context)):
+                mention.actor = in_country(self.resolver, mention.actor, home)
+        context.unplaced.clear()
 
     def _sentence_countries(
         self, sentence: Span, offset: int, when: date | None, context: DocContext
@@ -179,7 +192,11 @@ class ImpliedRoles:
         ("after talks with Uganda") name other parties."""
         own = {s.actor.country for s in sources if s is not None}
         taken = [(s.start, s.end) for s in sources if s is not None]
-        clause = syn.clause_proper(trigger.token)
+        # what the actor's own phrase says of it ("authorities in Mongolia, which borders
+        # Russia") does not name whom it acts on
+        clause = syn.clause_proper(trigger.token) - {
+            t.i for subject in trigger.subjects for t in subject.subtree
+        }
         candidates = [
             (index, country)
             for index, country in self._sentence_countries(sentence, offset, when, context)
@@ -245,7 +262,8 @@ class ImpliedRoles:
         country its sentence names ("...imposed a curfew in Algiers"). A country named as
         an actor does not count (in "President X threatened Russia" X is not Russian), nor
         does the source's own for a target, unless the target holds an office: whom Spanish
-        police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's."""
+        police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's.
+        One in a sentence that names no country at all waits for `place_in_article`."""
         found = [
             (sentence.doc[index].idx + offset, country)
             for index, country in self._sentence_countries(sentence, offset, when, context)
@@ -258,13 +276,18 @@ class ImpliedRoles:
             actor = mention.actor
             if actor.country or actor.sector in {None, "IGO"} or actor.name != actor.sector:
                 continue
+            # a country in the mention's own words is one the resolver read and did not
+            # take for its country: "the envoy to Ukraine" is not Ukraine's
+            around = [(s, c) for s, c in found if not mention.start <= s < mention.end]
             countries = {
                 country
-                for start, country in found
+                for start, country in around
                 if not any(o.start <= start < o.end for o in excluded)
             }
             if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
-                countries = {c for s, c in found if not any(o.start <= s < o.end for o in bare)}
+                countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
+            if not around:
+                context.unplaced.append((mention, when))
             if len(countries) != 1:
                 continue
             (country,) = countries

@@ -1,0 +1,71 @@
+"""Who acts and on whom, read from the whole article and the whole sentence (issue 16):
+generic agents placed in the article's country, speech verbs that report an act, and
+countries that belong to the actor's own words."""
+
+import pytest
+
+
+def _pairs(events):
+    return {
+        (
+            e.type,
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+        )
+        for e in events
+    }
+
+
+def _sources(events):
+    return {e.source.actor.code for e in events if e.source}
+
+
+@pytest.mark.slow
+def test_an_agent_in_a_sentence_naming_no_country_is_of_the_article_country(code_text):
+    text = (
+        "Chilean prosecutors opened an inquiry into the mayor of Valparaiso on Monday.\n\n"
+        "The government of Chile said the inquiry would take months.\n\n"
+        "Police detained four of the mayor's aides on Tuesday."
+    )
+    assert "CHLCOP" in _sources(code_text(text))
+
+
+@pytest.mark.slow
+def test_the_article_country_waits_for_a_political_story(code_text):
+    """A page with no state actor is no political news: placing its unnamed people in a
+    country must not turn their everyday acts into events."""
+    text = (
+        "The bakery in Lyon opened a second shop.\n\n"
+        "France has many bakeries.\n\n"
+        "Customers asked for longer opening hours.\n\n"
+        "The owner said she would think about it.\n\n"
+        "Residents welcomed the news."
+    )
+    assert not code_text(text)
+
+
+@pytest.mark.slow
+def test_a_country_in_the_agents_own_words_is_not_its_country(code_text):
+    text = (
+        "Germany's parliament debated the aid budget on Monday.\n\n"
+        "Lena Brandt, the former special envoy to Moldova, criticised the ministry's plan."
+    )
+    assert not any(code.startswith("MDA") for code in _sources(code_text(text)))
+
+
+@pytest.mark.slow
+def test_a_speech_verb_gives_way_to_the_act_it_reports(code_text):
+    """The reporter is not the attacker: "the agency reported" a raid by someone else."""
+    text = (
+        "A village near the border was attacked by Ugandan soldiers, the UN children's "
+        "agency reported."
+    )
+    found = _pairs(code_text(text))
+    assert any(kind == "ASSAULT" and source == "UGAMIL" for kind, source, _ in found)
+    assert not any(kind == "ASSAULT" and source == "IGO" for kind, source, _ in found)
+
+
+@pytest.mark.slow
+def test_a_country_in_the_actors_own_clause_is_not_the_target(code_text):
+    text = "Officials in northern Peru, which borders Ecuador, imposed a curfew on the town."
+    assert not any(target == "ECU" for _, _, target in _pairs(code_text(text)))
