@@ -69,3 +69,39 @@ def test_a_speech_verb_gives_way_to_the_act_it_reports(code_text):
 def test_a_country_in_the_actors_own_clause_is_not_the_target(code_text):
     text = "Officials in northern Peru, which borders Ecuador, imposed a curfew on the town."
     assert not any(target == "ECU" for _, _, target in _pairs(code_text(text)))
+
+
+@pytest.mark.slow
+def test_a_state_organ_does_not_act_on_its_own_bare_state(code_text):
+    """ "Lukashenko denied Belarus ...": the content's subject is not the target; the
+    other country named is."""
+    text = "Lukashenko denied Belarus had sent weapons across the border into Ukraine."
+    found = _pairs(code_text(text, published=None))
+    assert not any(target == "BLR" for _, _, target in found)
+
+
+@pytest.mark.slow
+def test_a_state_acting_in_its_own_territory_keeps_the_place(code_text):
+    text = "Police in Bolivia imposed a curfew in Bolivia after riots, a Chilean official said."
+    found = _pairs(code_text(text))
+    assert any(target == "BOL" for _, _, target in found)
+
+
+@pytest.mark.slow
+def test_a_person_described_is_of_the_country_of_the_person_named_before(code_text):
+    text = (
+        "Emmanuel Macron's plans for the budget remain unclear.\n\n"
+        "In his first years in office, the president praised Germany's reforms."
+    )
+    sources = _sources(code_text(text))
+    assert any(code.startswith("FRA") for code in sources), sources
+
+
+@pytest.mark.slow
+def test_a_description_does_not_reach_far_back(code_text):
+    text = (
+        "Emmanuel Macron spoke in Paris on Monday.\n\n"
+        "Markets were calm. Prices rose. Traders waited for the data.\n\n"
+        "The senator praised the plan of the Kenyan government."
+    )
+    assert not any(code.startswith("FRA") for code in _sources(code_text(text)))

@@ -26,6 +26,7 @@ class HeadWords:
     force_units: frozenset[str]
     force_offices: frozenset[str]
     former: frozenset[str]
+    people: frozenset[str]
 
 
 def parse_head_words(text: str, origin: str = _ORIGIN) -> HeadWords:

@@ -194,8 +194,17 @@ class RuleCoder:
         )
         targets = self.roles.target(trigger.objects, when, offset, context)
         if len(sources) == 1 and (only := sources[0]) is not None:
-            # an actor acting on itself is a misparse far more often than news
-            targets = [t for t in targets if not self.roles.same_actor(t.actor, only.actor)]
+            # an actor acting on itself is a misparse far more often than news; so is a
+            # state's organ acting on its bare state ("Maduro denied Venezuela is ..."),
+            # which the domestic convention gives back when nothing else is named. A
+            # place is another matter: "declared a state of siege in Haiti".
+            placed = trigger.pattern.type in self.book.place_target_types
+            targets = [
+                t
+                for t in targets
+                if not self.roles.same_actor(t.actor, only.actor)
+                and (placed or not self.roles.own_state(t.actor, only.actor))
+            ]
         implied = None
         if not sources:
             implied = self.implied.agent(trigger, sentence, offset, when, context)

@@ -27,6 +27,9 @@ class DocContext:
     published_span: tuple[date, date] | None = None  # undated articles: the inferred span
     person_offsets: list[int] = field(default_factory=list)
     persons: list[Actor] = field(default_factory=list)
+    # every person the dictionary knows, as named (sentence number, end offset, actor),
+    # in text order: whom "the senator" most likely means
+    named: list[tuple[int, int, Actor]] = field(default_factory=list)
     # the country of the last actor of each sector named: what "the gang" refers back to
     sector_countries: dict[str, str] = field(default_factory=dict)
     # the countries each sentence names (by its first token), for one date
@@ -64,6 +67,15 @@ class DocContext:
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
         return self.persons[index - 1] if index else None
+
+    def named_before(self, offset: int, sentences: int) -> Actor | None:
+        """The person named last before `offset`, in this sentence or the `sentences`
+        before it."""
+        index = bisect.bisect_left([end for _, end, _ in self.named], offset)
+        if not index:
+            return None
+        number, _, actor = self.named[index - 1]
+        return actor if self.sentence_number - number <= sentences else None
 
 
 def introduce_people(resolver: ActorResolver, sentence: Span, context: DocContext) -> None:

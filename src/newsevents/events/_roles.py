@@ -24,6 +24,7 @@ from newsevents.model import Actor, ActorMention
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_DESCRIPTION_REACH = 2  # sentences back a description may point
 
 
 class RoleReader:
@@ -79,6 +80,17 @@ class RoleReader:
                 return found
         return []
 
+    @staticmethod
+    def own_state(target: Actor, source: Actor) -> bool:
+        """The bare country of a source that is one of its sectors: Venezuela for
+        VENGOV."""
+        return (
+            target.sector is None
+            and source.sector is not None
+            and target.country is not None
+            and target.country == source.country
+        )
+
     def same_actor(self, one: Actor, other: Actor) -> bool:
         """One actor, or one state: two parties or people of one code are two actors
         ("Republicans accused the Democrats"), the White House and the president are not."""
@@ -128,6 +140,7 @@ class RoleReader:
                 and not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)
             ):  # "Israeli helicopters and tanks": the modifier covers both
                 mention.actor = in_country(self.resolver, mention.actor, mentions[0].actor.country)
+            self._described_person(head, mention, context)
             self._refer_back(mention, context)
             mentions.append(mention)
             mentions += self._coordinated_countries(head, mention, offset)
@@ -151,6 +164,22 @@ class RoleReader:
                 placed = in_country(self.resolver, replace(actor, qid=None), entry.iso3)
                 found.append(ActorMention(other.text, start, start + len(other.text), placed))
         return found
+
+    def _described_person(self, head: Token, mention: ActorMention, context: DocContext) -> None:
+        """A person described, not named ("the real estate magnate", "the senator"), is
+        of the country of the person the text named last, in this sentence or the two
+        before: who else would the writer mean."""
+        actor = mention.actor
+        if actor.country or actor.name != actor.sector or head.tag_ != "NN":
+            return
+        if head.lemma_.lower() not in self.resolver.heads.people:
+            return
+        words = list(head.lefts)
+        if not any(w.lower_ == "the" for w in words) or any(w.pos_ == "PROPN" for w in words):
+            return
+        person = context.named_before(mention.start, _DESCRIPTION_REACH)
+        if person is not None and person.country:
+            mention.actor = in_country(self.resolver, actor, person.country)
 
     def _refer_back(self, mention: ActorMention, context: DocContext) -> None:
         """A definite generic agent ("the gang's leader", "the rebels") without a
@@ -189,21 +218,27 @@ class RoleReader:
 
     def remember_persons(self, sentence: Span, offset: int, context: DocContext) -> None:
         """Named people acting as subjects: what a later "he" or "his" most likely means;
-        and people named with their office, for when the article names them again."""
+        named people in any role: whom a later "the senator" most likely means; and
+        people named with their office, for when the article names them again."""
         introduce_people(self.resolver, sentence, context)
         for entity in sentence.ents:
             # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
             # ORG too, but only for names the dictionary knows.
-            if entity.label_ not in {"PERSON", "ORG"} or entity.root.dep_ not in SUBJECT_DEPS:
+            if entity.label_ not in {"PERSON", "ORG"}:
                 continue
-            names = [entity.text] + ([entity[-1].text] if entity.label_ == "PERSON" else [])
+            subject = entity.root.dep_ in SUBJECT_DEPS
+            text = entity.text.removesuffix("'s").removesuffix("’s")  # "Macron's plans"
+            names = [text] + ([text.split()[-1]] if entity.label_ == "PERSON" else [])
             actor = None
             if any(map(self.resolver.dictionary.roles, names)):
-                actor = self.resolver.resolve_name(entity.text, context.published) or (
+                actor = self.resolver.resolve_name(text, context.published) or (
                     self.resolver.resolve_name(names[-1], context.published)
                 )
             else:
                 actor = context.introduced.get(entity.root.text)
-            if actor is not None and actor.country:
+            if actor is None or not actor.country:
+                continue
+            context.named.append((context.sentence_number, offset + entity.end_char, actor))
+            if subject:
                 context.person_offsets.append(offset + entity.end_char)
                 context.persons.append(actor)
