@@ -105,3 +105,26 @@ def test_a_description_does_not_reach_far_back(code_text):
         "The senator praised the plan of the Kenyan government."
     )
     assert not any(code.startswith("FRA") for code in _sources(code_text(text)))
+
+
+@pytest.mark.slow
+def test_what_is_withheld_is_not_whom_it_is_withheld_from(code_text):
+    found = _pairs(code_text("Washington withheld US military aid to Zambia on Monday."))
+    assert ("SANCTION", "USAGOV", "ZMB") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Few Iraqi soldiers remain near Kuwait, years after Baghdad invaded the country.", "KWT"),
+        (
+            "Chile recalled its envoy from Peru last week.\n\n"
+            "On Monday, Chilean troops attacked the country.",
+            "PER",
+        ),
+    ],
+)
+def test_the_country_is_the_one_named_last_other_than_the_actors(code_text, text, target):
+    found = _pairs(code_text(text))
+    assert any(t == target for kind, _, t in found if kind in {"ASSAULT", "MOBILIZE", "COERCE"})

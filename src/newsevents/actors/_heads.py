@@ -27,6 +27,7 @@ class HeadWords:
     force_offices: frozenset[str]
     former: frozenset[str]
     people: frozenset[str]
+    country_nouns: frozenset[str]
 
 
 def parse_head_words(text: str, origin: str = _ORIGIN) -> HeadWords:

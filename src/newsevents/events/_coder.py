@@ -192,7 +192,7 @@ class RuleCoder:
         sources: list[ActorMention | None] = list(
             self.roles.actors(trigger.subjects, when, offset, context, possessor=False)
         )
-        targets = self.roles.target(trigger.objects, when, offset, context)
+        targets = self.roles.target(trigger.objects, when, offset, context, sources)
         if len(sources) == 1 and (only := sources[0]) is not None:
             # an actor acting on itself is a misparse far more often than news; so is a
             # state's organ acting on its bare state ("Maduro denied Venezuela is ..."),

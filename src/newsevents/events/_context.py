@@ -37,6 +37,8 @@ class DocContext:
         default_factory=dict
     )
     sentences: list[Span] = field(default_factory=list)
+    # the countries each sentence names, by sentence number: what "the country" means
+    countries_named: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     # the country the article is about, found when an event with no agent needs it
     country: tuple[str | None] | None = None
     # the day the text last named for recent news ("on Tuesday"): the date of the acts

@@ -3,6 +3,7 @@ pronoun or a definite description means."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -71,14 +72,51 @@ class RoleReader:
         return ActorMention(phrase.text, start, start + len(phrase.text), Actor(phrase.text))
 
     def target(
-        self, candidates: list[Token], when: date | None, offset: int, context: DocContext
+        self,
+        candidates: list[Token],
+        when: date | None,
+        offset: int,
+        context: DocContext,
+        sources: Sequence[ActorMention | None] = (),
     ) -> list[ActorMention]:
-        """The first candidate that names an actor, with the actors coordinated with it."""
+        """The first candidate that names an actor, with the actors coordinated with it;
+        "the country" is the one named last before it, other than the sources' own."""
+        own = {s.actor.country for s in sources if s is not None}
         for head in candidates:
             found = self.actors(syn.with_conjuncts(head), when, offset, context, possessor=True)
             if found:
                 return found
+            meant = self._country_meant(head, own, when, offset, context)
+            if meant is not None:
+                return [meant]
         return []
+
+    def _country_meant(
+        self, head: Token, own: set[str | None], when: date | None, offset: int, context: DocContext
+    ) -> ActorMention | None:
+        """The country "the country" refers back to: named last before it in this
+        sentence or the `_DESCRIPTION_REACH` before, and not the actor's own."""
+        words = list(head.lefts)
+        if head.lemma_.lower() not in self.resolver.heads.country_nouns or [
+            w.lower_ for w in words
+        ] != ["the"]:
+            return None
+        number = context.sentence_number
+        for back in range(number, max(-1, number - _DESCRIPTION_REACH - 1), -1):
+            if back not in context.countries_named:
+                context.countries_named[back] = self.resolver.countries_in(
+                    context.sentences[back], when
+                )
+            named = context.countries_named[back]
+            if back == number:
+                named = [(i, c) for i, c in named if i < head.i]
+            for _, country in reversed(named):
+                if country not in own:
+                    start = offset + head.doc[words[0].i].idx
+                    text = head.doc[words[0].i : head.i + 1].text
+                    name = self.resolver.dictionary.country_names.get(country, country)
+                    return ActorMention(text, start, start + len(text), Actor(name, country))
+        return None
 
     @staticmethod
     def own_state(target: Actor, source: Actor) -> bool:
