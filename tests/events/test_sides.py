@@ -128,3 +128,16 @@ def test_what_is_withheld_is_not_whom_it_is_withheld_from(code_text):
 def test_the_country_is_the_one_named_last_other_than_the_actors(code_text, text, target):
     found = _pairs(code_text(text))
     assert any(t == target for kind, _, t in found if kind in {"ASSAULT", "MOBILIZE", "COERCE"})
+
+
+@pytest.mark.slow
+def test_a_country_the_agents_words_aim_at_is_not_the_articles_either(code_text):
+    """In a story about Moldova, its former envoy to Moldova is still no Moldovan."""
+    text = "Lena Brandt, the former special envoy to Moldova, criticised the ministry's plan."
+    assert not any(code.startswith("MDA") for code in _sources(code_text(text)))
+
+
+@pytest.mark.slow
+def test_a_place_the_agents_words_own_still_places_it(code_text):
+    text = "The government of Sindh province ordered patrols after violent protests."
+    assert any(code.startswith("PAK") for code in _sources(code_text(text)))

@@ -61,9 +61,10 @@ class DocContext:
     # subject with the sentence it acted in: who a "they" of the next sentence most
     # likely is ("Police reached the spot. They opened fire.")
     sentence_number: int = 0
-    # generic agents of sentences naming no country, with the date they were read on:
-    # placed in the article's country once the article is known to be political news
-    unplaced: list[tuple[ActorMention, date | None]] = field(default_factory=list)
+    # generic agents of sentences naming no country but in their own words, with the
+    # date they were read on and those countries: placed in the article's country, if
+    # not one of those, once the article is known to be political news
+    unplaced: list[tuple[ActorMention, date | None, frozenset[str]]] = field(default_factory=list)
     last_force: tuple[int, Actor] | None = None
 
     def person_before(self, offset: int) -> Actor | None:

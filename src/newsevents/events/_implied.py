@@ -120,6 +120,17 @@ def article_country(
     return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
 
 
+_AIMING_PREPS = frozenset({"to", "for", "toward", "towards", "against", "with", "on"})
+
+
+def _aimed_at(word: Token) -> bool:
+    """Whether a name is the object of a preposition that aims at it ("envoy to Kyiv",
+    "sanctions on Iran"), not one that places or owns ("government of Sindh")."""
+    while word.dep_ in {"compound", "flat", "det", "amod"} and word.head != word:
+        word = word.head
+    return word.dep_ == "pobj" and word.head.lower_ in _AIMING_PREPS
+
+
 class ImpliedRoles:
     """The sides of an event the text leaves unnamed: the agent of an agentless act, the
     country an act is aimed at, the country of a generic agent."""
@@ -162,8 +173,9 @@ class ImpliedRoles:
         """Give the generic agents of sentences that name no country ("Police arrested
         six people") the country the article is about. Done once the article is judged
         political news: where an agent acts is no sign that what it does is political."""
-        for mention, when in context.unplaced:
-            if mention.actor.country is None and (home := self.article_country(when, context)):
+        for mention, when, refused in context.unplaced:
+            home = self.article_country(when, context)
+            if mention.actor.country is None and home and home not in refused:
                 mention.actor = in_country(self.resolver, mention.actor, home)
         context.unplaced.clear()
 
@@ -263,11 +275,10 @@ class ImpliedRoles:
         an actor does not count (in "President X threatened Russia" X is not Russian), nor
         does the source's own for a target, unless the target holds an office: whom Spanish
         police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's.
-        One in a sentence that names no country at all waits for `place_in_article`."""
-        found = [
-            (sentence.doc[index].idx + offset, country)
-            for index, country in self._sentence_countries(sentence, offset, when, context)
-        ]
+        One in a sentence that names no other country waits for `place_in_article`."""
+        named = self._sentence_countries(sentence, offset, when, context)
+        found = [(sentence.doc[index].idx + offset, country) for index, country in named]
+        aimed = {sentence.doc[i].idx + offset for i, _ in named if _aimed_at(sentence.doc[i])}
         bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]
         for mention, excluded in (
             *((m, bare) for m in sources),
@@ -276,9 +287,10 @@ class ImpliedRoles:
             actor = mention.actor
             if actor.country or actor.sector in {None, "IGO"} or actor.name != actor.sector:
                 continue
-            # a country in the mention's own words is one the resolver read and did not
-            # take for its country: "the envoy to Ukraine" is not Ukraine's
-            around = [(s, c) for s, c in found if not mention.start <= s < mention.end]
+            # a country the mention's own words aim at is not its country, nor the
+            # article's: "the envoy to Ukraine" is not Ukraine's
+            own = [(s, c) for s, c in found if mention.start <= s < mention.end and s in aimed]
+            around = [f for f in found if f not in own]
             countries = {
                 country
                 for start, country in around
@@ -287,7 +299,7 @@ class ImpliedRoles:
             if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
                 countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
             if not around:
-                context.unplaced.append((mention, when))
+                context.unplaced.append((mention, when, frozenset(c for _, c in own)))
             if len(countries) != 1:
                 continue
             (country,) = countries
