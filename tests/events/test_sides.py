@@ -141,3 +141,31 @@ def test_a_country_the_agents_words_aim_at_is_not_the_articles_either(code_text)
 def test_a_place_the_agents_words_own_still_places_it(code_text):
     text = "The government of Sindh province ordered patrols after violent protests."
     assert any(code.startswith("PAK") for code in _sources(code_text(text)))
+
+
+@pytest.mark.slow
+def test_a_participle_with_its_agent_keeps_the_roles(code_text):
+    """ "Students shot by soldiers": the soldiers shot, the students were shot."""
+    found = _pairs(code_text("Students shot by Bolivian soldiers were buried in La Paz on Friday."))
+    assert any(kind == "ASSAULT" and source == "BOLMIL" for kind, source, _ in found)
+    assert not any(source and source.endswith("EDU") for _, source, _ in found)
+
+
+@pytest.mark.slow
+def test_what_the_subject_did_by_doing_is_its_act(code_text):
+    found = _pairs(code_text("President Macron angered Italy and Spain by threatening sanctions."))
+    assert any(kind == "THREATEN" and source == "FRAGOV" for kind, source, _ in found)
+
+
+@pytest.mark.slow
+def test_unnamed_agents_are_of_the_country_that_acts_most_in_the_story(code_text):
+    """The story names Ukraine most, but tells what Washington does: its "officials"."""
+    text = (
+        "Ukraine's courts and Ukraine's parliament were busy in Kyiv this week, Ukrainian "
+        "media said.\n\n"
+        "Washington criticised Ukraine's courts on Monday. The US Senate condemned the "
+        "ruling in Ukraine. The State Department accused Kyiv of delays.\n\n"
+        "Officials later praised the decision of the judges."
+    )
+    found = _pairs(code_text(text))
+    assert any(kind == "SUPPORT" and source == "USAGOV" for kind, source, _ in found)

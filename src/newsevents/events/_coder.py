@@ -83,7 +83,7 @@ class RuleCoder:
         events = [e for e in events if not is_everyday(e, self.book)]
         if not is_political_story(events, len(sentences), self.book):
             return []
-        self.implied.place_in_article(context)
+        self.implied.place_in_article(events, context)
         return _consolidate(events) if merge else events
 
     def _second_opinion(

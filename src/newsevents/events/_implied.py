@@ -24,7 +24,7 @@ from newsevents.events import _syntax as syn
 from newsevents.events._context import DocContext, in_country
 from newsevents.events._patterns import Pattern, PatternBook
 from newsevents.events._syntax import object_lemmas
-from newsevents.model import Actor, ActorMention
+from newsevents.model import Actor, ActorMention, Event
 from newsevents.place import country_of_place, subnational_country
 
 if TYPE_CHECKING:
@@ -114,10 +114,7 @@ def article_country(
             if entity.label_ == "GPE":
                 country = country_of_place(entity.text, _MIN_CITY_POPULATION)
                 votes.update([country] if country else [])
-    if not votes:
-        return None
-    ranked = [*votes.most_common(2), ("", 0)]
-    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+    return _leader(votes)
 
 
 _AIMING_PREPS = frozenset({"to", "for", "toward", "towards", "against", "with", "on"})
@@ -129,6 +126,18 @@ def _aimed_at(word: Token) -> bool:
     while word.dep_ in {"compound", "flat", "det", "amod"} and word.head != word:
         word = word.head
     return word.dep_ == "pobj" and word.head.lower_ in _AIMING_PREPS
+
+
+def _acting_country(events: Sequence[Event]) -> str | None:
+    """The country whose actors are the source of most of an article's events, when
+    one leads: a story about Ukraine told through Washington's acts is Washington's."""
+    votes = Counter(e.source.actor.country for e in events if e.source and e.source.actor.country)
+    return _leader(votes)
+
+
+def _leader(votes: Counter[str]) -> str | None:
+    ranked = [*votes.most_common(2), ("", 0), ("", 0)]
+    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
 
 
 class ImpliedRoles:
@@ -169,12 +178,14 @@ class ImpliedRoles:
             context.country = (article_country(self.resolver, context.sentences, when),)
         return context.country[0]
 
-    def place_in_article(self, context: DocContext) -> None:
+    def place_in_article(self, events: Sequence[Event], context: DocContext) -> None:
         """Give the generic agents of sentences that name no country ("Police arrested
-        six people") the country the article is about. Done once the article is judged
-        political news: where an agent acts is no sign that what it does is political."""
+        six people") the country whose actors do most in the article, else the one it
+        names most. Done once the article is judged political news: where an agent acts
+        is no sign that what it does is political."""
+        acting = _acting_country(events)
         for mention, when, refused in context.unplaced:
-            home = self.article_country(when, context)
+            home = acting or self.article_country(when, context)
             if mention.actor.country is None and home and home not in refused:
                 mention.actor = in_country(self.resolver, mention.actor, home)
         context.unplaced.clear()

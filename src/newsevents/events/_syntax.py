@@ -141,12 +141,26 @@ def subject_heads(verb: Token) -> list[Token]:
                 return [t for c in child.children if c.dep_ == "pobj" for t in with_conjuncts(c)]
             if not hop:  # "recognised as a state by Bangladesh": the agent hung lower
                 return [t for by in _lower_agents(current) for t in with_conjuncts(by)]
+        elif _reduced_passive(current):
+            # "protesters killed by police": the participle's own "by" agent acts
+            return [
+                t
+                for c in current.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for t in with_conjuncts(p)
+            ]
         else:
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     return with_conjuncts(_participle_subject(child))
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head != current:
             current = current.head
+            continue
+        if _manner_gerund(current):
+            # "angered Europe by threatening it with tariffs": who angered, threatened
+            current = current.head.head
             continue
         if (
             current.dep_ == "acl"
@@ -164,6 +178,24 @@ def subject_heads(verb: Token) -> list[Token]:
             return with_conjuncts(current.head)  # is no reduced relative clause
         break
     return []
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle after its noun, with a "by" agent: "protesters killed by police"."""
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _manner_gerund(verb: Token) -> bool:
+    """A gerund that tells how a verb's subject did it: "angered X by threatening Y"
+    ("ordered him to appear for questioning" is not the subject's act)."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ == "by"
+        and verb.head.head.pos_ == "VERB"
+    )
 
 
 def _split_gerund_holder(verb: Token) -> Token | None:
@@ -310,6 +342,8 @@ def object_heads(verb: Token) -> list[Token]:
     candidates: list[Token] = []
     if is_passive(verb):
         candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if _reduced_passive(verb):
+        candidates.append(verb.head)  # "protesters killed by police": the protesters
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to the soldiers"
             candidates += [c for c in child.children if c.dep_ == "pobj"]
