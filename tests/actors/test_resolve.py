@@ -58,6 +58,10 @@ def test_mentions_resolve_to_codes(nlp, resolver, sentence, head, code):
         # a known name inside a longer unknown one is not that body
         ("A National Security Council aide resigned.", "aide", None),
         ("A former National Security Council official testified.", "official", "ELI"),
+        # a state's bombers are aircraft, a bomber is a person
+        ("US bombers struck the depot.", "bombers", "USAMIL"),
+        ("The bomber blew himself up.", "bomber", "REB"),
+        ("Suicide bombers attacked the market.", "bombers", "REB"),
     ],
 )
 def test_words_that_only_look_like_names(nlp, resolver, sentence, head, code):
