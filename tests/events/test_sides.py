@@ -102,6 +102,7 @@ def test_a_description_does_not_reach_far_back(code_text):
     text = (
         "Emmanuel Macron spoke in Paris on Monday.\n\n"
         "Markets were calm. Prices rose. Traders waited for the data.\n\n"
+        "Kenya's parliament rejected the budget. Kenyan police detained two protesters. "
         "The senator praised the plan of the Kenyan government."
     )
     assert not any(code.startswith("FRA") for code in _sources(code_text(text)))
@@ -169,3 +170,20 @@ def test_unnamed_agents_are_of_the_country_that_acts_most_in_the_story(code_text
     )
     found = _pairs(code_text(text))
     assert any(kind == "SUPPORT" and source == "USAGOV" for kind, source, _ in found)
+
+
+@pytest.mark.slow
+def test_a_country_in_what_the_source_acts_on_does_not_place_it(code_text):
+    text = (
+        "The US Senate condemned the bill on Monday. Washington sanctioned two banks. The "
+        "White House praised the vote.\n\n"
+        "Envoys praised Kenyan farmers."
+    )
+    found = _pairs(code_text(text))
+    assert ("SUPPORT", "USAGOV", "KENAGR") in found
+
+
+@pytest.mark.slow
+def test_the_country_a_source_aims_at_does_not_place_it(code_text):
+    found = _pairs(code_text("President Jane Doe threatened further action against Peru."))
+    assert ("THREATEN", "GOV", "PER") in found

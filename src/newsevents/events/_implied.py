@@ -280,12 +280,15 @@ class ImpliedRoles:
         offset: int,
         when: date | None,
         context: DocContext,
+        topic: frozenset[int] = frozenset(),
     ) -> None:
         """Give a countryless generic agent ("President Jane Doe", "the police") the one
         country its sentence names ("...imposed a curfew in Algiers"). A country named as
         an actor does not count (in "President X threatened Russia" X is not Russian), nor
         does the source's own for a target, unless the target holds an office: whom Spanish
         police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's.
+        Nor does, for a source, a country in what it acts on (`topic`, the character
+        offsets of its object's words): "Volker disputed the notion of a Ukraine channel".
         One in a sentence that names no other country waits for `place_in_article`."""
         named = self._sentence_countries(sentence, offset, when, context)
         found = [(sentence.doc[index].idx + offset, country) for index, country in named]
@@ -301,7 +304,9 @@ class ImpliedRoles:
             # a country the mention's own words aim at is not its country, nor the
             # article's: "the envoy to Ukraine" is not Ukraine's
             own = [(s, c) for s, c in found if mention.start <= s < mention.end and s in aimed]
-            around = [f for f in found if f not in own]
+            around = [
+                f for f in found if f not in own and (mention in targets or f[0] not in topic)
+            ]
             countries = {
                 country
                 for start, country in around
@@ -309,8 +314,11 @@ class ImpliedRoles:
             }
             if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
                 countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
-            if not around:
-                context.unplaced.append((mention, when, frozenset(c for _, c in own)))
+            if not around:  # what it aims at is not the article's country either
+                refused = frozenset(c for s, c in own) | frozenset(
+                    c for s, c in found if s in topic and s in aimed
+                )
+                context.unplaced.append((mention, when, refused))
             if len(countries) != 1:
                 continue
             (country,) = countries
