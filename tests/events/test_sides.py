@@ -174,13 +174,15 @@ def test_unnamed_agents_are_of_the_country_that_acts_most_in_the_story(code_text
 
 @pytest.mark.slow
 def test_a_country_in_what_the_source_acts_on_does_not_place_it(code_text):
+    """What the object is about does not place the source; whose it is still does
+    ("Rebels warned Kenyan traders": Kenyan rebels, see test_coder)."""
     text = (
         "The US Senate condemned the bill on Monday. Washington sanctioned two banks. The "
         "White House praised the vote.\n\n"
-        "Envoys praised Kenyan farmers."
+        "Envoys praised the new plan for Kenyan farmers."
     )
     found = _pairs(code_text(text))
-    assert ("SUPPORT", "USAGOV", "KENAGR") in found
+    assert any(kind == "SUPPORT" and source == "USAGOV" for kind, source, _ in found)
 
 
 @pytest.mark.slow

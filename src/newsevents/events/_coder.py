@@ -229,9 +229,7 @@ class RuleCoder:
                 sources[:1],
                 [s for s in sources[1:] if s],
             )  # "Trump and Maduro talked"
-        topic = frozenset(
-            offset + w.idx for o in trigger.token.children if o.dep_ == "dobj" for w in o.subtree
-        )
+        topic = frozenset(offset + w.idx for w in syn.object_details(trigger.token))
         self.implied.place_generic_agents(
             [m for m in sources if m is not None], targets, sentence, offset, when, context, topic
         )

@@ -333,6 +333,22 @@ def _participle_subject(subject: Token) -> Token:
     return subject
 
 
+def object_details(verb: Token) -> list[Token]:
+    """The words of a verb's direct object beyond the object and its own modifiers:
+    what the object is about ("the notion of a Ukraine channel", "action against
+    Russia"), not whose it is ("Kenyan traders", "Algeria's elections")."""
+    details = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        own = {obj.i} | {
+            w.i
+            for m in obj.lefts
+            if m.dep_ in {"amod", "compound", "poss", "nmod"}
+            for w in m.subtree
+        }
+        details += [w for w in obj.subtree if w.i not in own]
+    return details
+
+
 def object_heads(verb: Token) -> list[Token]:
     """Candidate target heads, best first: passive subject, object, dative, preps.
 
