@@ -62,6 +62,10 @@ def test_mentions_resolve_to_codes(nlp, resolver, sentence, head, code):
         ("US bombers struck the depot.", "bombers", "USAMIL"),
         ("The bomber blew himself up.", "bomber", "REB"),
         ("Suicide bombers attacked the market.", "bombers", "REB"),
+        # a title and a surname our dictionary has only in full: whichever Bush, the
+        # United States; an unknown full name stays unplaced
+        ("President Bush warned the rebels.", "Bush", "USAGOV"),
+        ("President Jane Doe warned the rebels.", "Doe", "GOV"),
     ],
 )
 def test_words_that_only_look_like_names(nlp, resolver, sentence, head, code):

@@ -12,6 +12,7 @@ from newsevents.actors._dictionary import (
     CAPITAL_SOURCE,
     ActorDictionary,
     RoleSpan,
+    fold,
     load_dictionary,
 )
 from newsevents.actors._heads import HeadWords, head_words
@@ -103,6 +104,31 @@ class ActorResolver:
         # name -> country of a sub-national place ("Gujarat" -> IND); the gazetteer's
         # by default, loaded on first use
         self._place_country = place_country
+        self._surnames: dict[str, set[str | None]] | None = None  # built on first use
+
+    def _titled_surname(self, head: Token) -> bool:
+        """A name given by its surname after a title only ("President Bush"), not a
+        full name the dictionary does not know ("President Jane Doe")."""
+        names = [c for c in head.children if c.dep_ in {"compound", "flat"}]
+        return (
+            head.pos_ == "PROPN"
+            and bool(names)
+            and all(self.dictionary.agent(c.lower_) is not None for c in names)
+        )
+
+    def _surname_country(self, surname: str) -> str | None:
+        """The one country of every person in our dictionary with this surname, for a
+        titled name the dictionary has only in full ("President Bush", "Chancellor
+        Merkel"); None when people of several countries share it."""
+        if self._surnames is None:
+            index: dict[str, set[str | None]] = {}
+            for name, roles in self.dictionary.named.items():
+                words = name.split()
+                if len(words) > 1:
+                    index.setdefault(words[-1], set()).update(r.country for r in roles)
+            self._surnames = index
+        countries = self._surnames.get(fold(surname), set())
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def place_country(self, name: str) -> str | None:
         """The country a division, region or big city belongs to, through the gazetteer."""
@@ -449,6 +475,8 @@ class ActorResolver:
                 break
         if country is None:  # "Gujarat police", "California's regulators"
             country = self._subnational(head, phrase)
+        if country is None and self._titled_surname(head):  # "President Bush": whichever
+            country = self._surname_country(head.text)  # Bush, the country tells
         name = self.dictionary.country_names.get(country, country) if country else None
         label = f"{name} {sector}" if name else sector
         return Actor(label, country, sector)
