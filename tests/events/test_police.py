@@ -116,3 +116,86 @@ def test_seats_booked_are_no_charge(code_text):
 )
 def test_stopping_and_moving_by_others_is_no_police_act(code_text, text):
     assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # searches and watches are inquiries (CAMEO 090)
+        (
+            "Riots broke out in Surat, India. Policemen searched the houses of the accused.",
+            ("ACCUSE", "investigate"),
+        ),
+        (
+            "Riots broke out in Surat, India. Every vehicle entering the town was checked.",
+            ("ACCUSE", "investigate"),
+        ),
+        (
+            "Riots broke out in Surat, India. A close watch is being kept on the activists.",
+            ("ACCUSE", "investigate"),
+        ),
+        # a first information report lodged or filed, with or without its agent
+        (
+            "Riots broke out in Surat, India. An FIR was lodged against the shopkeepers.",
+            ("ACCUSE", "investigate"),
+        ),
+        # arms found and taken are seized, by the police when no one is named
+        (
+            "Riots broke out in Surat, India. Two swords and a pistol were recovered from a van.",
+            ("COERCE", "seize"),
+        ),
+        # people sent to jail or remanded are held
+        (
+            "Riots broke out in Surat, India. The four youths were sent to jail on Monday.",
+            ("COERCE", "arrest"),
+        ),
+        (
+            "Riots broke out in Surat, India. The accused were remanded in judicial custody.",
+            ("COERCE", "arrest"),
+        ),
+        # forces posted somewhere, the police reaching the scene, an alert sounded
+        (
+            "Riots broke out in Surat, India. Armed policemen were posted at the mosque.",
+            ("MOBILIZE", "troops"),
+        ),
+        (
+            "Riots broke out in Surat, India. A police team rushed to the spot at noon.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. A red alert was sounded across the district.",
+            ("MOBILIZE", "police"),
+        ),
+    ],
+)
+def test_what_the_police_do_about_a_crime(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Surat, India. Rescuers searched the rubble for survivors.",
+        "Riots broke out in Surat, India. Three bodies were recovered from a well.",
+        "Riots broke out in Surat, India. The new inspector was posted to Rajkot last year.",
+        "Riots broke out in Surat, India. She posted the photographs on her blog.",
+        "Riots broke out in Surat, India. The police reached a decision on Monday.",
+    ],
+)
+def test_words_of_police_work_in_other_senses_are_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Surat, India. The police have not been able to arrest the gang.",
+        "Riots broke out in Surat, India. The police were unable to arrest the gang.",
+    ],
+)
+def test_an_arrest_the_police_could_not_make_is_negated(code_text, text):
+    found = _coded(code_text(text))
+    assert [m for kind, mode, _, m in found if mode == "arrest"] == ["negated"]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.events import _syntax as syn
@@ -121,11 +121,15 @@ class RuleCoder:
         if probability < settings.assign or probability < nothing:
             return []
         verb = syn.main_action(sentence, self.book.speech_verbs)
-        if verb is None:
-            return []
+        if verb is None or (kind not in self.book.speech_types and self._only_tells(verb)):
+            return []  # "the town is calm after four were killed, police said": no killing
         pattern = Pattern(kind, confidence=round(probability * settings.assign_confidence, 3))
         trigger = self.triggers.make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
         return self._events(trigger, sentence, offset, context)[:1]
+
+    def _only_tells(self, verb: Token) -> bool:
+        """A speech verb whose clause holds no act: "the town is calm, police said"."""
+        return verb.lemma_.lower() in self.book.speech_verbs and syn.tells_a_clause(verb)
 
     def code_sentence(self, sentence: Span, offset: int, context: DocContext) -> list[Event]:
         triggers = [t for t in map(self.triggers.find, sentence) if t is not None]

@@ -74,6 +74,7 @@ class PatternBook:
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    speech_types: frozenset[str] = frozenset()  # what a speech verb itself can name
     modal_verbs: dict[str, str] = field(default_factory=dict)
     symmetric_types: frozenset[str] = frozenset()
     symmetric_modes: frozenset[str] = frozenset()
@@ -210,6 +211,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         version=str(data.get("version", "0")),
         light_verbs=frozenset(data.get("light_verbs", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
+        speech_types=frozenset(data.get("speech_types", [])),
         modal_verbs=modal,
         symmetric_types=frozenset(data.get("symmetric_types", [])),
         symmetric_modes=frozenset(data.get("symmetric_modes", [])),
@@ -237,7 +239,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types | book.everyday_types_kept
+    named_types |= book.unattributed_types | book.everyday_types_kept | book.speech_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

@@ -616,6 +616,11 @@ def main_action(sentence: Span, speech_verbs: frozenset[str]) -> Token | None:
     return verb if verb.pos_ == "VERB" else None
 
 
+def tells_a_clause(verb: Token) -> bool:
+    """Whether a verb has a clause for what it tells ("the town is calm, police said")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def source_heads(sentence: Span) -> list[Token]:
     """Who the sentence cites: X in "according to X"."""
     for token in sentence:
@@ -642,8 +647,12 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
     if aux & _DEMAND_AUX:
         return "demanded"
     for head in governors(verb):
-        if head.lemma_.lower() in modal_verbs and head.pos_ in {"VERB", "ADJ"}:
-            return modal_verbs[head.lemma_.lower()]
+        modal = modal_verbs.get(head.lemma_.lower()) if head.pos_ in {"VERB", "ADJ"} else None
+        if modal is not None and _is_negated(head):
+            # "were not able to arrest", "does not plan to attack"; "did not fail to"
+            return "asserted" if modal == "negated" else "negated"
+        if modal is not None and modal != "asserted":
+            return modal
         above = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if above & _DEMAND_AUX:
             return "demanded"  # "any solution must include Maduro stepping down"
@@ -653,6 +662,13 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
     if any(c.lower_ in _REPORTED_ADVERBS for c in children):
         return "reported"
     return "asserted"
+
+
+def _is_negated(head: Token) -> bool:
+    """A negated verb, or an adjective whose copula is: "has not been able to"."""
+    if head.dep_ == "acomp" and head.head != head and _is_negated(head.head):
+        return True
+    return any(c.dep_ == "neg" for c in head.children) or _negated_otherwise(head)
 
 
 def _negated_otherwise(verb: Token) -> bool:
