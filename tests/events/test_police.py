@@ -199,3 +199,29 @@ def test_words_of_police_work_in_other_senses_are_no_police_act(code_text, text)
 def test_an_arrest_the_police_could_not_make_is_negated(code_text, text):
     found = _coded(code_text(text))
     assert [m for kind, mode, _, m in found if mode == "arrest"] == ["negated"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "police firing" that the parser splits into "in police" and a clause "firing"
+        "Riots broke out in Kanpur, India. Three men were killed in police firing as "
+        "rampaging mobs looted several shops.",
+        "Riots broke out in Kanpur, India. Half of the men killed in the police firing "
+        "belong to one village.",
+        # the firing a preposition's phrase holds, with its agent
+        "Riots broke out in Kanpur, India. Nine men were killed in 400 rounds of firing "
+        "by the police.",
+    ],
+)
+def test_a_killing_in_police_firing_is_the_police_firing(code_text, text):
+    assert ("ASSAULT", None) in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_a_gerund_with_its_own_subject_stays_a_verb(code_text):
+    found = code_text("Riots broke out in Kanpur, India. The police were firing at the mob.")
+    assert [(e.trigger, e.source.actor.sector) for e in found if e.type == "ASSAULT"] == [
+        ("firing", "COP")
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import takewhile
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
@@ -149,14 +150,17 @@ class RuleCoder:
                 for g in syn.governors(trigger.token)
                 if g.i in trigger_tokens and g.i not in range(*trigger.span)
             ]
-            means = trigger.token.dep_ == "pobj" or (
-                trigger.token.dep_ == "acl" and trigger.token.head.dep_ == "pobj"
-            )
-            if governing and not (means and not coded & {g.i for g in governing}):
+            if governing and not (
+                _means(trigger, governing) and not coded & {g.i for g in governing}
+            ):
                 continue
             # So is its purpose or manner: "blocked roads demanding reforms", "opened fire
             # to disperse the crowd" code the roadblock and the shooting only.
-            if syn.is_purpose_clause(trigger.token) and trigger.token.head.i in trigger_tokens:
+            if (
+                syn.is_purpose_clause(trigger.token)
+                and trigger.token.head.i in trigger_tokens
+                and not (trigger.nominal and syn.misread_holder(trigger.token))
+            ):
                 continue
             # A condition is not an event: "will boycott the vote unless the president
             # agrees to step down" reports no agreement; nor is a recalled background.
@@ -261,6 +265,21 @@ class RuleCoder:
                     )
                 )
         return [checked(event) for event in events]
+
+
+def _means(trigger: Trigger, governing: list[Token]) -> bool:
+    """Whether a trigger a verb governs is its means or circumstance, reached through a
+    preposition: "were killed in police firing", "killed in rounds of firing by the police"."""
+    token = trigger.token
+    if token.dep_ == "pobj" or (token.dep_ == "acl" and token.head.dep_ == "pobj"):
+        return True
+    if not trigger.nominal:
+        return False
+    split = syn.misread_holder(token)
+    if split is not None and split.dep_ == "pobj":
+        return True  # "in police firing" read as "in police", then "firing"
+    path = takewhile(lambda g: g != governing[0], syn.governors(token))
+    return any(g.dep_ == "prep" for g in path)
 
 
 def _confidence(

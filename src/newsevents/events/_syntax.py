@@ -464,10 +464,28 @@ def object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def misread_holder(gerund: Token) -> Token | None:
+    """The noun right before an event gerund the parser split from it: in "killed in
+    police firing" it may read "police" as the object of "in" and "firing" as a clause
+    of its own."""
+    if (
+        gerund.tag_ != "VBG"
+        or gerund.i == 0
+        or any(c.dep_ in _SUBJECT_DEPS for c in gerund.children)
+    ):
+        return None
+    before = gerund.doc[gerund.i - 1]
+    if before.pos_ not in {"NOUN", "PROPN"} or before.head == gerund or before.sent != gerund.sent:
+        return None
+    return before
+
+
 def noun_holders(noun: Token) -> list[Token]:
     """Who an event noun belongs to: its modifiers ("US strikes", "the workers' strike")
     and its agent ("strikes by US forces", "the demonstration called by the opposition")."""
     holders = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    if (split := misread_holder(noun)) is not None:
+        holders.append(split)
     clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
     return holders + [
         p
