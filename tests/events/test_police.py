@@ -225,3 +225,47 @@ def test_a_gerund_with_its_own_subject_stays_a_verb(code_text):
     assert [(e.trigger, e.source.actor.sector) for e in found if e.type == "ASSAULT"] == [
         ("firing", "COP")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place closed off or guarded with no agent named: by its police
+        (
+            "Riots broke out in Surat, India. The old market has been barricaded.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. All roads to the shrine were sealed off.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. Steel barricades were installed at the bridge.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. Security has been enhanced at the station.",
+            ("MOBILIZE", "police"),
+        ),
+        # tear gas is riot control, whoever the sentence leaves unnamed
+        (
+            "Riots broke out in Surat, India. Tear-gas shells were lobbed at the crowd.",
+            ("ASSAULT", None),
+        ),
+    ],
+)
+def test_places_closed_off_and_crowds_gassed_are_police_acts(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade grew in Surat, India. The two firms sealed the deal on Monday.",
+        "Trade grew in Surat, India. The bank installed new software in its branches.",
+    ],
+)
+def test_deals_sealed_and_software_installed_are_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))
