@@ -26,6 +26,7 @@ def test_conditional_patterns_are_tried_first():
         ('[[verb]]\nlemmas = ["x"]\ntype = "AGREE"\nobjects = "troops"\n', "must be lists"),
         ('[modal_verbs]\nplan = "someday"\n', "unknown modality"),
         ('speech_types = ["SHOUT"]\n', "unknown PLOVER type 'SHOUT'"),
+        ('implied_types = ["GUESS"]\n', "unknown PLOVER type 'GUESS'"),
         ("[[verb]\n", "verbs.toml"),
         ('[[verb]]\nlemmas = ["sit down with"]\ntype = "CONSULT"\n', "'sit down with' can never"),
         ('[[noun]]\nlemmas = ["state of emergency"]\ntype = "COERCE"\n', r"\[\[noun\]\] #1"),

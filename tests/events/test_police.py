@@ -269,3 +269,19 @@ def test_places_closed_off_and_crowds_gassed_are_police_acts(code_text, text, ex
 )
 def test_deals_sealed_and_software_installed_are_no_police_act(code_text, text):
     assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement or a request is told with its parties: no police behind it
+        "Riots broke out in Surat, India. The question can be settled if all sides agree.",
+        "Riots broke out in Surat, India. The files were bound together in case the court "
+        "asked for them.",
+        # a title, not a joint act
+        "Riots broke out in Surat, India. The joint commissioner of police was in Delhi.",
+    ],
+)
+def test_no_police_are_implied_behind_words_and_titles(code_text, text):
+    assert not _by_police(code_text(text))

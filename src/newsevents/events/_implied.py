@@ -57,6 +57,8 @@ def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
 
 def implied_sector(book: PatternBook, kind: str, mode: str | None, words: Span) -> str | None:
     """The sector that does an act of this type, mode or trigger when no agent is named."""
+    if kind not in book.implied_types:
+        return None  # an agreement or a request is told with its parties
     agents = book.implied_agents
     root = words.root
     keys = [words.text.lower(), root.lemma_.lower()]

@@ -92,6 +92,7 @@ class PatternBook:
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
+    implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
     everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
@@ -229,6 +230,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
+        implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
         everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
@@ -240,6 +242,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     named_types |= book.unattributed_types | book.everyday_types_kept | book.speech_types
+    named_types |= book.implied_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
