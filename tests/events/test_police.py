@@ -285,3 +285,31 @@ def test_deals_sealed_and_software_installed_are_no_police_act(code_text, text):
 )
 def test_no_police_are_implied_behind_words_and_titles(code_text, text):
     assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Riots broke out in Surat, India. Senior police officers camped in the village.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. Policemen came to the rescue of the families.",
+            ("AID", None),
+        ),
+        (
+            "Riots broke out in Surat, India. Armed policemen took up positions on the roofs.",
+            ("MOBILIZE", "troops"),
+        ),
+    ],
+)
+def test_police_camping_rescuing_and_taking_positions(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_a_position_taken_on_a_bill_is_no_deployment(code_text):
+    found = code_text("Riots broke out in Surat, India. The party took a position on the bill.")
+    assert not [e for e in found if e.type == "MOBILIZE"]
