@@ -102,7 +102,19 @@ def test_no_arrests_is_no_arrest(code_text):
 @pytest.mark.slow
 def test_seats_booked_are_no_charge(code_text):
     found = _coded(code_text("The coaches booked for the pilgrims left Surat, India, on time."))
-    assert not [kind for kind, *_ in found if kind == "ACCUSE"]
+    assert not [kind for kind, *_ in found if kind in {"ACCUSE", "COERCE"}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Surat, India. Nine youths were booked for rioting and arson.",
+        "Riots broke out in Surat, India. Some 300 activists have been booked in the state.",
+    ],
+)
+def test_people_booked_are_charged_as_cameo_codes_arrests(code_text, text):
+    assert ("COERCE", "arrest") in _by_police(code_text(text))
 
 
 @pytest.mark.slow
