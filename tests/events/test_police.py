@@ -325,3 +325,10 @@ def test_police_camping_rescuing_and_taking_positions(code_text, text, expected)
 def test_a_position_taken_on_a_bill_is_no_deployment(code_text):
     found = code_text("Riots broke out in Surat, India. The party took a position on the bill.")
     assert not [e for e in found if e.type == "MOBILIZE"]
+
+
+@pytest.mark.slow
+def test_a_place_captured_is_seized_not_arrested(code_text):
+    found = _coded(code_text("Riots broke out in Surat, India. Policemen captured the college."))
+    assert ("COERCE", "seize", "COP", "asserted") in found
+    assert not [mode for _, mode, *_ in found if mode == "arrest"]
