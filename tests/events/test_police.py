@@ -332,3 +332,19 @@ def test_a_place_captured_is_seized_not_arrested(code_text):
     found = _coded(code_text("Riots broke out in Surat, India. Policemen captured the college."))
     assert ("COERCE", "seize", "COP", "asserted") in found
     assert not [mode for _, mode, *_ in found if mode == "arrest"]
+
+
+@pytest.mark.slow
+def test_searches_conducted_are_inquiries(code_text):
+    found = code_text(
+        "Riots broke out in Surat, India. Policemen conducted searches in the temples."
+    )
+    assert ("ACCUSE", "investigate") in _by_police(found)
+
+
+@pytest.mark.slow
+def test_a_search_for_survivors_is_no_inquiry(code_text):
+    found = code_text(
+        "A fire broke out in Surat, India. Rescuers conducted a search for survivors."
+    )
+    assert not [e for e in found if e.type == "ACCUSE"]
