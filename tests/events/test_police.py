@@ -348,3 +348,17 @@ def test_a_search_for_survivors_is_no_inquiry(code_text):
         "A fire broke out in Surat, India. Rescuers conducted a search for survivors."
     )
     assert not [e for e in found if e.type == "ACCUSE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the police are the victims here, not the shooters
+        "Riots broke out in Surat, India. Shots were fired at the police near the mosque.",
+        # words that name another shooter leave no authority implied
+        "Riots broke out in Surat, India. Two men were killed in private firing at night.",
+    ],
+)
+def test_no_police_shooting_is_implied_when_the_text_names_others(code_text, text):
+    assert ("ASSAULT", None) not in _by_police(code_text(text))

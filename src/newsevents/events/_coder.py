@@ -128,6 +128,15 @@ class RuleCoder:
         trigger = self.triggers.make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
         return self._events(trigger, sentence, offset, context)[:1]
 
+    def _on_itself(
+        self, trigger: Trigger, implied: ActorMention, targets: list[ActorMention]
+    ) -> bool:
+        """Violence whose victims are the authority it would be implied to: the police
+        do not shoot at the police."""
+        return trigger.kind in self.book.unattributed_types and any(
+            t.actor.sector == implied.actor.sector for t in targets
+        )
+
     def _only_tells(self, verb: Token) -> bool:
         """A speech verb whose clause holds no act: "the town is calm, police said"."""
         return verb.lemma_.lower() in self.book.speech_verbs and syn.tells_a_clause(verb)
@@ -192,6 +201,8 @@ class RuleCoder:
         implied = None
         if not sources:
             implied = self.implied.agent(trigger, sentence, offset, when, context)
+            if implied is not None and self._on_itself(trigger, implied, targets):
+                implied = None  # "shots were fired at the police": not by the police
             if implied is not None:
                 sources = [implied]  # "24 persons were arrested": by the police
             elif not (targets and self.implied.unattributed_violence(trigger, sentence)):
