@@ -362,3 +362,9 @@ def test_a_search_for_survivors_is_no_inquiry(code_text):
 )
 def test_no_police_shooting_is_implied_when_the_text_names_others(code_text, text):
     assert ("ASSAULT", None) not in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
+    text = "Riots broke out in Surat, India. The police commissioner ordered firing on the mob."
+    assert ("ASSAULT", None) in _by_police(code_text(text))

@@ -131,7 +131,9 @@ class TriggerFinder:
         """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
         objects = []
         for child in verb.children:
-            if child.dep_ == "dobj" and (
+            # "ordered firing" is parsed with the noun as the verb's complement
+            is_object = child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+            if is_object and (
                 lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
             ):
                 objects.append(child)
