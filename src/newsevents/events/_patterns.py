@@ -119,8 +119,8 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
             "or use a mode it lists"
         )
     mutual = entry.get("mutual", False)
-    if not isinstance(mutual, bool):
-        raise ConfigError(f"{where}: 'mutual' must be true or false")
+    if not isinstance(mutual, bool) or not isinstance(entry.get("keep_cameo", False), bool):
+        raise ConfigError(f"{where}: 'mutual' and 'keep_cameo' must be true or false")
     for key, values in lists.items():
         for value in values:  # type: ignore[attr-defined]
             _check_words(str(value), f"{where}: {key}")
@@ -253,16 +253,29 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     if not isinstance(bases, list) or set(bases) - set(CAMEO_BASES):
         raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
     if bases:
-        _add_cameo(book, frozenset(bases))
+        _add_cameo(book, frozenset(bases), _settled_keys(data.get("verb", [])))
     return book
 
 
-def _add_cameo(book: PatternBook, bases: frozenset[str]) -> None:
-    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not list."""
-    own = set(book.verbs)
+def _settled_keys(entries: list[dict[str, Any]]) -> set[str]:
+    """Verb keys an entry of `verbs.toml` lists without `keep_cameo`: CAMEO's rows for
+    them are hidden; an entry with `keep_cameo = true` adds a sense to CAMEO's."""
+    return {
+        str(lemma).lower()
+        for entry in entries
+        if not entry.get("keep_cameo", False)
+        for lemma in entry.get("lemmas", [])
+    }
+
+
+def _add_cameo(book: PatternBook, bases: frozenset[str], settled: set[str]) -> None:
+    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not settle,
+    tried after its own patterns of the key."""
     for key, entry in cameo_entries(bases):
-        if key not in own:
+        if key not in settled:
             book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
+    for patterns in book.verbs.values():
+        patterns.sort(key=lambda p: not p.conditional)  # stable: own patterns first
     book.version += "+cameo"
 
 
