@@ -141,3 +141,30 @@ def test_the_default_coder_version_fits_where_it_is_stored():
 
     # PostgreSQL refuses a longer value where SQLite would silently keep it
     assert len(Pipeline().coder_version) <= events.c.coder_version.type.length
+
+
+class _SureOf:
+    """A stub classifier sure of one type for every sentence."""
+
+    version = "stub"
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def scores(self, sentences):
+        return [{self.kind: 0.9, NO_EVENT: 0.05} for _ in sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "coded"),
+    [
+        # the clause told holds no act: "said" is no shooting
+        ("The town of Rampur is calm again after the riots, officials said.", "ASSAULT", False),
+        # but a telling can be an accusation
+        ("The town of Rampur is to blame for the riots, officials said.", "ACCUSE", True),
+    ],
+)
+def test_a_speech_verb_is_assigned_only_a_type_of_words(nlp, text, kind, coded):
+    coder = _coder(ClassifierSettings(assign=0.5), _SureOf(kind))
+    found = [e for e in _code(coder, nlp, text) if e.type == kind]
+    assert bool(found) == coded

@@ -30,6 +30,7 @@ from newsevents.place import country_of_place, subnational_country
 if TYPE_CHECKING:
     from newsevents.events._triggers import Trigger
 
+NO_AGENT = "none"  # an [implied_agents] value: the words name someone else
 _NOMINAL_DISCOUNT = 0.1  # a derived noun is a weaker sign than a listed one
 _MIN_CITY_POPULATION = 100_000
 _CIRCUMSTANCE_PREPS = frozenset(
@@ -57,14 +58,18 @@ def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
 
 def implied_sector(book: PatternBook, kind: str, mode: str | None, words: Span) -> str | None:
     """The sector that does an act of this type, mode or trigger when no agent is named."""
+    if kind not in book.implied_types:
+        return None  # an agreement or a request is told with its parties
     agents = book.implied_agents
     root = words.root
-    keys = [words.text.lower(), root.lemma_.lower()]
-    keys += [f"{t.lemma_.lower()} {root.lemma_.lower()}" for t in root.lefts]
+    # the words with a modifier first: "private firing" says more than "firing"
+    keys = [f"{t.lemma_.lower()} {root.lemma_.lower()}" for t in root.lefts]
+    keys += [words.text.lower(), root.lemma_.lower()]
     # what was done, most telling first: "curfew was clamped", "a case was registered"
     keys += sorted(object_lemmas(root), key=lambda form: (-len(form.split()), form))
     keys.append(f"{kind} {mode}" if mode else kind)
-    return next((agents[k] for k in keys if k in agents), None)
+    sector = next((agents[k] for k in keys if k in agents), None)
+    return None if sector == NO_AGENT else sector  # "killed in private firing"
 
 
 def is_agentless(token: Token, nominal: bool) -> bool:

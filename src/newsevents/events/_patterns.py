@@ -74,6 +74,7 @@ class PatternBook:
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    speech_types: frozenset[str] = frozenset()  # what a speech verb itself can name
     modal_verbs: dict[str, str] = field(default_factory=dict)
     symmetric_types: frozenset[str] = frozenset()
     symmetric_modes: frozenset[str] = frozenset()
@@ -91,6 +92,7 @@ class PatternBook:
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
+    implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
     everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
@@ -117,8 +119,8 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
             "or use a mode it lists"
         )
     mutual = entry.get("mutual", False)
-    if not isinstance(mutual, bool):
-        raise ConfigError(f"{where}: 'mutual' must be true or false")
+    if not isinstance(mutual, bool) or not isinstance(entry.get("keep_cameo", False), bool):
+        raise ConfigError(f"{where}: 'mutual' and 'keep_cameo' must be true or false")
     for key, values in lists.items():
         for value in values:  # type: ignore[attr-defined]
             _check_words(str(value), f"{where}: {key}")
@@ -210,6 +212,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         version=str(data.get("version", "0")),
         light_verbs=frozenset(data.get("light_verbs", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
+        speech_types=frozenset(data.get("speech_types", [])),
         modal_verbs=modal,
         symmetric_types=frozenset(data.get("symmetric_types", [])),
         symmetric_modes=frozenset(data.get("symmetric_modes", [])),
@@ -227,6 +230,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
+        implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
         everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
@@ -237,7 +241,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types | book.everyday_types_kept
+    named_types |= book.unattributed_types | book.everyday_types_kept | book.speech_types
+    named_types |= book.implied_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
@@ -248,16 +253,29 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     if not isinstance(bases, list) or set(bases) - set(CAMEO_BASES):
         raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
     if bases:
-        _add_cameo(book, frozenset(bases))
+        _add_cameo(book, frozenset(bases), _settled_keys(data.get("verb", [])))
     return book
 
 
-def _add_cameo(book: PatternBook, bases: frozenset[str]) -> None:
-    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not list."""
-    own = set(book.verbs)
+def _settled_keys(entries: list[dict[str, Any]]) -> set[str]:
+    """Verb keys an entry of `verbs.toml` lists without `keep_cameo`: CAMEO's rows for
+    them are hidden; an entry with `keep_cameo = true` adds a sense to CAMEO's."""
+    return {
+        str(lemma).lower()
+        for entry in entries
+        if not entry.get("keep_cameo", False)
+        for lemma in entry.get("lemmas", [])
+    }
+
+
+def _add_cameo(book: PatternBook, bases: frozenset[str], settled: set[str]) -> None:
+    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not settle,
+    tried after its own patterns of the key."""
     for key, entry in cameo_entries(bases):
-        if key not in own:
+        if key not in settled:
             book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
+    for patterns in book.verbs.values():
+        patterns.sort(key=lambda p: not p.conditional)  # stable: own patterns first
     book.version += "+cameo"
 
 

@@ -42,6 +42,8 @@ class TriggerFinder:
         if token.pos_ == "VERB":
             if token.dep_ == "amod":  # "striking doctors", "detained activists": a state
                 return None
+            if self._gerund_event(token):
+                return self._noun_trigger(token)  # "killed in police firing"
             return self._verb_trigger(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
             return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
@@ -70,6 +72,17 @@ class TriggerFinder:
         if fallback is not None:
             return self.make(verb, fallback, nominal=False, span=(verb.i, verb.i + 1))
         return None
+
+    def _gerund_event(self, token: Token) -> bool:
+        """A gerund the parser read as a verb that is an event noun with its holder:
+        "police firing", "firing by the police"; not "police were firing" (a subject)."""
+        if token.lower_ not in self.book.nouns:
+            return False
+        return syn.misread_holder(token) is not None or (
+            token.tag_ == "VBG"
+            and token.dep_ == "pcomp"
+            and any(c.lower_ == "by" for c in token.children)
+        )
 
     def _joint(self, token: Token) -> Pattern | None:
         """Cooperation read off "jointly" or "joint", when no pattern names the act."""
@@ -118,7 +131,9 @@ class TriggerFinder:
         """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
         objects = []
         for child in verb.children:
-            if child.dep_ == "dobj" and (
+            # "ordered firing" is parsed with the noun as the verb's complement
+            is_object = child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+            if is_object and (
                 lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
             ):
                 objects.append(child)
