@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from newsevents.actors import ActorResolver
 from newsevents.events import _syntax as syn
 from newsevents.events._context import DocContext, in_country
-from newsevents.events._patterns import Pattern, PatternBook
+from newsevents.events._patterns import NO_AGENT, Pattern, PatternBook
 from newsevents.events._syntax import object_lemmas
 from newsevents.model import Actor, ActorMention
 from newsevents.place import country_of_place, subnational_country
@@ -30,7 +30,6 @@ from newsevents.place import country_of_place, subnational_country
 if TYPE_CHECKING:
     from newsevents.events._triggers import Trigger
 
-NO_AGENT = "none"  # an [implied_agents] value: the words name someone else
 _NOMINAL_DISCOUNT = 0.1  # a derived noun is a weaker sign than a listed one
 _MIN_CITY_POPULATION = 100_000
 _CIRCUMSTANCE_PREPS = frozenset(

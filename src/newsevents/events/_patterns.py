@@ -54,6 +54,7 @@ class ClassifierSettings:
 
 
 _NEVER = 10**9
+NO_AGENT = "none"  # an [implied_agents] value: the words name someone else's act
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +173,16 @@ def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
     return ClassifierSettings(**values)
 
 
+@cache
+def _known_sectors() -> frozenset[str]:
+    """The sectors codebook.toml explains: the only ones a setting may name."""
+    return frozenset(tomllib.loads(_data_text("codebook.toml"))["sectors"])
+
+
 def _story_settings(table: object, origin: str) -> StorySettings:
     table = _settings_table(table, StorySettings, "political_story", origin)
     sectors = {key: table.get(key, []) for key in ("forces", "placed")}
-    known = set(tomllib.loads(_data_text("codebook.toml"))["sectors"])  # the sectors we explain
+    known = _known_sectors()
     for key, values in sectors.items():
         if not isinstance(values, list) or set(values) - known:
             raise ConfigError(
@@ -247,6 +254,10 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
         )
+    named_sectors = {*book.implied_agents.values(), *book.state_sectors.values()} - {NO_AGENT}
+    named_sectors |= book.pronoun_forces | book.everyday_sectors
+    if unknown := sorted(named_sectors - _known_sectors()):
+        raise ConfigError(f"{origin}: unknown sector {unknown[0]!r}: not one of codebook.toml")
     _index(data.get("verb", []), book.verbs, "verb")
     _index(data.get("noun", []), book.nouns, "noun")
     bases = data.get("cameo_candidates", [])
