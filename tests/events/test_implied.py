@@ -86,3 +86,56 @@ def test_nominal_suffixes_must_be_pairs():
 
     with pytest.raises(ConfigError, match="nominal_suffixes"):
         parse_pattern_book('nominal_suffixes = [["ing"]]\n')
+
+
+def _typed(events):
+    return {
+        (
+            e.type,
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+        )
+        for e in events
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # conflictual acts told in the passive without an agent: the one they befall is news
+        (
+            "The Bolivian interior minister was accused of hiding the accounts of the mine.",
+            ("ACCUSE", None, "BOLGOV"),
+        ),
+        (
+            "Two Turkish drones were shot down over the border on Sunday.",
+            ("ASSAULT", None, "TURMIL"),
+        ),
+        ("The Iranian oil minister was sanctioned last year.", ("SANCTION", None, "IRNGOV")),
+    ],
+)
+def test_conflictual_acts_without_their_agent_keep_their_target(code_text, text, expected):
+    assert expected in _typed(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cooperative acts told without an agent are rarely political acts
+        "The Ghanaian finance minister was flown to the capital on Sunday.",
+        "The Kenyan opposition leader was treated in a hospital in Nairobi.",
+        # nor is a conflictual one with no one named to befall
+        "Their plans were criticised on Monday.",
+    ],
+)
+def test_other_acts_without_their_agent_are_not_coded(code_text, text):
+    assert not [e for e in code_text(text) if e.source is None]
+
+
+def test_agentless_types_must_be_plover_types():
+    from newsevents.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="PLOVER"):
+        parse_pattern_book('agentless_types = ["SHOUT"]\n')

@@ -186,10 +186,13 @@ class RuleCoder:
             implied = self.implied.agent(trigger, sentence, offset, when, context)
             if implied is not None:
                 sources = [implied]  # "24 persons were arrested": by the police
-            elif not (targets and self.implied.unattributed_violence(trigger, sentence)):
-                return []  # an action with no known actor is not an event we can code
-            else:
+            elif targets and (
+                self.implied.unattributed_violence(trigger, sentence)
+                or self.implied.agentless_act(trigger, sentence)
+            ):
                 sources = [None]  # "three civilians were killed in a car bombing"
+            else:
+                return []  # an action with no known actor is not an event we can code
         # "Russia and Ukraine exchanged prisoners": each other's, unless a third state is
         # named ("Chile and Bolivia restored relations with Peru")
         mutual = trigger.pattern.mutual and not any(

@@ -82,6 +82,7 @@ class PatternBook:
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
     unattributed_types: frozenset[str] = frozenset()
+    agentless_types: frozenset[str] = frozenset()  # done to a named target, agent untold
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
@@ -218,6 +219,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
         unattributed_types=frozenset(data.get("unattributed_types", [])),
+        agentless_types=frozenset(data.get("agentless_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),
         accident_cues=frozenset(data.get("accident_cues", [])),
@@ -237,7 +239,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types | book.everyday_types_kept
+    named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
