@@ -113,6 +113,8 @@ def _typed(events):
             ("ASSAULT", None, "TURMIL"),
         ),
         ("The Iranian oil minister was sanctioned last year.", ("SANCTION", None, "IRNGOV")),
+        # and so are such acts told as a noun no one holds
+        ("Sanctions against Venezuelan officials followed in May.", ("SANCTION", None, "VENGOV")),
     ],
 )
 def test_conflictual_acts_without_their_agent_keep_their_target(code_text, text, expected):

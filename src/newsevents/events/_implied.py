@@ -234,15 +234,15 @@ class ImpliedRoles:
 
     def agentless_act(self, trigger: Trigger, sentence: Span) -> bool:
         """Whether an act told in the passive without its agent ("was accused of fraud",
-        "were detained") is still an event, with an unknown source: of a type
+        "were detained"), or as an event noun no one holds ("the shelling of Kharkiv
+        went on"), is still an event, with an unknown source: of a type
         `agentless_types` lists, asserted, with no sign of an accident, and done to
         someone the text names (the caller checks the target)."""
         lemmas = {t.lemma_.lower() for t in sentence if t.i != trigger.token.i}
         return (
             trigger.kind in self.book.agentless_types
-            and not trigger.nominal
             and trigger.modality in {"asserted", "reported"}
-            and is_agentless(trigger.token, nominal=False)
+            and is_agentless(trigger.token, trigger.nominal)
             and not lemmas & self.book.accident_cues
         )
 
