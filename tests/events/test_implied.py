@@ -130,6 +130,9 @@ def test_conflictual_acts_without_their_agent_keep_their_target(code_text, text,
         "The Kenyan opposition leader was treated in a hospital in Nairobi.",
         # nor is a conflictual one with no one named to befall
         "Their plans were criticised on Monday.",
+        # nor one that is only foreseen or weighed
+        "Strikes on Syrian territory could follow, the minister said.",
+        "It is unclear whether the expulsion of Malian diplomats will proceed.",
     ],
 )
 def test_other_acts_without_their_agent_are_not_coded(code_text, text):
