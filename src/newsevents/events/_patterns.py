@@ -83,6 +83,8 @@ class PatternBook:
     place_target_types: frozenset[str] = frozenset()
     unattributed_types: frozenset[str] = frozenset()
     agentless_types: frozenset[str] = frozenset()  # done to a named target, agent untold
+    receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
+    from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
@@ -220,6 +222,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         place_target_types=frozenset(data.get("place_target_types", [])),
         unattributed_types=frozenset(data.get("unattributed_types", [])),
         agentless_types=frozenset(data.get("agentless_types", [])),
+        receiving_verbs=frozenset(data.get("receiving_verbs", [])),
+        from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),
         accident_cues=frozenset(data.get("accident_cues", [])),
@@ -240,6 +244,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
+    named_types |= book.from_source_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

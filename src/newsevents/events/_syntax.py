@@ -468,6 +468,7 @@ def noun_holders(noun: Token) -> list[Token]:
     """Who an event noun belongs to: its modifiers ("US strikes", "the workers' strike")
     and its agent ("strikes by US forces", "the demonstration called by the opposition")."""
     holders = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    holders += [c for h in holders for c in h.conjuncts]  # "Chinese and Russian strikes"
     clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
     return holders + [
         p

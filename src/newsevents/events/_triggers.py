@@ -11,6 +11,7 @@ from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
 from newsevents.events._patterns import Pattern, PatternBook
+from newsevents.events._received import from_phrases, receiving_verb
 
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 _JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
@@ -187,6 +188,12 @@ class TriggerFinder:
                 # "the deployment of paramilitary forces": the forces moved are who acts
                 subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
                 objects = [o for o in objects if o not in subjects]
+            receiver = receiving_verb(token, self.book.receiving_verbs)
+            if receiver is not None:  # "faced criticism from Uganda": Uganda -> the subject
+                subjects = [*subjects, *from_phrases(token, receiver)]
+                objects = [*syn.subject_heads(receiver), *objects]
+            elif pattern.type in self.book.from_source_types:
+                subjects = [*subjects, *from_phrases(token)]  # "criticism from Uganda"
             if pattern.type in self.book.place_target_types:
                 # "the demonstration called by the opposition in Caracas"
                 for holder in [*holders, *subjects]:
