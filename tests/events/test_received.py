@@ -53,3 +53,18 @@ def test_from_source_types_must_be_plover_types():
 
     with pytest.raises(ConfigError, match="PLOVER"):
         parse_pattern_book('from_source_types = ["SHOUT"]\n')
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Iran and Oman ended on Monday.",
+        "The meeting between the Iranian and Omani foreign ministers ended on Monday.",
+    ],
+)
+def test_an_event_between_two_sides_pairs_them(code_text, text):
+    consults = [(s, t) for kind, s, t in _dyads(code_text(text)) if kind == "CONSULT"]
+    assert consults
+    sides = {code[:3] for pair in consults for code in pair if code}
+    assert sides == {"IRN", "OMN"}

@@ -188,6 +188,17 @@ class TriggerFinder:
                 # "the deployment of paramilitary forces": the forces moved are who acts
                 subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
                 objects = [o for o in objects if o not in subjects]
+            between = [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if between and not named:
+                # "talks between Iran and Oman": both sides act; the coder pairs them
+                subjects = syn.with_conjuncts(between[0])
+                objects = [o for o in objects if o not in between]
             receiver = receiving_verb(token, self.book.receiving_verbs)
             if receiver is not None:  # "faced criticism from Uganda": Uganda -> the subject
                 subjects = [*subjects, *from_phrases(token, receiver)]
