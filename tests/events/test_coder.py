@@ -80,6 +80,14 @@ CODED += [
     ("Opposition parties boycotted the vote.", "PROTEST", "OPP", None, "asserted"),
 ]
 
+# A quarantine is a restriction like a curfew; a siege and a rape are violence.
+CODED += [
+    ("Twenty Mongolian herders were quarantined.", "COERCE", "MNGGOV", "MNG", "asserted"),
+    ("Mongolian authorities instituted a quarantine.", "COERCE", "MNGGOV", None, "asserted"),
+    ("Syrian troops laid siege to the town of Idlib.", "ASSAULT", "SYRMIL", None, "asserted"),
+    ("Two Indian soldiers raped a woman in Kashmir.", "ASSAULT", "INDMIL", None, "asserted"),
+]
+
 
 @pytest.mark.parametrize(("sentence", "kind", "source", "target", "modality"), CODED)
 def test_codes_the_event(code_text, sentence, kind, source, target, modality):
