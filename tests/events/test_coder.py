@@ -88,6 +88,12 @@ CODED += [
     ("Two Indian soldiers raped a woman in Kashmir.", "ASSAULT", "INDMIL", None, "asserted"),
 ]
 
+# Warning or instructing someone to do something is asking it of them.
+CODED += [
+    ("Kenyan officials warned residents to stay away.", "REQUEST", "KENGOV", None, "asserted"),
+    ("Ghana instructed its envoy to leave Paris.", "REQUEST", "GHAGOV", None, "asserted"),
+]
+
 
 @pytest.mark.parametrize(("sentence", "kind", "source", "target", "modality"), CODED)
 def test_codes_the_event(code_text, sentence, kind, source, target, modality):

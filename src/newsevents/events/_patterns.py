@@ -93,6 +93,7 @@ class PatternBook:
     joint_words: frozenset[str] = frozenset()
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
@@ -232,6 +233,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_words=frozenset(data.get("joint_words", [])),
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
+        directive_verbs=frozenset(data.get("directive_verbs", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),

@@ -16,6 +16,7 @@ from newsevents.events._received import from_phrases, receiving_verb
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 _JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
 _WARNING = Pattern("THREATEN", confidence=0.55)  # "warned it could cut off aid"
+_DIRECTIVE = Pattern("REQUEST", confidence=0.6)  # "told the envoy to leave"
 _THREAT_AUX = frozenset({"could", "would", "will", "may", "might", "'ll"})
 
 
@@ -67,7 +68,7 @@ class TriggerFinder:
             if lemma in self.book.promise_verbs and self._promises_harm(verb):
                 pattern = replace(pattern, type="THREATEN", mode=None)  # "vowed to retaliate"
             return self.make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
-        fallback = self._joint(verb) or self._warning(verb)
+        fallback = self._joint(verb) or self._warning(verb) or self._directive(verb)
         if fallback is not None:
             return self.make(verb, fallback, nominal=False, span=(verb.i, verb.i + 1))
         return None
@@ -100,6 +101,19 @@ class TriggerFinder:
             if clause.dep_ == "ccomp" and (acting or syn.is_passive(clause)) and aux & _THREAT_AUX:
                 return _WARNING
         return None
+
+    def _directive(self, verb: Token) -> Pattern | None:
+        """Telling someone to do something is asking it of them (CAMEO 10): "told the
+        envoy to leave", "warned residents to stay away", "was instructed by the ministry
+        to comply"."""
+        if verb.lemma_.lower() not in self.book.directive_verbs:
+            return None
+        addressed = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+        to_do = any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        return _DIRECTIVE if addressed and to_do else None
 
     def _demanded_of_others(self, verb: Token) -> bool:
         """ "Russia said Sudan must return the helicopter": a demand, whatever the verb."""
