@@ -565,3 +565,20 @@ def test_parties_are_actors_of_their_country(code_text, sentence, source, target
 )
 def test_a_phrase_of_time_makes_no_phrasal_verb(code_text, sentence):
     assert [e for e in code_text(sentence) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“We call for an end to the blockade,” the Qatari foreign minister said.", "QATGOV"),
+        (
+            "Kenyan President William Ruto spoke on Monday. “We are going to Geneva and we "
+            "will ask the court to open an investigation,” he added.",
+            "KENGOV",
+        ),
+    ],
+)
+def test_a_first_person_in_a_quotation_is_its_speaker(code_text, text, source):
+    requests = [e for e in code_text(text) if e.type == "REQUEST"]
+    assert requests and requests[0].source is not None
+    assert requests[0].source.actor.code == source

@@ -605,6 +605,17 @@ def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     return []
 
 
+def sentence_speakers(sentence: Span, speech_verbs: frozenset[str]) -> list[Token]:
+    """Who speaks a sentence: the subject of the speech verb it hangs from or ends with
+    ("'We call for calm,' the minister said")."""
+    for token in sentence:
+        if token.lemma_.lower() in speech_verbs and token.dep_ in {"ROOT", "parataxis"}:
+            heads = subject_heads(token)
+            if heads:
+                return heads
+    return []
+
+
 def main_action(sentence: Span, speech_verbs: frozenset[str]) -> Token | None:
     """The verb a sentence is about: its root, or what its speech verb reports
     ("X said Y attacked Z" -> attacked). None when the root is not a verb."""
