@@ -178,6 +178,8 @@ class RuleCoder:
             self.roles.actors(trigger.subjects, when, offset, context, possessor=False)
         )
         targets = self.roles.target(trigger.objects, when, offset, context)
+        if trigger.needs_target and not targets:
+            return []  # "the weather was dangerous": a verdict on no one
         if len(sources) == 1 and (only := sources[0]) is not None:
             # an actor acting on itself is a misparse far more often than news
             targets = [t for t in targets if not self.roles.same_actor(t.actor, only.actor)]

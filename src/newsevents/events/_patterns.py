@@ -94,6 +94,10 @@ class PatternBook:
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
+    # adjective -> type: what its holder feels about something, or the speaker's verdict
+    # on the subject (see events/_judgements.py)
+    feelings: dict[str, str] = field(default_factory=dict)
+    verdicts: dict[str, str] = field(default_factory=dict)
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
@@ -190,6 +194,22 @@ def _story_settings(table: object, origin: str) -> StorySettings:
     return StorySettings(frozenset(sectors["forces"]), frozenset(sectors["placed"]), minimum)
 
 
+def _adjectives(table: object, name: str, origin: str) -> dict[str, str]:
+    """[feelings] and [verdicts]: PLOVER type -> adjectives, read as adjective -> type."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [{name}] must be a table")
+    found = {}
+    for kind, words in table.items():
+        if kind not in PLOVER_TYPES:
+            raise ConfigError(f"{origin}: unknown PLOVER type {kind!r} in [{name}]")
+        if (kind, "") not in crosswalk():
+            raise ConfigError(f"{origin}: [{name}] {kind} has no CAMEO code without a mode")
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ConfigError(f"{origin}: [{name}] {kind} must be a list of adjectives")
+        found |= {word.lower(): kind for word in words}
+    return found
+
+
 def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
     pairs: list[object] = value if isinstance(value, list) else [value]
     found = []
@@ -234,6 +254,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
         directive_verbs=frozenset(data.get("directive_verbs", [])),
+        feelings=_adjectives(data.get("feelings", {}), "feelings", origin),
+        verdicts=_adjectives(data.get("verdicts", {}), "verdicts", origin),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
+from newsevents.events._judgements import judgement_roles
 from newsevents.events._patterns import Pattern, PatternBook
 from newsevents.events._received import from_phrases, receiving_verb
 
@@ -31,6 +32,7 @@ class Trigger:
     modality: str
     tense: str
     span: tuple[int, int]  # token indices of the trigger words, end exclusive
+    needs_target: bool = False  # an event only when aimed at a named actor
 
 
 class TriggerFinder:
@@ -47,7 +49,33 @@ class TriggerFinder:
             return self._verb_trigger(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
             return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
+        if token.pos_ == "ADJ":
+            return self._adjective_trigger(token)  # "we are pleased with the deal"
         return None
+
+    def _adjective_trigger(self, adjective: Token) -> Trigger | None:
+        found = judgement_roles(adjective, self.book)
+        if found is None:
+            return None
+        pattern, subjects, objects = found
+        copula = adjective.head
+        modality = syn.verb_modality(copula, self.book.modal_verbs, self.book.speech_verbs)
+        kind = pattern.type
+        if modality == "negated" and kind in self.book.negated_types:
+            kind, modality = self.book.negated_types[kind], "asserted"  # "not pleased"
+        span = (adjective.i, adjective.i + 1)
+        return Trigger(
+            adjective,
+            pattern,
+            kind,
+            False,
+            subjects,
+            objects,
+            modality,
+            syn.tense(copula),
+            span,
+            needs_target=True,
+        )
 
     def _verb_trigger(self, verb: Token) -> Trigger | None:
         lemma = verb.lemma_.lower()
