@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import spacy
 
 from newsevents.errors import ConfigError
 from newsevents.events import RuleCoder, TypeClassifier, load_pattern_book, parse_pattern_book
-from newsevents.events._classifier import NO_EVENT, classifier_text
+from newsevents.events._classifier import NO_EVENT, classifier_text, model_path
 from newsevents.events._patterns import ClassifierSettings
 from newsevents.model import PLOVER_TYPES
 from newsevents.pipeline import paragraph_offsets
@@ -37,6 +38,20 @@ def test_scores_are_a_probability_per_type_and_none(nlp, classifier):
     assert set(scores) == {*PLOVER_TYPES, NO_EVENT}
     assert all(0.0 <= p <= 1.0 for p in scores.values())
     assert scores["ASSAULT"] > scores[NO_EVENT]
+
+
+def test_it_reads_what_the_model_read_with_the_english_tokenizer(nlp, classifier):
+    # Loaded with a tokenizer that splits on spaces: the words the parser split must
+    # reach the model as the English tokenizer it was saved with would give them.
+    saved = spacy.load(model_path())
+    doc = nlp(
+        "The U.S.-backed coalition didn't renew anti-government sanctions on Jan. 3, "
+        "officials said at 5 p.m.; Moscow's envoy (a former K.G.B. officer) walked out!"
+    )
+    for sentence in doc.sents:
+        text = classifier_text(sentence)
+        assert [t.text for t in saved.tokenizer(text)] == text.split()
+        assert classifier.scores([sentence]) == [saved(text).cats]
 
 
 def test_a_sentence_of_punctuation_alone_reads_as_no_event(nlp, classifier):

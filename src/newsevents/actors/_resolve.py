@@ -14,28 +14,12 @@ from newsevents.actors._dictionary import (
     RoleSpan,
     load_dictionary,
 )
+from newsevents.actors._heads import HeadWords, head_words
 from newsevents.model import Actor, ActorMention
 
 # Dependents that belong to a mention ("the so-called Venezuelan Cartel of the Suns").
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
 _RIGHT_DEPS = {"appos", "flat", "case"}
-_QUANTITY_WORDS = {
-    "thousands",
-    "hundreds",
-    "dozens",
-    "millions",
-    "scores",
-    "tens",
-    "some",
-    "many",
-    "most",
-    "all",
-    "several",
-    "group",
-    "members",
-    "member",
-    "supporters",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,98 +42,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-# Vehicles stand for the people they carry; leaders for what they lead.
-_CARRIERS = frozenset(
-    {
-        "boat",
-        "vessel",
-        "ship",
-        "plane",
-        "aircraft",
-        "truck",
-        "car",
-        "bus",
-        "convoy",
-        "vehicle",
-        "speedboat",
-    }
-)
-_CARRYING = frozenset({"carry", "transport", "ferry", "smuggle", "bring"})
-_LEADERS = frozenset(
-    {
-        "leader",
-        "chief",
-        "head",
-        "boss",
-        "commander",
-        "founder",
-        "kingpin",
-        "ringleader",
-        "chairman",
-        "spokesman",
-    }
-)
-
-# Heads that name a set of people, not a kind: the modifier says which kind.
-_COLLECTIVES = frozenset(
-    {
-        "group",
-        "member",
-        "faction",
-        "movement",
-        "element",
-        "unit",
-        "side",
-        "camp",
-        "wing",
-        "coalition",
-        "alliance",
-        "bloc",
-        "figure",
-        "representative",
-        "source",
-    }
-)
-
-
-# Detachments of a force are the force: "three companies of the State Reserve Police",
-# "a posse of policemen", "columns of the army" ("companies" is otherwise business).
-_FORCE_UNITS = frozenset(
-    {
-        "company",
-        "contingent",
-        "column",
-        "platoon",
-        "battalion",
-        "detachment",
-        "posse",
-        "squad",
-        "team",
-        "unit",
-        "batch",
-        "section",
-        "vanload",
-        "truckload",
-    }
-)
 _FORCE_SECTORS = frozenset({"COP", "MIL"})
-
-# Offices that take the sector of the force they are "of" ("superintendent of police").
-_FORCE_OFFICES = frozenset(
-    {
-        "superintendent",
-        "commissioner",
-        "inspector",
-        "general",
-        "director",
-        "chief",
-        "head",
-        "officer",
-        "official",
-        "deputy",
-        "commandant",
-    }
-)
 
 
 def _objects_of(head: Token) -> list[Token]:
@@ -164,7 +57,6 @@ def _objects_of(head: Token) -> list[Token]:
 
 
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
-_FORMER = frozenset({"former", "ex", "ex-"})
 
 
 def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
@@ -204,8 +96,10 @@ class ActorResolver:
         self,
         dictionary: ActorDictionary | None = None,
         place_country: Callable[[str], str | None] | None = None,
+        heads: HeadWords | None = None,
     ) -> None:
         self.dictionary = dictionary or load_dictionary()
+        self.heads = heads or head_words()
         # name -> country of a sub-national place ("Gujarat" -> IND); the gazetteer's
         # by default, loaded on first use
         self._place_country = place_country
@@ -222,21 +116,21 @@ class ActorResolver:
         self, head: Token, when: date | None, *, allow_possessor: bool = False
     ) -> ActorMention | None:
         """The actor the phrase headed by `head` names, or None when it names none."""
-        if head.lower_ in _QUANTITY_WORDS or head.pos_ == "NUM":
+        if head.lower_ in self.heads.quantities or head.pos_ == "NUM":
             # "Thousands of Nigerians", "two of the suspects": the group is the actor.
             members = [
                 p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
             ]
             if members:
                 return self.resolve(members[0], when, allow_possessor=allow_possessor)
-        if head.lemma_.lower() in _FORCE_UNITS:
+        if head.lemma_.lower() in self.heads.force_units:
             force = self._force_of(head, when)
             if force is not None:
                 return force
-        if head.lemma_.lower() in _CARRIERS:
+        if head.lemma_.lower() in self.heads.carriers:
             # "boats carrying suspected criminals": a vehicle stands for who it carries
             for clause in head.children:
-                if clause.dep_ == "acl" and clause.lemma_.lower() in _CARRYING:
+                if clause.dep_ == "acl" and clause.lemma_.lower() in self.heads.carrying_verbs:
                     for cargo in clause.children:
                         if cargo.dep_ == "dobj":
                             carried = self.resolve(cargo, when)
@@ -244,13 +138,13 @@ class ActorResolver:
                                 return carried
         phrase = _phrase_tokens(head)
         actor = self._named_or_place(head, phrase, when) or self._agent(head, phrase, when)
-        if actor is not None and head.lemma_.lower() in _LEADERS:
+        if actor is not None and head.lemma_.lower() in self.heads.leaders:
             actor = self._leader_of(head, when) or actor
         if actor is None:  # "Jane Doe, Algeria's leading rights activist": the apposition
             for child in head.children:
                 if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
                     agent = self._agent(child, _phrase_tokens(child), when)
-                    if agent is not None and child.lemma_.lower() in _LEADERS:
+                    if agent is not None and child.lemma_.lower() in self.heads.leaders:
                         agent = self._leader_of(child, when) or agent
                     if agent is not None:
                         actor = agent
@@ -400,7 +294,7 @@ class ActorResolver:
     def _titled_role(self, phrase: list[Token], match: _Match) -> Actor | None:
         """The role a title before the name points to ("President", "General")."""
         doc = phrase[0].doc
-        if any(t.i < match.start and t.lower_ in _FORMER for t in phrase):
+        if any(t.i < match.start and t.lower_ in self.heads.former for t in phrase):
             return None  # "former President Ben Bella": not the office, the person
         titles = {
             hit[0]
@@ -416,7 +310,7 @@ class ActorResolver:
         left = [
             t for t in phrase if (t.i <= head.i and t.dep_ in {"compound", "amod"}) or t == head
         ]
-        led = self._modifier_sector(left) if head.lemma_.lower() in _LEADERS else None
+        led = self._modifier_sector(left) if head.lemma_.lower() in self.heads.leaders else None
         if led is not None:  # "drug gang leaders" lead a gang, not a state
             return led
         for size in range(min(3, len(left)), 0, -1):
@@ -434,7 +328,7 @@ class ActorResolver:
                 hit = self.dictionary.agent(form)
                 if hit is not None:
                     return hit[0]
-        if head.lemma_.lower() in _COLLECTIVES:  # "opposition groups"
+        if head.lemma_.lower() in self.heads.collectives:  # "opposition groups"
             collective = self._modifier_sector(left)
             if collective is not None:
                 return collective
@@ -452,7 +346,7 @@ class ActorResolver:
     def _office_of_force(self, head: Token, sector: str | None) -> str | None:
         """An office held in a force is of the force: "superintendent of police",
         "commissioner of police" (COP), "chief of army staff" (MIL)."""
-        if sector not in {None, "GOV"} or head.lemma_.lower() not in _FORCE_OFFICES:
+        if sector not in {None, "GOV"} or head.lemma_.lower() not in self.heads.force_offices:
             return sector
         for force in _objects_of(head):
             hit = self.dictionary.agent(force.lemma_.lower()) or self.dictionary.agent(force.lower_)
@@ -508,7 +402,7 @@ class ActorResolver:
         sector = self._office_of_force(head, self._agent_sector(head, phrase))
         if sector is None:
             return self._by_modifier(head, phrase, when)
-        if any(t.i < head.i and t.lower_ in _FORMER for t in phrase):
+        if any(t.i < head.i and t.lower_ in self.heads.former for t in phrase):
             sector = FORMER_SECTOR  # "a former minister", "former dictator Idi Amin"
         named = self._by_modifier(head, phrase, when)
         if named is not None and named.sector == "IGO":
