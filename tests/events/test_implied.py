@@ -81,6 +81,14 @@ def test_event_nouns_derive_from_event_verbs(nlp):
     assert kinds["shops"] is None
 
 
+@pytest.mark.slow
+def test_a_denial_derives_from_deny(nlp):
+    from newsevents.events._implied import derived_pattern
+
+    doc = nlp("The Iranian denial of the Saudi report came on Monday.")
+    assert derived_pattern(load_pattern_book(), doc[2]).type == "REJECT"
+
+
 def test_nominal_suffixes_must_be_pairs():
     from newsevents.errors import ConfigError
 
