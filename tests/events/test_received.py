@@ -24,6 +24,7 @@ def _dyads(events):
         # the subject of a receiving verb is the target, the "from" phrase the actor
         ("The Kenyan government faced sharp criticism from Uganda on Monday.", "UGAGOV"),
         ("The Chilean president drew condemnation from Peru last week.", "PERGOV"),
+        ("The Kenyan finance minister came under criticism from Uganda.", "UGAGOV"),
         # or the noun's holder, coordinated holders included
         ("Canada faced stiff international and Mexican criticism over the border plan.", "MEX"),
     ],

@@ -1,7 +1,7 @@
 """Event nouns their subject receives, and event nouns whose "from" phrase is who acts.
 
 "The government faced criticism from Uganda", "the president drew condemnation", "the
-plan came under fire": the subject of a receiving verb (`receiving_verbs` in
+minister came under criticism": the subject of a receiving verb (`receiving_verbs` in
 verbs.toml) is the target of the event the noun names, not its actor; the actor is
 the noun's holder ("Ugandan criticism") or its "from" phrase. For nouns of the types
 `from_source_types` lists ("criticism from Uganda", "aid from Japan") the "from" phrase
@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 
 def receiving_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
-    """The verb whose subject receives `noun`: "faced criticism", "came under fire"."""
+    """The verb whose subject receives `noun`: "faced criticism", "came under criticism"."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in verbs:
         return head
@@ -26,13 +26,12 @@ def receiving_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
     return None
 
 
-def from_phrases(*heads: Token) -> list[Token]:
-    """The objects of the "from" phrases hanging from these words."""
+def prep_objects(head: Token, prepositions: set[str] | frozenset[str]) -> list[Token]:
+    """The objects of the phrases with these prepositions that hang from `head`."""
     return [
         obj
-        for head in heads
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "from"
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]

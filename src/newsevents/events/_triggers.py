@@ -12,7 +12,7 @@ from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
 from newsevents.events._judgements import judgement_roles
 from newsevents.events._patterns import Pattern, PatternBook
-from newsevents.events._received import from_phrases, receiving_verb
+from newsevents.events._received import prep_objects, receiving_verb
 
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 _JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
@@ -216,41 +216,7 @@ class TriggerFinder:
         """The trigger of `pattern` at `token`: its actors' words, modality and the type
         that negation, intent or a demand make of it."""
         if nominal:
-            subjects = syn.noun_holders(token)
-            holders = [token, *(c for c in token.children if c.dep_ == "acl")]
-            objects = [
-                p
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ in syn.TARGET_PREPS | {"of"}
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
-            named = [h for h in subjects if h.pos_ in {"NOUN", "PROPN", "PRON"}]
-            if not named and pattern.instruments:
-                # "the deployment of paramilitary forces": the forces moved are who acts
-                subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
-                objects = [o for o in objects if o not in subjects]
-            between = [
-                p
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "between"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
-            if between and not named:
-                # "talks between Iran and Oman": both sides act; the coder pairs them
-                subjects = syn.with_conjuncts(between[0])
-                objects = [o for o in objects if o not in between]
-            receiver = receiving_verb(token, self.book.receiving_verbs)
-            if receiver is not None:  # "faced criticism from Uganda": Uganda -> the subject
-                subjects = [*subjects, *from_phrases(token, receiver)]
-                objects = [*syn.subject_heads(receiver), *objects]
-            elif pattern.type in self.book.from_source_types:
-                subjects = [*subjects, *from_phrases(token)]  # "criticism from Uganda"
-            if pattern.type in self.book.place_target_types:
-                # "the demonstration called by the opposition in Caracas"
-                for holder in [*holders, *subjects]:
-                    objects += syn.place_heads(holder)
+            subjects, objects = self._noun_roles(token, pattern)
             modality, tense = syn.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
@@ -275,3 +241,30 @@ class TriggerFinder:
                 subjects, objects = speakers, subjects
                 kind, modality = "REQUEST", "asserted"
         return Trigger(token, pattern, kind, nominal, subjects, objects, modality, tense, span)
+
+    def _noun_roles(self, noun: Token, pattern: Pattern) -> tuple[list[Token], list[Token]]:
+        """The words that hold an event noun's actors and its targets."""
+        subjects = syn.noun_holders(noun)
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+        objects = prep_objects(noun, syn.TARGET_PREPS | {"of"})
+        named = [h for h in subjects if h.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if not named and pattern.instruments:
+            # "the deployment of paramilitary forces": the forces moved are who acts
+            subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
+            objects = [o for o in objects if o not in subjects]
+        between = prep_objects(noun, {"between"})
+        if between and not named:
+            # "talks between Iran and Oman": both sides act; the coder pairs them
+            subjects = syn.with_conjuncts(between[0])
+            objects = [o for o in objects if o not in between]
+        receiver = receiving_verb(noun, self.book.receiving_verbs)
+        if receiver is not None:  # "faced criticism from Uganda": Uganda -> the subject
+            subjects = [*subjects, *prep_objects(noun, {"from"}), *prep_objects(receiver, {"from"})]
+            objects = [*syn.subject_heads(receiver), *objects]
+        elif pattern.type in self.book.from_source_types:
+            subjects = [*subjects, *prep_objects(noun, {"from"})]  # "criticism from Uganda"
+        if pattern.type in self.book.place_target_types:
+            # "the demonstration called by the opposition in Caracas"
+            for holder in [*holders, *subjects]:
+                objects += syn.place_heads(holder)
+        return subjects, objects
