@@ -195,6 +195,8 @@ class RuleCoder:
             self.roles.actors(trigger.subjects, when, offset, context, possessor=False)
         )
         targets = self.roles.target(trigger.objects, when, offset, context)
+        if trigger.needs_target and not targets:
+            return []  # "the weather was dangerous": a verdict on no one
         if len(sources) == 1 and (only := sources[0]) is not None:
             # an actor acting on itself is a misparse far more often than news
             targets = [t for t in targets if not self.roles.same_actor(t.actor, only.actor)]
@@ -205,10 +207,13 @@ class RuleCoder:
                 implied = None  # "shots were fired at the police": not by the police
             if implied is not None:
                 sources = [implied]  # "24 persons were arrested": by the police
-            elif not (targets and self.implied.unattributed_violence(trigger, sentence)):
-                return []  # an action with no known actor is not an event we can code
-            else:
+            elif targets and (
+                self.implied.unattributed_violence(trigger, sentence)
+                or self.implied.agentless_act(trigger, sentence)
+            ):
                 sources = [None]  # "three civilians were killed in a car bombing"
+            else:
+                return []  # an action with no known actor is not an event we can code
         # "Russia and Ukraine exchanged prisoners": each other's, unless a third state is
         # named ("Chile and Bolivia restored relations with Peru")
         mutual = trigger.pattern.mutual and not any(

@@ -84,6 +84,9 @@ class PatternBook:
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
     unattributed_types: frozenset[str] = frozenset()
+    agentless_types: frozenset[str] = frozenset()  # done to a named target, agent untold
+    receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
+    from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
@@ -92,6 +95,11 @@ class PatternBook:
     joint_words: frozenset[str] = frozenset()
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    # adjective -> type: what its holder feels about something, or the speaker's verdict
+    # on the subject (see events/_judgements.py)
+    feelings: dict[str, str] = field(default_factory=dict)
+    verdicts: dict[str, str] = field(default_factory=dict)
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
     implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
@@ -195,6 +203,22 @@ def _story_settings(table: object, origin: str) -> StorySettings:
     return StorySettings(frozenset(sectors["forces"]), frozenset(sectors["placed"]), minimum)
 
 
+def _adjectives(table: object, name: str, origin: str) -> dict[str, str]:
+    """[feelings] and [verdicts]: PLOVER type -> adjectives, read as adjective -> type."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [{name}] must be a table")
+    found = {}
+    for kind, words in table.items():
+        if kind not in PLOVER_TYPES:
+            raise ConfigError(f"{origin}: unknown PLOVER type {kind!r} in [{name}]")
+        if (kind, "") not in crosswalk():
+            raise ConfigError(f"{origin}: [{name}] {kind} has no CAMEO code without a mode")
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ConfigError(f"{origin}: [{name}] {kind} must be a list of adjectives")
+        found |= {word.lower(): kind for word in words}
+    return found
+
+
 def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
     pairs: list[object] = value if isinstance(value, list) else [value]
     found = []
@@ -228,6 +252,9 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
         unattributed_types=frozenset(data.get("unattributed_types", [])),
+        agentless_types=frozenset(data.get("agentless_types", [])),
+        receiving_verbs=frozenset(data.get("receiving_verbs", [])),
+        from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),
         accident_cues=frozenset(data.get("accident_cues", [])),
@@ -236,6 +263,9 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_words=frozenset(data.get("joint_words", [])),
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
+        directive_verbs=frozenset(data.get("directive_verbs", [])),
+        feelings=_adjectives(data.get("feelings", {}), "feelings", origin),
+        verdicts=_adjectives(data.get("verdicts", {}), "verdicts", origin),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
         implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
@@ -248,8 +278,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types | book.everyday_types_kept | book.speech_types
-    named_types |= book.implied_types
+    named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
+    named_types |= book.speech_types | book.implied_types | book.from_source_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

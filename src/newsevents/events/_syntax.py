@@ -484,6 +484,7 @@ def noun_holders(noun: Token) -> list[Token]:
     """Who an event noun belongs to: its modifiers ("US strikes", "the workers' strike")
     and its agent ("strikes by US forces", "the demonstration called by the opposition")."""
     holders = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    holders += [c for h in holders for c in h.conjuncts]  # "Chinese and Russian strikes"
     if (split := misread_holder(noun)) is not None:
         holders.append(split)
     clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
@@ -619,6 +620,17 @@ def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     for head in governors(token):
         if head.lemma_.lower() in speech_verbs:
             return subject_heads(head)
+    return []
+
+
+def sentence_speakers(sentence: Span, speech_verbs: frozenset[str]) -> list[Token]:
+    """Who speaks a sentence: the subject of the speech verb it hangs from or ends with
+    ("'We call for calm,' the minister said")."""
+    for token in sentence:
+        if token.lemma_.lower() in speech_verbs and token.dep_ in {"ROOT", "parataxis"}:
+            heads = subject_heads(token)
+            if heads:
+                return heads
     return []
 
 
