@@ -13,6 +13,13 @@ from newsevents.store import Store
 
 pytestmark = pytest.mark.slow
 
+FRENCH = (
+    "Grève générale\n\nLes syndicats ont appelé mardi à une grève générale contre la "
+    "réforme des retraites. Des milliers de manifestants ont défilé dans les rues de la "
+    "capitale, tandis que le gouvernement a maintenu son projet et promis de le présenter "
+    "au parlement avant la fin du mois, malgré la colère des enseignants et des cheminots. "
+    "Les transports publics étaient presque à l'arrêt dans plusieurs grandes villes.\n"
+)
 GOOD = "Rebels attack\n\nRebels attacked an army base in Mali on Monday, officials said.\n"
 
 
@@ -23,6 +30,7 @@ def corpus(tmp_path):
     (folder / "good.txt").write_text(GOOD, "utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "empty.txt").write_text("   \n", "utf-8")
+    (folder / "french.txt").write_text(FRENCH, "utf-8")
     (folder / "undecodable.txt").write_bytes(
         random.Random(1).randbytes(4000).replace(b"\x00", b"1")
     )
@@ -48,6 +56,7 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(tmp_path, corpus):
     assert set(errors) >= {
         "binary.txt",
         "empty.txt",
+        "french.txt",
         "undecodable.txt",
         "huge.html",
         "broken.html.gz",
@@ -55,6 +64,7 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(tmp_path, corpus):
     assert any(key.startswith("lines.jsonl:2") for key in errors)
     assert "empty" in errors["empty.txt"].lower()
     assert "MB" in errors["huge.html"]
+    assert "not English" in errors["french.txt"] and "French" in errors["french.txt"]
     assert stats.failed == len(errors)
 
 
@@ -69,4 +79,4 @@ def test_rerun_after_failure_duplicates_nothing(tmp_path, corpus):
             for t in ("documents", "errors")
         ]
     assert counts[0] == 2
-    assert counts[1] == 6
+    assert counts[1] == 7  # one per bad file, once, however often the batch runs

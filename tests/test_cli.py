@@ -333,3 +333,40 @@ def test_a_network_edge_and_node_open_the_same_rows_in_the_cli(seeds_db):
         assert listed.exit_code == 0, listed.output
         count = edge["events"] if option == "--pair" else node["events"]
         assert len(listed.stdout.splitlines()) == count
+
+
+def test_evaluate_prints_scores_and_how_reliable_each_confidence_band_is(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    items = [
+        ("Russia accused Ukraine of shelling a school.", "ACCUSE", "RUS", "UKR"),
+        ("Police arrested two opposition leaders in Minsk.", "COERCE", "BLR", "BLR"),
+    ]
+    gold.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "id": f"item{n}",
+                    "text": text,
+                    "published": "2025-05-01",
+                    "events": [
+                        {
+                            "type": kind,
+                            "source": [{"text": "", "country": source}],
+                            "target": [{"text": "", "country": target}],
+                        }
+                    ],
+                }
+            )
+            for n, (text, kind, source, target) in enumerate(items)
+        ),
+        "utf-8",
+    )
+    result = invoke("evaluate", str(gold), "--classifier", "none")
+    assert result.exit_code == 0, result.output
+    assert "2 items, 2 gold events" in result.output
+    assert "reliability" in result.output
+    bands = [line for line in result.output.splitlines() if line.startswith("│ 0.")]
+    assert bands, result.output
+    # every predicted event falls in one band
+    predicted = int(result.output.split("gold events, ")[1].split(" predicted")[0])
+    assert sum(int(line.split("│")[2]) for line in bands) == predicted

@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import spacy
 
 from newsevents.errors import ConfigError
 from newsevents.events import RuleCoder, TypeClassifier, load_pattern_book, parse_pattern_book
-from newsevents.events._classifier import NO_EVENT, classifier_text
+from newsevents.events._classifier import NO_EVENT, classifier_text, model_path
 from newsevents.events._patterns import ClassifierSettings
 from newsevents.model import PLOVER_TYPES
 from newsevents.pipeline import paragraph_offsets
@@ -37,6 +38,20 @@ def test_scores_are_a_probability_per_type_and_none(nlp, classifier):
     assert set(scores) == {*PLOVER_TYPES, NO_EVENT}
     assert all(0.0 <= p <= 1.0 for p in scores.values())
     assert scores["ASSAULT"] > scores[NO_EVENT]
+
+
+def test_it_reads_what_the_model_read_with_the_english_tokenizer(nlp, classifier):
+    # Loaded with a tokenizer that splits on spaces: the words the parser split must
+    # reach the model as the English tokenizer it was saved with would give them.
+    saved = spacy.load(model_path())
+    doc = nlp(
+        "The U.S.-backed coalition didn't renew anti-government sanctions on Jan. 3, "
+        "officials said at 5 p.m.; Moscow's envoy (a former K.G.B. officer) walked out!"
+    )
+    for sentence in doc.sents:
+        text = classifier_text(sentence)
+        assert [t.text for t in saved.tokenizer(text)] == text.split()
+        assert classifier.scores([sentence]) == [saved(text).cats]
 
 
 def test_a_sentence_of_punctuation_alone_reads_as_no_event(nlp, classifier):
@@ -126,3 +141,30 @@ def test_the_default_coder_version_fits_where_it_is_stored():
 
     # PostgreSQL refuses a longer value where SQLite would silently keep it
     assert len(Pipeline().coder_version) <= events.c.coder_version.type.length
+
+
+class _SureOf:
+    """A stub classifier sure of one type for every sentence."""
+
+    version = "stub"
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def scores(self, sentences):
+        return [{self.kind: 0.9, NO_EVENT: 0.05} for _ in sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "coded"),
+    [
+        # the clause told holds no act: "said" is no shooting
+        ("The town of Rampur is calm again after the riots, officials said.", "ASSAULT", False),
+        # but a telling can be an accusation
+        ("The town of Rampur is to blame for the riots, officials said.", "ACCUSE", True),
+    ],
+)
+def test_a_speech_verb_is_assigned_only_a_type_of_words(nlp, text, kind, coded):
+    coder = _coder(ClassifierSettings(assign=0.5), _SureOf(kind))
+    found = [e for e in _code(coder, nlp, text) if e.type == kind]
+    assert bool(found) == coded

@@ -80,6 +80,20 @@ CODED += [
     ("Opposition parties boycotted the vote.", "PROTEST", "OPP", None, "asserted"),
 ]
 
+# A quarantine is a restriction like a curfew; a siege and a rape are violence.
+CODED += [
+    ("Twenty Mongolian herders were quarantined.", "COERCE", "MNGGOV", "MNG", "asserted"),
+    ("Mongolian authorities instituted a quarantine.", "COERCE", "MNGGOV", None, "asserted"),
+    ("Syrian troops laid siege to the town of Idlib.", "ASSAULT", "SYRMIL", None, "asserted"),
+    ("Two Indian soldiers raped a woman in Kashmir.", "ASSAULT", "INDMIL", None, "asserted"),
+]
+
+# Warning or instructing someone to do something is asking it of them.
+CODED += [
+    ("Kenyan officials warned residents to stay away.", "REQUEST", "KENGOV", None, "asserted"),
+    ("Ghana instructed its envoy to leave Paris.", "REQUEST", "GHAGOV", None, "asserted"),
+]
+
 
 @pytest.mark.parametrize(("sentence", "kind", "source", "target", "modality"), CODED)
 def test_codes_the_event(code_text, sentence, kind, source, target, modality):
@@ -551,3 +565,20 @@ def test_parties_are_actors_of_their_country(code_text, sentence, source, target
 )
 def test_a_phrase_of_time_makes_no_phrasal_verb(code_text, sentence):
     assert [e for e in code_text(sentence) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“We call for an end to the blockade,” the Qatari foreign minister said.", "QATGOV"),
+        (
+            "Kenyan President William Ruto spoke on Monday. “We are going to Geneva and we "
+            "will ask the court to open an investigation,” he added.",
+            "KENGOV",
+        ),
+    ],
+)
+def test_a_first_person_in_a_quotation_is_its_speaker(code_text, text, source):
+    requests = [e for e in code_text(text) if e.type == "REQUEST"]
+    assert requests and requests[0].source is not None
+    assert requests[0].source.actor.code == source

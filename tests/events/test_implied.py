@@ -81,8 +81,74 @@ def test_event_nouns_derive_from_event_verbs(nlp):
     assert kinds["shops"] is None
 
 
+@pytest.mark.slow
+def test_a_denial_derives_from_deny(nlp):
+    from newsevents.events._implied import derived_pattern
+
+    doc = nlp("The Iranian denial of the Saudi report came on Monday.")
+    assert derived_pattern(load_pattern_book(), doc[2]).type == "REJECT"
+
+
 def test_nominal_suffixes_must_be_pairs():
     from newsevents.errors import ConfigError
 
     with pytest.raises(ConfigError, match="nominal_suffixes"):
         parse_pattern_book('nominal_suffixes = [["ing"]]\n')
+
+
+def _typed(events):
+    return {
+        (
+            e.type,
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+        )
+        for e in events
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # conflictual acts told in the passive without an agent: the one they befall is news
+        (
+            "The Bolivian interior minister was accused of hiding the accounts of the mine.",
+            ("ACCUSE", None, "BOLGOV"),
+        ),
+        (
+            "Two Turkish drones were shot down over the border on Sunday.",
+            ("ASSAULT", None, "TURMIL"),
+        ),
+        ("The Iranian oil minister was sanctioned last year.", ("SANCTION", None, "IRNGOV")),
+        # and so are such acts told as a noun no one holds
+        ("Sanctions against Venezuelan officials followed in May.", ("SANCTION", None, "VENGOV")),
+    ],
+)
+def test_conflictual_acts_without_their_agent_keep_their_target(code_text, text, expected):
+    assert expected in _typed(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cooperative acts told without an agent are rarely political acts
+        "The Ghanaian finance minister was flown to the capital on Sunday.",
+        "The Kenyan opposition leader was treated in a hospital in Nairobi.",
+        # nor is a conflictual one with no one named to befall
+        "Their plans were criticised on Monday.",
+        # nor one that is only foreseen or weighed
+        "Strikes on Syrian territory could follow, the minister said.",
+        "It is unclear whether the expulsion of Malian diplomats will proceed.",
+    ],
+)
+def test_other_acts_without_their_agent_are_not_coded(code_text, text):
+    assert not [e for e in code_text(text) if e.source is None]
+
+
+def test_agentless_types_must_be_plover_types():
+    from newsevents.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="PLOVER"):
+        parse_pattern_book('agentless_types = ["SHOUT"]\n')

@@ -25,6 +25,12 @@ def test_conditional_patterns_are_tried_first():
         ('[[verb]]\nlemmas = []\ntype = "AGREE"\n', "non-empty list"),
         ('[[verb]]\nlemmas = ["x"]\ntype = "AGREE"\nobjects = "troops"\n', "must be lists"),
         ('[modal_verbs]\nplan = "someday"\n', "unknown modality"),
+        ('speech_types = ["SHOUT"]\n', "unknown PLOVER type 'SHOUT'"),
+        ('implied_types = ["GUESS"]\n', "unknown PLOVER type 'GUESS'"),
+        ('[implied_agents]\n"were arrested" = "POLICE"\n', "unknown sector 'POLICE'"),
+        ('[state_sectors]\ndefault = "STATE"\n', "unknown sector 'STATE'"),
+        ('pronoun_forces = ["COPS"]\n', "unknown sector 'COPS'"),
+        ('[[verb]]\nlemmas = ["x"]\ntype = "AGREE"\nkeep_cameo = "yes"\n', "keep_cameo"),
         ("[[verb]\n", "verbs.toml"),
         ('[[verb]]\nlemmas = ["sit down with"]\ntype = "CONSULT"\n', "'sit down with' can never"),
         ('[[noun]]\nlemmas = ["state of emergency"]\ntype = "COERCE"\n', r"\[\[noun\]\] #1"),
@@ -57,3 +63,12 @@ def test_unknown_coder_name_is_a_config_error():
 def test_mutual_must_be_a_boolean():
     with pytest.raises(ConfigError, match="mutual"):
         parse_pattern_book('[[verb]]\nlemmas = ["meet"]\ntype = "CONSULT"\nmutual = "yes"\n')
+
+
+def test_an_entry_that_keeps_cameo_adds_a_sense_to_its_rows():
+    book = load_pattern_book()
+    reach = book.verbs["reach"]  # police reaching the spot, and CAMEO's agreements reached
+    assert reach[0].type == "MOBILIZE"
+    assert "AGREE" in {p.type for p in reach}
+    # an entry without the flag replaces CAMEO's rows ("detain" + "demonstrator": ASSAULT)
+    assert {p.type for p in book.verbs["detain"]} == {"COERCE"}

@@ -102,7 +102,19 @@ def test_no_arrests_is_no_arrest(code_text):
 @pytest.mark.slow
 def test_seats_booked_are_no_charge(code_text):
     found = _coded(code_text("The coaches booked for the pilgrims left Surat, India, on time."))
-    assert not [kind for kind, *_ in found if kind == "ACCUSE"]
+    assert not [kind for kind, *_ in found if kind in {"ACCUSE", "COERCE"}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Surat, India. Nine youths were booked for rioting and arson.",
+        "Riots broke out in Surat, India. Some 300 activists have been booked in the state.",
+    ],
+)
+def test_people_booked_are_charged_as_cameo_codes_arrests(code_text, text):
+    assert ("COERCE", "arrest") in _by_police(code_text(text))
 
 
 @pytest.mark.slow
@@ -116,3 +128,243 @@ def test_seats_booked_are_no_charge(code_text):
 )
 def test_stopping_and_moving_by_others_is_no_police_act(code_text, text):
     assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # searches and watches are inquiries (CAMEO 090)
+        (
+            "Riots broke out in Surat, India. Policemen searched the houses of the accused.",
+            ("ACCUSE", "investigate"),
+        ),
+        (
+            "Riots broke out in Surat, India. Every vehicle entering the town was checked.",
+            ("ACCUSE", "investigate"),
+        ),
+        (
+            "Riots broke out in Surat, India. A close watch is being kept on the activists.",
+            ("ACCUSE", "investigate"),
+        ),
+        # a first information report lodged or filed, with or without its agent
+        (
+            "Riots broke out in Surat, India. An FIR was lodged against the shopkeepers.",
+            ("ACCUSE", "investigate"),
+        ),
+        # arms found and taken are seized, by the police when no one is named
+        (
+            "Riots broke out in Surat, India. Two swords and a pistol were recovered from a van.",
+            ("COERCE", "seize"),
+        ),
+        # people sent to jail or remanded are held
+        (
+            "Riots broke out in Surat, India. The four youths were sent to jail on Monday.",
+            ("COERCE", "arrest"),
+        ),
+        (
+            "Riots broke out in Surat, India. The accused were remanded in judicial custody.",
+            ("COERCE", "arrest"),
+        ),
+        # forces posted somewhere, the police reaching the scene, an alert sounded
+        (
+            "Riots broke out in Surat, India. Armed policemen were posted at the mosque.",
+            ("MOBILIZE", "troops"),
+        ),
+        (
+            "Riots broke out in Surat, India. A police team rushed to the spot at noon.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. A red alert was sounded across the district.",
+            ("MOBILIZE", "police"),
+        ),
+    ],
+)
+def test_what_the_police_do_about_a_crime(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Surat, India. Rescuers searched the rubble for survivors.",
+        "Riots broke out in Surat, India. Three bodies were recovered from a well.",
+        "Riots broke out in Surat, India. The new inspector was posted to Rajkot last year.",
+        "Riots broke out in Surat, India. She posted the photographs on her blog.",
+        "Riots broke out in Surat, India. The police reached a decision on Monday.",
+    ],
+)
+def test_words_of_police_work_in_other_senses_are_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Surat, India. The police have not been able to arrest the gang.",
+        "Riots broke out in Surat, India. The police were unable to arrest the gang.",
+    ],
+)
+def test_an_arrest_the_police_could_not_make_is_negated(code_text, text):
+    found = _coded(code_text(text))
+    assert [m for kind, mode, _, m in found if mode == "arrest"] == ["negated"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "police firing" that the parser splits into "in police" and a clause "firing"
+        "Riots broke out in Kanpur, India. Three men were killed in police firing as "
+        "rampaging mobs looted several shops.",
+        "Riots broke out in Kanpur, India. Half of the men killed in the police firing "
+        "belong to one village.",
+        # the firing a preposition's phrase holds, with its agent
+        "Riots broke out in Kanpur, India. Nine men were killed in 400 rounds of firing "
+        "by the police.",
+    ],
+)
+def test_a_killing_in_police_firing_is_the_police_firing(code_text, text):
+    assert ("ASSAULT", None) in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_a_gerund_with_its_own_subject_stays_a_verb(code_text):
+    found = code_text("Riots broke out in Kanpur, India. The police were firing at the mob.")
+    assert [(e.trigger, e.source.actor.sector) for e in found if e.type == "ASSAULT"] == [
+        ("firing", "COP")
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place closed off or guarded with no agent named: by its police
+        (
+            "Riots broke out in Surat, India. The old market has been barricaded.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. All roads to the shrine were sealed off.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. Steel barricades were installed at the bridge.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. Security has been enhanced at the station.",
+            ("MOBILIZE", "police"),
+        ),
+        # tear gas is riot control, whoever the sentence leaves unnamed
+        (
+            "Riots broke out in Surat, India. Tear-gas shells were lobbed at the crowd.",
+            ("ASSAULT", None),
+        ),
+    ],
+)
+def test_places_closed_off_and_crowds_gassed_are_police_acts(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade grew in Surat, India. The two firms sealed the deal on Monday.",
+        "Trade grew in Surat, India. The bank installed new software in its branches.",
+    ],
+)
+def test_deals_sealed_and_software_installed_are_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement or a request is told with its parties: no police behind it
+        "Riots broke out in Surat, India. The question can be settled if all sides agree.",
+        "Riots broke out in Surat, India. The files were bound together in case the court "
+        "asked for them.",
+        # a title, not a joint act
+        "Riots broke out in Surat, India. The joint commissioner of police was in Delhi.",
+    ],
+)
+def test_no_police_are_implied_behind_words_and_titles(code_text, text):
+    assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Riots broke out in Surat, India. Senior police officers camped in the village.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Riots broke out in Surat, India. Policemen came to the rescue of the families.",
+            ("AID", None),
+        ),
+        (
+            "Riots broke out in Surat, India. Armed policemen took up positions on the roofs.",
+            ("MOBILIZE", "troops"),
+        ),
+    ],
+)
+def test_police_camping_rescuing_and_taking_positions(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_a_position_taken_on_a_bill_is_no_deployment(code_text):
+    found = code_text("Riots broke out in Surat, India. The party took a position on the bill.")
+    assert not [e for e in found if e.type == "MOBILIZE"]
+
+
+@pytest.mark.slow
+def test_a_place_captured_is_seized_not_arrested(code_text):
+    found = _coded(code_text("Riots broke out in Surat, India. Policemen captured the college."))
+    assert ("COERCE", "seize", "COP", "asserted") in found
+    assert not [mode for _, mode, *_ in found if mode == "arrest"]
+
+
+@pytest.mark.slow
+def test_searches_conducted_are_inquiries(code_text):
+    found = code_text(
+        "Riots broke out in Surat, India. Policemen conducted searches in the temples."
+    )
+    assert ("ACCUSE", "investigate") in _by_police(found)
+
+
+@pytest.mark.slow
+def test_a_search_for_survivors_is_no_inquiry(code_text):
+    found = code_text(
+        "A fire broke out in Surat, India. Rescuers conducted a search for survivors."
+    )
+    assert not [e for e in found if e.type == "ACCUSE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the police are the victims here, not the shooters
+        "Riots broke out in Surat, India. Shots were fired at the police near the mosque.",
+        # words that name another shooter leave no authority implied
+        "Riots broke out in Surat, India. Two men were killed in private firing at night.",
+    ],
+)
+def test_no_police_shooting_is_implied_when_the_text_names_others(code_text, text):
+    assert ("ASSAULT", None) not in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
+    text = "Riots broke out in Surat, India. The police commissioner ordered firing on the mob."
+    assert ("ASSAULT", None) in _by_police(code_text(text))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.clean._language import foreign_language, language_name
 from newsevents.clean._rules import Rules, load_rules
 from newsevents.errors import ExtractionError
 from newsevents.model import Removal
@@ -47,6 +48,12 @@ def clean_text(raw: str, *, rules_file: Path | None = None) -> Cleaned:
     paragraphs = _bounded(_paragraphs(kept), removed)
     if not paragraphs:
         raise ExtractionError("no article text found: everything was empty or boilerplate")
+    language = foreign_language("\n".join(paragraphs))
+    if language is not None:
+        raise ExtractionError(
+            f"not English: the text reads as {language_name(language)} ({language}); "
+            "newsevents codes English news"
+        )
     first = paragraphs[0]
     title = first if len(first) <= _HEADLINE_MAX_CHARS and not first.endswith(".") else None
     return Cleaned(paragraphs, removed, title)

@@ -35,6 +35,20 @@ def evaluate_command(
     _print(report, per_type=per_type, errors=errors)
 
 
+def _reliability(bands: object) -> Table:
+    """How often the events of each confidence band are right: where to set a threshold."""
+    table = Table("confidence", "events", "type right", "type+actors right", title="reliability")
+    assert isinstance(bands, dict)
+    for band, counts in bands.items():
+        table.add_row(
+            band,
+            str(counts["events"]),
+            f"{counts['type_right']:.2f}",
+            f"{counts['type_actors_right']:.2f}",
+        )
+    return table
+
+
 def _print(report: Report, *, per_type: bool, errors: int) -> None:
     out = Console()
     summary = report.as_dict()
@@ -72,6 +86,7 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
                 kind, f"{s.p:.2f}", f"{s.r:.2f}", f"{s.f1:.2f}", str(s.tp + s.fn), str(s.tp + s.fp)
             )
         out.print(types)
+    out.print(_reliability(summary["reliability"]))
     for miss in report.misses[:errors]:
         out.print(
             f"[yellow]missed[/] {miss['type']} ({miss['item']}): {miss['evidence']}",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import takewhile
 
 from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.events import _syntax as syn
@@ -122,11 +123,24 @@ class RuleCoder:
         if probability < settings.assign or probability < nothing:
             return []
         verb = syn.main_action(sentence, self.book.speech_verbs)
-        if verb is None:
-            return []
+        if verb is None or (kind not in self.book.speech_types and self._only_tells(verb)):
+            return []  # "the town is calm after four were killed, police said": no killing
         pattern = Pattern(kind, confidence=round(probability * settings.assign_confidence, 3))
         trigger = self.triggers.make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
         return self._events(trigger, sentence, offset, context)[:1]
+
+    def _on_itself(
+        self, trigger: Trigger, implied: ActorMention, targets: list[ActorMention]
+    ) -> bool:
+        """Violence whose victims are the authority it would be implied to: the police
+        do not shoot at the police."""
+        return trigger.kind in self.book.unattributed_types and any(
+            t.actor.sector == implied.actor.sector for t in targets
+        )
+
+    def _only_tells(self, verb: Token) -> bool:
+        """A speech verb whose clause holds no act: "the town is calm, police said"."""
+        return verb.lemma_.lower() in self.book.speech_verbs and syn.tells_a_clause(verb)
 
     def code_sentence(self, sentence: Span, offset: int, context: DocContext) -> list[Event]:
         triggers = self._reported_acts(
@@ -148,14 +162,17 @@ class RuleCoder:
                 for g in syn.governors(trigger.token)
                 if g.i in trigger_tokens and g.i not in range(*trigger.span)
             ]
-            means = trigger.token.dep_ == "pobj" or (
-                trigger.token.dep_ == "acl" and trigger.token.head.dep_ == "pobj"
-            )
-            if governing and not (means and not coded & {g.i for g in governing}):
+            if governing and not (
+                _means(trigger, governing) and not coded & {g.i for g in governing}
+            ):
                 continue
             # So is its purpose or manner: "blocked roads demanding reforms", "opened fire
             # to disperse the crowd" code the roadblock and the shooting only.
-            if syn.is_purpose_clause(trigger.token) and trigger.token.head.i in trigger_tokens:
+            if (
+                syn.is_purpose_clause(trigger.token)
+                and trigger.token.head.i in trigger_tokens
+                and not (trigger.nominal and syn.misread_holder(trigger.token))
+            ):
                 continue
             # A condition is not an event: "will boycott the vote unless the president
             # agrees to step down" reports no agreement; nor is a recalled background.
@@ -193,6 +210,8 @@ class RuleCoder:
             self.roles.actors(trigger.subjects, when, offset, context, possessor=False)
         )
         targets = self.roles.target(trigger.objects, when, offset, context, sources)
+        if trigger.needs_target and not targets:
+            return []  # "the weather was dangerous": a verdict on no one
         if len(sources) == 1 and (only := sources[0]) is not None:
             # an actor acting on itself is a misparse far more often than news; so is a
             # state's organ acting on its bare state ("Maduro denied Venezuela is ..."),
@@ -208,12 +227,17 @@ class RuleCoder:
         implied = None
         if not sources:
             implied = self.implied.agent(trigger, sentence, offset, when, context)
+            if implied is not None and self._on_itself(trigger, implied, targets):
+                implied = None  # "shots were fired at the police": not by the police
             if implied is not None:
                 sources = [implied]  # "24 persons were arrested": by the police
-            elif not (targets and self.implied.unattributed_violence(trigger, sentence)):
-                return []  # an action with no known actor is not an event we can code
-            else:
+            elif targets and (
+                self.implied.unattributed_violence(trigger, sentence)
+                or self.implied.agentless_act(trigger, sentence)
+            ):
                 sources = [None]  # "three civilians were killed in a car bombing"
+            else:
+                return []  # an action with no known actor is not an event we can code
         # "Russia and Ukraine exchanged prisoners": each other's, unless a third state is
         # named ("Chile and Bolivia restored relations with Peru")
         mutual = trigger.pattern.mutual and not any(
@@ -282,6 +306,21 @@ class RuleCoder:
                     )
                 )
         return [checked(event) for event in events]
+
+
+def _means(trigger: Trigger, governing: list[Token]) -> bool:
+    """Whether a trigger a verb governs is its means or circumstance, reached through a
+    preposition: "were killed in police firing", "killed in rounds of firing by the police"."""
+    token = trigger.token
+    if token.dep_ == "pobj" or (token.dep_ == "acl" and token.head.dep_ == "pobj"):
+        return True
+    if not trigger.nominal:
+        return False
+    split = syn.misread_holder(token)
+    if split is not None and split.dep_ == "pobj":
+        return True  # "in police firing" read as "in police", then "firing"
+    path = takewhile(lambda g: g != governing[0], syn.governors(token))
+    return any(g.dep_ == "prep" for g in path)
 
 
 def _confidence(

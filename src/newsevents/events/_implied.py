@@ -21,8 +21,8 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.events import _syntax as syn
-from newsevents.events._context import DocContext, in_country
-from newsevents.events._patterns import Pattern, PatternBook
+from newsevents.events._context import SUBJECT_DEPS, DocContext, in_country
+from newsevents.events._patterns import NO_AGENT, Pattern, PatternBook
 from newsevents.events._syntax import object_lemmas
 from newsevents.model import Actor, ActorMention, Event
 from newsevents.place import country_of_place, subnational_country
@@ -36,6 +36,7 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"in", "during", "after", "following", "amid", "before"}
 )  # smaller places' names are too often common words
 # Offices a country's own police or courts act on: its officials, soldiers and parties.
+_WEIGHING_MARKS = frozenset({"whether", "if", "unless"})  # "whether the arrests will stand"
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
 
 
@@ -57,14 +58,18 @@ def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
 
 def implied_sector(book: PatternBook, kind: str, mode: str | None, words: Span) -> str | None:
     """The sector that does an act of this type, mode or trigger when no agent is named."""
+    if kind not in book.implied_types:
+        return None  # an agreement or a request is told with its parties
     agents = book.implied_agents
     root = words.root
-    keys = [words.text.lower(), root.lemma_.lower()]
-    keys += [f"{t.lemma_.lower()} {root.lemma_.lower()}" for t in root.lefts]
+    # the words with a modifier first: "private firing" says more than "firing"
+    keys = [f"{t.lemma_.lower()} {root.lemma_.lower()}" for t in root.lefts]
+    keys += [words.text.lower(), root.lemma_.lower()]
     # what was done, most telling first: "curfew was clamped", "a case was registered"
     keys += sorted(object_lemmas(root), key=lambda form: (-len(form.split()), form))
     keys.append(f"{kind} {mode}" if mode else kind)
-    return next((agents[k] for k in keys if k in agents), None)
+    sector = next((agents[k] for k in keys if k in agents), None)
+    return None if sector == NO_AGENT else sector  # "killed in private firing"
 
 
 def is_agentless(token: Token, nominal: bool) -> bool:
@@ -271,6 +276,29 @@ class ImpliedRoles:
             and bool(lemmas & self.book.violence_cues)
             and not lemmas & self.book.accident_cues
         )
+
+    def agentless_act(self, trigger: Trigger, sentence: Span) -> bool:
+        """Whether an act told in the passive without its agent ("was accused of fraud",
+        "were detained"), or as an event noun no one holds ("the shelling of Kharkiv
+        went on"), is still an event, with an unknown source: of a type
+        `agentless_types` lists, asserted, with no sign of an accident, and done to
+        someone the text names (the caller checks the target)."""
+        lemmas = {t.lemma_.lower() for t in sentence if t.i != trigger.token.i}
+        return (
+            trigger.kind in self.book.agentless_types
+            and trigger.modality in {"asserted", "reported"}
+            and is_agentless(trigger.token, trigger.nominal)
+            and not (trigger.nominal and self._foreseen(trigger.token))
+            and not lemmas & self.book.accident_cues
+        )
+
+    def _foreseen(self, noun: Token) -> bool:
+        """Whether the clause an event noun is told in only foresees or weighs it: "strikes
+        could follow", "whether the deportation will proceed"."""
+        verb = noun.head if noun.dep_ in SUBJECT_DEPS else noun.head.head
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        modality = syn.verb_modality(verb, self.book.modal_verbs, self.book.speech_verbs)
+        return modality not in {"asserted", "reported"} or bool(marks & _WEIGHING_MARKS)
 
     def place_generic_agents(
         self,

@@ -54,6 +54,7 @@ class ClassifierSettings:
 
 
 _NEVER = 10**9
+NO_AGENT = "none"  # an [implied_agents] value: the words name someone else's act
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class PatternBook:
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    speech_types: frozenset[str] = frozenset()  # what a speech verb itself can name
     modal_verbs: dict[str, str] = field(default_factory=dict)
     symmetric_types: frozenset[str] = frozenset()
     symmetric_modes: frozenset[str] = frozenset()
@@ -82,6 +84,9 @@ class PatternBook:
     conflict_types: frozenset[str] = frozenset()
     place_target_types: frozenset[str] = frozenset()
     unattributed_types: frozenset[str] = frozenset()
+    agentless_types: frozenset[str] = frozenset()  # done to a named target, agent untold
+    receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
+    from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
@@ -90,7 +95,13 @@ class PatternBook:
     joint_words: frozenset[str] = frozenset()
     joint_unless: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    # adjective -> type: what its holder feels about something, or the speaker's verdict
+    # on the subject (see events/_judgements.py)
+    feelings: dict[str, str] = field(default_factory=dict)
+    verdicts: dict[str, str] = field(default_factory=dict)
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
+    implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
     everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
@@ -117,8 +128,8 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
             "or use a mode it lists"
         )
     mutual = entry.get("mutual", False)
-    if not isinstance(mutual, bool):
-        raise ConfigError(f"{where}: 'mutual' must be true or false")
+    if not isinstance(mutual, bool) or not isinstance(entry.get("keep_cameo", False), bool):
+        raise ConfigError(f"{where}: 'mutual' and 'keep_cameo' must be true or false")
     for key, values in lists.items():
         for value in values:  # type: ignore[attr-defined]
             _check_words(str(value), f"{where}: {key}")
@@ -170,10 +181,16 @@ def _classifier_settings(table: object, origin: str) -> ClassifierSettings:
     return ClassifierSettings(**values)
 
 
+@cache
+def _known_sectors() -> frozenset[str]:
+    """The sectors codebook.toml explains: the only ones a setting may name."""
+    return frozenset(tomllib.loads(_data_text("codebook.toml"))["sectors"])
+
+
 def _story_settings(table: object, origin: str) -> StorySettings:
     table = _settings_table(table, StorySettings, "political_story", origin)
     sectors = {key: table.get(key, []) for key in ("forces", "placed")}
-    known = set(tomllib.loads(_data_text("codebook.toml"))["sectors"])  # the sectors we explain
+    known = _known_sectors()
     for key, values in sectors.items():
         if not isinstance(values, list) or set(values) - known:
             raise ConfigError(
@@ -184,6 +201,22 @@ def _story_settings(table: object, origin: str) -> StorySettings:
     if not isinstance(minimum, int) or minimum < 1:
         raise ConfigError(f"{origin}: [political_story] min_sentences must be a whole number")
     return StorySettings(frozenset(sectors["forces"]), frozenset(sectors["placed"]), minimum)
+
+
+def _adjectives(table: object, name: str, origin: str) -> dict[str, str]:
+    """[feelings] and [verdicts]: PLOVER type -> adjectives, read as adjective -> type."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [{name}] must be a table")
+    found = {}
+    for kind, words in table.items():
+        if kind not in PLOVER_TYPES:
+            raise ConfigError(f"{origin}: unknown PLOVER type {kind!r} in [{name}]")
+        if (kind, "") not in crosswalk():
+            raise ConfigError(f"{origin}: [{name}] {kind} has no CAMEO code without a mode")
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ConfigError(f"{origin}: [{name}] {kind} must be a list of adjectives")
+        found |= {word.lower(): kind for word in words}
+    return found
 
 
 def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
@@ -210,6 +243,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         version=str(data.get("version", "0")),
         light_verbs=frozenset(data.get("light_verbs", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
+        speech_types=frozenset(data.get("speech_types", [])),
         modal_verbs=modal,
         symmetric_types=frozenset(data.get("symmetric_types", [])),
         symmetric_modes=frozenset(data.get("symmetric_modes", [])),
@@ -218,6 +252,9 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         conflict_types=frozenset(data.get("conflict_types", [])),
         place_target_types=frozenset(data.get("place_target_types", [])),
         unattributed_types=frozenset(data.get("unattributed_types", [])),
+        agentless_types=frozenset(data.get("agentless_types", [])),
+        receiving_verbs=frozenset(data.get("receiving_verbs", [])),
+        from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),
         accident_cues=frozenset(data.get("accident_cues", [])),
@@ -226,7 +263,11 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         joint_words=frozenset(data.get("joint_words", [])),
         joint_unless=frozenset(data.get("joint_unless", [])),
         warning_verbs=frozenset(data.get("warning_verbs", [])),
+        directive_verbs=frozenset(data.get("directive_verbs", [])),
+        feelings=_adjectives(data.get("feelings", {}), "feelings", origin),
+        verdicts=_adjectives(data.get("verdicts", {}), "verdicts", origin),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
+        implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
         everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
@@ -237,27 +278,45 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types = set(book.negated_types) | set(book.negated_types.values())
     named_types |= set(book.intent_types) | set(book.intent_types.values())
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
-    named_types |= book.unattributed_types | book.everyday_types_kept
+    named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
+    named_types |= book.speech_types | book.implied_types | book.from_source_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
         )
+    named_sectors = {*book.implied_agents.values(), *book.state_sectors.values()} - {NO_AGENT}
+    named_sectors |= book.pronoun_forces | book.everyday_sectors
+    if unknown := sorted(named_sectors - _known_sectors()):
+        raise ConfigError(f"{origin}: unknown sector {unknown[0]!r}: not one of codebook.toml")
     _index(data.get("verb", []), book.verbs, "verb")
     _index(data.get("noun", []), book.nouns, "noun")
     bases = data.get("cameo_candidates", [])
     if not isinstance(bases, list) or set(bases) - set(CAMEO_BASES):
         raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
     if bases:
-        _add_cameo(book, frozenset(bases))
+        _add_cameo(book, frozenset(bases), _settled_keys(data.get("verb", [])))
     return book
 
 
-def _add_cameo(book: PatternBook, bases: frozenset[str]) -> None:
-    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not list."""
-    own = set(book.verbs)
+def _settled_keys(entries: list[dict[str, Any]]) -> set[str]:
+    """Verb keys an entry of `verbs.toml` lists without `keep_cameo`: CAMEO's rows for
+    them are hidden; an entry with `keep_cameo = true` adds a sense to CAMEO's."""
+    return {
+        str(lemma).lower()
+        for entry in entries
+        if not entry.get("keep_cameo", False)
+        for lemma in entry.get("lemmas", [])
+    }
+
+
+def _add_cameo(book: PatternBook, bases: frozenset[str], settled: set[str]) -> None:
+    """Candidates from the CAMEO dictionary for every key `verbs.toml` does not settle,
+    tried after its own patterns of the key."""
     for key, entry in cameo_entries(bases):
-        if key not in own:
+        if key not in settled:
             book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
+    for patterns in book.verbs.values():
+        patterns.sort(key=lambda p: not p.conditional)  # stable: own patterns first
     book.version += "+cameo"
 
 

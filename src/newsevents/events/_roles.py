@@ -26,6 +26,7 @@ from newsevents.model import Actor, ActorMention
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _DESCRIPTION_REACH = 2  # sentences back a description may point
+_FIRST_PERSON = frozenset({"we"})  # in a quotation: the side its speaker speaks for
 
 
 class RoleReader:
@@ -243,12 +244,17 @@ class RoleReader:
     ) -> Actor | None:
         """ "Hungary said it will support...": a pronoun under a speech verb is its speaker;
         otherwise he/she is the person last named as a subject."""
-        if pronoun.lower_ in _SPEAKER_PRONOUNS:
-            for speaker in syn.speaker_heads(pronoun.head, self.book.speech_verbs):
+        if pronoun.lower_ in _SPEAKER_PRONOUNS | _FIRST_PERSON:
+            speakers = syn.speaker_heads(pronoun.head, self.book.speech_verbs)
+            if not speakers and pronoun.lower_ in _FIRST_PERSON:
+                speakers = syn.sentence_speakers(pronoun.sent, self.book.speech_verbs)
+            for speaker in speakers:
                 if speaker.pos_ != "PRON":
                     mention = self.resolver.resolve(speaker, when)
                     if mention is not None:
                         return mention.actor
+                elif pronoun.lower_ in _FIRST_PERSON and speaker.lower_ in _PERSON_PRONOUNS:
+                    return person  # "'We will ask the court,' he added": who he is
         force = force_meant(pronoun, context)
         if force is not None:
             return force  # "Police reached the spot. They opened fire."

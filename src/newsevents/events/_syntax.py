@@ -514,10 +514,29 @@ def object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def misread_holder(gerund: Token) -> Token | None:
+    """The noun right before an event gerund the parser split from it: in "killed in
+    police firing" it may read "police" as the object of "in" and "firing" as a clause
+    of its own."""
+    if (
+        gerund.tag_ != "VBG"
+        or gerund.i == 0
+        or any(c.dep_ in _SUBJECT_DEPS for c in gerund.children)
+    ):
+        return None
+    before = gerund.doc[gerund.i - 1]
+    if before.pos_ not in {"NOUN", "PROPN"} or before.head == gerund or before.sent != gerund.sent:
+        return None
+    return before
+
+
 def noun_holders(noun: Token) -> list[Token]:
     """Who an event noun belongs to: its modifiers ("US strikes", "the workers' strike")
     and its agent ("strikes by US forces", "the demonstration called by the opposition")."""
     holders = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    holders += [c for h in holders for c in h.conjuncts]  # "Chinese and Russian strikes"
+    if (split := misread_holder(noun)) is not None:
+        holders.append(split)
     clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
     return holders + [
         p
@@ -654,6 +673,17 @@ def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
     return []
 
 
+def sentence_speakers(sentence: Span, speech_verbs: frozenset[str]) -> list[Token]:
+    """Who speaks a sentence: the subject of the speech verb it hangs from or ends with
+    ("'We call for calm,' the minister said")."""
+    for token in sentence:
+        if token.lemma_.lower() in speech_verbs and token.dep_ in {"ROOT", "parataxis"}:
+            heads = subject_heads(token)
+            if heads:
+                return heads
+    return []
+
+
 def main_action(sentence: Span, speech_verbs: frozenset[str]) -> Token | None:
     """The verb a sentence is about: its root, or what its speech verb reports
     ("X said Y attacked Z" -> attacked). None when the root is not a verb."""
@@ -664,6 +694,11 @@ def main_action(sentence: Span, speech_verbs: frozenset[str]) -> Token | None:
             break
         verb = clauses[0]
     return verb if verb.pos_ == "VERB" else None
+
+
+def tells_a_clause(verb: Token) -> bool:
+    """Whether a verb has a clause for what it tells ("the town is calm, police said")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def source_heads(sentence: Span) -> list[Token]:
@@ -692,8 +727,12 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
     if aux & _DEMAND_AUX:
         return "demanded"
     for head in governors(verb):
-        if head.lemma_.lower() in modal_verbs and head.pos_ in {"VERB", "ADJ"}:
-            return modal_verbs[head.lemma_.lower()]
+        modal = modal_verbs.get(head.lemma_.lower()) if head.pos_ in {"VERB", "ADJ"} else None
+        if modal is not None and _is_negated(head):
+            # "were not able to arrest", "does not plan to attack"; "did not fail to"
+            return "asserted" if modal == "negated" else "negated"
+        if modal is not None and modal != "asserted":
+            return modal
         above = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if above & _DEMAND_AUX:
             return "demanded"  # "any solution must include Maduro stepping down"
@@ -703,6 +742,13 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
     if any(c.lower_ in _REPORTED_ADVERBS for c in children):
         return "reported"
     return "asserted"
+
+
+def _is_negated(head: Token) -> bool:
+    """A negated verb, or an adjective whose copula is: "has not been able to"."""
+    if head.dep_ == "acomp" and head.head != head and _is_negated(head.head):
+        return True
+    return any(c.dep_ == "neg" for c in head.children) or _negated_otherwise(head)
 
 
 def _negated_otherwise(verb: Token) -> bool:

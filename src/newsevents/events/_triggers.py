@@ -10,11 +10,14 @@ from spacy.tokens import Token
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
+from newsevents.events._judgements import judgement_roles
 from newsevents.events._patterns import Pattern, PatternBook
+from newsevents.events._received import prep_objects, receiving_verb
 
 _DEMAND = Pattern("REQUEST", confidence=0.6)  # "X said Y must ...", whatever Y must do
 _JOINT = Pattern("COOPERATE", confidence=0.6)  # "jointly launched", "a joint search"
 _WARNING = Pattern("THREATEN", confidence=0.55)  # "warned it could cut off aid"
+_DIRECTIVE = Pattern("REQUEST", confidence=0.6)  # "told the envoy to leave"
 _THREAT_AUX = frozenset({"could", "would", "will", "may", "might", "'ll"})
 
 
@@ -29,6 +32,7 @@ class Trigger:
     modality: str
     tense: str
     span: tuple[int, int]  # token indices of the trigger words, end exclusive
+    needs_target: bool = False  # an event only when aimed at a named actor
 
 
 class TriggerFinder:
@@ -42,10 +46,38 @@ class TriggerFinder:
         if token.pos_ == "VERB":
             if token.dep_ == "amod":  # "striking doctors", "detained activists": a state
                 return None
+            if self._gerund_event(token):
+                return self._noun_trigger(token)  # "killed in police firing"
             return self._verb_trigger(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
             return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
+        if token.pos_ == "ADJ":
+            return self._adjective_trigger(token)  # "we are pleased with the deal"
         return None
+
+    def _adjective_trigger(self, adjective: Token) -> Trigger | None:
+        found = judgement_roles(adjective, self.book)
+        if found is None:
+            return None
+        pattern, subjects, objects = found
+        copula = adjective.head
+        modality = syn.verb_modality(copula, self.book.modal_verbs, self.book.speech_verbs)
+        kind = pattern.type
+        if modality == "negated" and kind in self.book.negated_types:
+            kind, modality = self.book.negated_types[kind], "asserted"  # "not pleased"
+        span = (adjective.i, adjective.i + 1)
+        return Trigger(
+            adjective,
+            pattern,
+            kind,
+            False,
+            subjects,
+            objects,
+            modality,
+            syn.tense(copula),
+            span,
+            needs_target=True,
+        )
 
     def _verb_trigger(self, verb: Token) -> Trigger | None:
         lemma = verb.lemma_.lower()
@@ -66,10 +98,21 @@ class TriggerFinder:
             if lemma in self.book.promise_verbs and self._promises_harm(verb):
                 pattern = replace(pattern, type="THREATEN", mode=None)  # "vowed to retaliate"
             return self.make(verb, pattern, nominal=False, span=(verb.i, verb.i + 1))
-        fallback = self._joint(verb) or self._warning(verb)
+        fallback = self._joint(verb) or self._warning(verb) or self._directive(verb)
         if fallback is not None:
             return self.make(verb, fallback, nominal=False, span=(verb.i, verb.i + 1))
         return None
+
+    def _gerund_event(self, token: Token) -> bool:
+        """A gerund the parser read as a verb that is an event noun with its holder:
+        "police firing", "firing by the police"; not "police were firing" (a subject)."""
+        if token.lower_ not in self.book.nouns:
+            return False
+        return syn.misread_holder(token) is not None or (
+            token.tag_ == "VBG"
+            and token.dep_ == "pcomp"
+            and any(c.lower_ == "by" for c in token.children)
+        )
 
     def _joint(self, token: Token) -> Pattern | None:
         """Cooperation read off "jointly" or "joint", when no pattern names the act."""
@@ -100,6 +143,19 @@ class TriggerFinder:
                 return _WARNING
         return None
 
+    def _directive(self, verb: Token) -> Pattern | None:
+        """Telling someone to do something is asking it of them (CAMEO 10): "told the
+        envoy to leave", "warned residents to stay away", "was instructed by the ministry
+        to comply"."""
+        if verb.lemma_.lower() not in self.book.directive_verbs:
+            return None
+        addressed = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+        to_do = any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        return _DIRECTIVE if addressed and to_do else None
+
     def _demanded_of_others(self, verb: Token) -> bool:
         """ "Russia said Sudan must return the helicopter": a demand, whatever the verb."""
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -118,7 +174,9 @@ class TriggerFinder:
         """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
         objects = []
         for child in verb.children:
-            if child.dep_ == "dobj" and (
+            # "ordered firing" is parsed with the noun as the verb's complement
+            is_object = child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+            if is_object and (
                 lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
             ):
                 objects.append(child)
@@ -173,24 +231,7 @@ class TriggerFinder:
         """The trigger of `pattern` at `token`: its actors' words, modality and the type
         that negation, intent or a demand make of it."""
         if nominal:
-            subjects = syn.noun_holders(token)
-            holders = [token, *(c for c in token.children if c.dep_ == "acl")]
-            objects = [
-                p
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ in syn.TARGET_PREPS | {"of"}
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
-            named = [h for h in subjects if h.pos_ in {"NOUN", "PROPN", "PRON"}]
-            if not named and pattern.instruments:
-                # "the deployment of paramilitary forces": the forces moved are who acts
-                subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
-                objects = [o for o in objects if o not in subjects]
-            if pattern.type in self.book.place_target_types:
-                # "the demonstration called by the opposition in Caracas"
-                for holder in [*holders, *subjects]:
-                    objects += syn.place_heads(holder)
+            subjects, objects = self._noun_roles(token, pattern)
             modality, tense = syn.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
@@ -215,3 +256,30 @@ class TriggerFinder:
                 subjects, objects = speakers, subjects
                 kind, modality = "REQUEST", "asserted"
         return Trigger(token, pattern, kind, nominal, subjects, objects, modality, tense, span)
+
+    def _noun_roles(self, noun: Token, pattern: Pattern) -> tuple[list[Token], list[Token]]:
+        """The words that hold an event noun's actors and its targets."""
+        subjects = syn.noun_holders(noun)
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+        objects = prep_objects(noun, syn.TARGET_PREPS | {"of"})
+        named = [h for h in subjects if h.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if not named and pattern.instruments:
+            # "the deployment of paramilitary forces": the forces moved are who acts
+            subjects = [o for o in objects if o.lemma_.lower() in pattern.instruments]
+            objects = [o for o in objects if o not in subjects]
+        between = prep_objects(noun, {"between"})
+        if between and not named:
+            # "talks between Iran and Oman": both sides act; the coder pairs them
+            subjects = syn.with_conjuncts(between[0])
+            objects = [o for o in objects if o not in between]
+        receiver = receiving_verb(noun, self.book.receiving_verbs)
+        if receiver is not None:  # "faced criticism from Uganda": Uganda -> the subject
+            subjects = [*subjects, *prep_objects(noun, {"from"}), *prep_objects(receiver, {"from"})]
+            objects = [*syn.subject_heads(receiver), *objects]
+        elif pattern.type in self.book.from_source_types:
+            subjects = [*subjects, *prep_objects(noun, {"from"})]  # "criticism from Uganda"
+        if pattern.type in self.book.place_target_types:
+            # "the demonstration called by the opposition in Caracas"
+            for holder in [*holders, *subjects]:
+                objects += syn.place_heads(holder)
+        return subjects, objects

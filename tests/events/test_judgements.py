@@ -1,0 +1,68 @@
+"""Events told as an adjective: a feeling about someone ("pleased with"), a speaker's
+verdict on someone ("is illegal, the minister said")."""
+
+import pytest
+
+from newsevents.errors import ConfigError
+from newsevents.events import parse_pattern_book
+
+
+def _dyads(events):
+    return {
+        (
+            e.type,
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+        )
+        for e in events
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a feeling is its holder's, aimed at what it is about
+        ("Kenya said it was pleased with the Ugandan decision.", ("SUPPORT", "KEN", "UGA")),
+        ("Egypt was angry at the Ethiopian government.", ("ACCUSE", "EGY", "ETHGOV")),
+        # a verdict is the speaker's, aimed at the subject
+        (
+            "“The Saudi blockade is illegal,” the Omani foreign minister said.",
+            ("ACCUSE", "OMNGOV", "SAU"),
+        ),
+    ],
+)
+def test_an_adjective_tells_an_act(code_text, text, expected):
+    kind, source, target = expected
+    found = _dyads(code_text(text))
+    assert any(
+        k == kind and (s or "").startswith(source) and (t or "").startswith(target)
+        for k, s, t in found
+    ), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aimed at no actor
+        "Kenyan officials said the weather was dangerous.",
+        "The Ghanaian minister was pleased with the result.",
+        # the writer's own verdict
+        "The Turkish blockade is illegal.",
+    ],
+)
+def test_an_adjective_aimed_at_no_one_named_is_no_event(code_text, text):
+    assert not [e for e in code_text(text) if e.trigger in {"dangerous", "pleased", "illegal"}]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[feelings]\nSHOUT = ["loud"]\n', "PLOVER"),
+        ('[verdicts]\nACCUSE = "illegal"\n', "list"),
+    ],
+)
+def test_adjective_tables_are_checked(table, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_pattern_book(table)
