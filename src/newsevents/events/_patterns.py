@@ -207,7 +207,7 @@ def _adjectives(table: object, name: str, origin: str) -> dict[str, str]:
     """[feelings] and [verdicts]: PLOVER type -> adjectives, read as adjective -> type."""
     if not isinstance(table, dict):
         raise ConfigError(f"{origin}: [{name}] must be a table")
-    found = {}
+    found: dict[str, str] = {}
     for kind, words in table.items():
         if kind not in PLOVER_TYPES:
             raise ConfigError(f"{origin}: unknown PLOVER type {kind!r} in [{name}]")
