@@ -1,0 +1,74 @@
+"""Verbs read by what they act on or who does them: an attack on a policy is criticism,
+a raid on an army base an attack, a transcript released no release of prisoners."""
+
+import pytest
+
+
+def _types(events, trigger: str) -> set[str]:
+    return {e.type for e in events if e.trigger.split()[0] == trigger}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # words and policies attacked are criticised
+        (
+            "The Spanish premier attacked the opposition's budget plan on Friday.",
+            "attacked",
+            "ACCUSE",
+        ),
+        ("Chile's president attacked the Peruvian court's ruling.", "attacked", "ACCUSE"),
+        # a raid on a military position is an attack, not a search
+        ("French troops raided a rebel base in northern Mali on Sunday.", "raided", "ASSAULT"),
+        # soldiers taking to the streets are deployed, not protesting
+        ("Soldiers took to the streets of La Paz on Monday.", "took", "MOBILIZE"),
+        # talks wrecked and sanctions stepped up are sanctions
+        (
+            "Hungary torpedoed the talks with Serbia over the border dispute.",
+            "torpedoed",
+            "SANCTION",
+        ),
+        ("Canada stepped up sanctions against Iran on Tuesday.", "stepped", "SANCTION"),
+        # arming a state is military aid
+        ("Germany is arming Lithuania against a possible invasion.", "arming", "AID"),
+    ],
+)
+def test_a_verb_is_read_by_what_it_acts_on(code_text, text, trigger, kind):
+    assert kind in _types(code_text(text), trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        (
+            "The Spanish premier attacked the opposition's budget plan on Friday.",
+            "attacked",
+            "ASSAULT",
+        ),
+        ("Protesters took to the streets of La Paz on Monday.", "took", "MOBILIZE"),
+        # information released is no release
+        (
+            "The Kenyan president released the transcript of his call with Uganda.",
+            "released",
+            "RETREAT",
+        ),
+        ("Peru released its trade figures for March on Monday.", "released", "RETREAT"),
+        # a warrant executed or a film shot is no violence
+        ("Mexican police executed a search warrant at the home in Tijuana.", "executed", "ASSAULT"),
+        ("The Iranian director shot a film in Tehran last year.", "shot", "ASSAULT"),
+    ],
+)
+def test_a_verb_in_another_sense_is_not_that_event(code_text, text, trigger, kind):
+    assert kind not in _types(code_text(text), trigger)
+
+
+def test_people_released_are_still_released(code_text):
+    events = code_text("Iran released two French prisoners on Friday.")
+    assert "RETREAT" in _types(events, "released")
+
+
+def test_a_law_dropped_with_no_agent_is_dropped_by_the_government(code_text):
+    events = code_text("The fuel tax was scrapped in France after weeks of protests.")
+    conceded = [e for e in events if e.type == "CONCEDE"]
+    assert conceded and conceded[0].source is not None
+    assert conceded[0].source.actor.code == "FRAGOV"
