@@ -72,3 +72,29 @@ def test_a_law_dropped_with_no_agent_is_dropped_by_the_government(code_text):
     conceded = [e for e in events if e.type == "CONCEDE"]
     assert conceded and conceded[0].source is not None
     assert conceded[0].source.actor.code == "FRAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # a backlash received from someone is their criticism
+        (
+            "The Nigerian minister faced a backlash from Ghana over the border closure.",
+            "backlash",
+            "ACCUSE",
+        ),
+        # regretting another's decision is disapproving of it
+        ("Kenya regretted Uganda's decision to close the border.", "regretted", "ACCUSE"),
+        ("Ecuador debunked Colombia's claims about the border incident.", "debunked", "REJECT"),
+        # testimony before a committee consults it; "testified that" alone is only said
+        (
+            "The Bolivian ambassador testified before the Senate committee on Tuesday.",
+            "testified",
+            "CONSULT",
+        ),
+        # a sense added to a verb keeps the verb's CAMEO senses
+        ("Peru stepped up pressure on Chile on Monday.", "stepped", "REQUEST"),
+    ],
+)
+def test_words_of_criticism_denial_and_testimony(code_text, text, trigger, kind):
+    assert kind in _types(code_text(text), trigger)
