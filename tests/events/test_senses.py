@@ -98,3 +98,26 @@ def test_a_law_dropped_with_no_agent_is_dropped_by_the_government(code_text):
 )
 def test_words_of_criticism_denial_and_testimony(code_text, text, trigger, kind):
     assert kind in _types(code_text(text), trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # taking up a post is no seizure; offering a view is no promise
+        ("The new Kenyan minister took over in May.", "took", "COERCE"),
+        ("The Kenyan minister offered the example of Uganda.", "offered", "AGREE"),
+    ],
+)
+def test_succession_and_talk_are_not_acts(code_text, text, trigger, kind):
+    assert kind not in _types(code_text(text), trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("Rebels took over the town of Goma on Sunday.", "took", "COERCE"),
+        ("Russia offered Ukraine a ceasefire on Monday.", "offered", "AGREE"),
+    ],
+)
+def test_places_taken_over_and_offers_made_still_count(code_text, text, trigger, kind):
+    assert kind in _types(code_text(text), trigger)
