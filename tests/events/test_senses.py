@@ -56,6 +56,8 @@ def test_a_verb_is_read_by_what_it_acts_on(code_text, text, trigger, kind):
         # a warrant executed or a film shot is no violence
         ("Mexican police executed a search warrant at the home in Tijuana.", "executed", "ASSAULT"),
         ("The Iranian director shot a film in Tehran last year.", "shot", "ASSAULT"),
+        # men armed with knives carry them; no one gave them aid
+        ("The robbers were armed with knives.", "armed", "AID"),
     ],
 )
 def test_a_verb_in_another_sense_is_not_that_event(code_text, text, trigger, kind):
