@@ -123,3 +123,19 @@ def test_succession_and_talk_are_not_acts(code_text, text, trigger, kind):
 )
 def test_places_taken_over_and_offers_made_still_count(code_text, text, trigger, kind):
     assert kind in _types(code_text(text), trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "kind"),
+    [
+        ("The execution of the prisoner was condemned.", "execution", "ASSAULT"),
+        ("The execution of the search warrant took an hour.", "execution", None),
+        ("The abduction of the envoy was condemned.", "abduction", "ASSAULT"),
+    ],
+)
+def test_a_derived_noun_is_read_by_what_it_is_of(nlp, text, noun, kind):
+    from newsevents.events._implied import derived_pattern
+    from newsevents.events._patterns import load_pattern_book
+
+    token = next(t for t in nlp(text) if t.text == noun)
+    assert getattr(derived_pattern(load_pattern_book(), token), "type", None) == kind
