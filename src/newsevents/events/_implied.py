@@ -41,16 +41,19 @@ _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "C
 
 
 def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
-    """The unconditional pattern of the verb an event noun derives from, if any."""
+    """The unconditional pattern of the verb an event noun derives from, if any. A
+    pattern's `unless` is checked against what the noun is "of": "the execution of a
+    prisoner" is violence, "the execution of a warrant" not."""
     lemma = noun.lemma_.lower()
     if len(lemma) < 5 or not lemma.isalpha():
         return None
+    of_what = {o.lemma_.lower() for o in syn.prep_objects_of(noun)}
     for suffix, replacement in book.nominal_suffixes:
         if not lemma.endswith(suffix):
             continue
         verb = lemma[: -len(suffix)] + replacement
         for pattern in book.verbs.get(verb, ()):
-            if not pattern.conditional and not pattern.unless:
+            if not pattern.conditional and not of_what & pattern.unless:
                 confidence = round(pattern.confidence - _NOMINAL_DISCOUNT, 3)
                 return replace(pattern, confidence=confidence)
     return None

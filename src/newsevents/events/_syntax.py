@@ -484,6 +484,17 @@ def _is_place(noun: Token) -> bool:
 _SETTING_PREPS = (_CIRCUMSTANCE_PREPS - {"because", "as"}) | {"until"}
 
 
+def prep_objects_of(noun: Token) -> list[Token]:
+    """What an event noun is "of": "the execution of a warrant" -> warrant."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas a pattern's `objects` condition is checked against."""
     lemmas: set[str] = set()
