@@ -30,7 +30,7 @@ from evaluate import metrics_from_tp_fp_fns, string_shingle_matching  # noqa: E4
 
 def _ours(html: str) -> str:
     try:
-        return "\n".join(clean_html(html).paragraphs)
+        return "\n".join(clean_html(html, english_only=False).paragraphs)  # text, any language
     except ExtractionError:
         return ""
 

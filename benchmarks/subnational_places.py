@@ -128,7 +128,7 @@ def page_texts(path: Path) -> Iterator[tuple[str, str]]:
 
 def paragraphs_of(text: str) -> list[str]:
     document = document_from_text(text, "<page>")
-    return clean(document.raw, document.format).paragraphs
+    return clean(document.raw, document.format, english_only=False).paragraphs
 
 
 def page_mentions(page: str, docs: list[Doc], resolver: PlaceResolver) -> list[Mention]:

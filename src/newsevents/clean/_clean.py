@@ -31,14 +31,17 @@ class Cleaned:
     title: str | None = None
 
 
-def clean(raw: str, fmt: str, *, rules_file: Path | None = None) -> Cleaned:
-    """Clean raw text or HTML; raises ExtractionError when no article text remains."""
+def clean(
+    raw: str, fmt: str, *, rules_file: Path | None = None, english_only: bool = True
+) -> Cleaned:
+    """Clean raw text or HTML; raises ExtractionError when no article text remains, or
+    when it is not English (unless `english_only` is False)."""
     if fmt == "html":
-        return clean_html(raw, rules_file=rules_file)
-    return clean_text(raw, rules_file=rules_file)
+        return clean_html(raw, rules_file=rules_file, english_only=english_only)
+    return clean_text(raw, rules_file=rules_file, english_only=english_only)
 
 
-def clean_text(raw: str, *, rules_file: Path | None = None) -> Cleaned:
+def clean_text(raw: str, *, rules_file: Path | None = None, english_only: bool = True) -> Cleaned:
     """Paragraphs of a plain-text article with boilerplate lines removed."""
     rules = load_rules(rules_file)
     removed: list[Removal] = []
@@ -48,7 +51,7 @@ def clean_text(raw: str, *, rules_file: Path | None = None) -> Cleaned:
     paragraphs = _bounded(_paragraphs(kept), removed)
     if not paragraphs:
         raise ExtractionError("no article text found: everything was empty or boilerplate")
-    language = foreign_language("\n".join(paragraphs))
+    language = foreign_language("\n".join(paragraphs)) if english_only else None
     if language is not None:
         raise ExtractionError(
             f"not English: the text reads as {language_name(language)} ({language}); "
@@ -59,7 +62,13 @@ def clean_text(raw: str, *, rules_file: Path | None = None) -> Cleaned:
     return Cleaned(paragraphs, removed, title)
 
 
-def clean_html(raw: str, *, url: str | None = None, rules_file: Path | None = None) -> Cleaned:
+def clean_html(
+    raw: str,
+    *,
+    url: str | None = None,
+    rules_file: Path | None = None,
+    english_only: bool = True,
+) -> Cleaned:
     """The article body of an HTML page (trafilatura), then the text rules."""
     import trafilatura  # heavy: only when there is HTML to clean
 
@@ -69,7 +78,7 @@ def clean_html(raw: str, *, url: str | None = None, rules_file: Path | None = No
     metadata = trafilatura.extract_metadata(raw)
     title = metadata.title if metadata is not None else None
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    cleaned = clean_text(text, rules_file=rules_file)
+    cleaned = clean_text(text, rules_file=rules_file, english_only=english_only)
     cleaned.removed.insert(
         0, Removal("(page template: navigation, scripts, markup)", "html-template")
     )
