@@ -78,6 +78,25 @@ def code_text(nlp: Language) -> Callable[..., list[Event]]:
     return run
 
 
+@pytest.fixture(scope="session")
+def code_dyads(
+    code_text: Callable[..., list[Event]],
+) -> Callable[[str], set[tuple[str, str | None, str | None]]]:
+    """Code a short text; each event as (type, source code, target code)."""
+
+    def run(text: str) -> set[tuple[str, str | None, str | None]]:
+        return {
+            (
+                e.type,
+                e.source.actor.code if e.source else None,
+                e.target.actor.code if e.target else None,
+            )
+            for e in code_text(text)
+        }
+
+    return run
+
+
 def _pg_bindir() -> Path | None:
     found = shutil.which("initdb")
     if found:

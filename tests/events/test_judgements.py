@@ -7,17 +7,6 @@ from newsevents.errors import ConfigError
 from newsevents.events import parse_pattern_book
 
 
-def _dyads(events):
-    return {
-        (
-            e.type,
-            e.source.actor.code if e.source else None,
-            e.target.actor.code if e.target else None,
-        )
-        for e in events
-    }
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -32,9 +21,9 @@ def _dyads(events):
         ),
     ],
 )
-def test_an_adjective_tells_an_act(code_text, text, expected):
+def test_an_adjective_tells_an_act(code_dyads, text, expected):
     kind, source, target = expected
-    found = _dyads(code_text(text))
+    found = code_dyads(text)
     assert any(
         k == kind and (s or "").startswith(source) and (t or "").startswith(target)
         for k, s, t in found

@@ -6,17 +6,6 @@ import pytest
 from newsevents.events import parse_pattern_book
 
 
-def _dyads(events):
-    return {
-        (
-            e.type,
-            e.source.actor.code if e.source else None,
-            e.target.actor.code if e.target else None,
-        )
-        for e in events
-    }
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -29,8 +18,8 @@ def _dyads(events):
         ("Canada faced stiff international and Mexican criticism over the border plan.", "MEX"),
     ],
 )
-def test_a_received_event_is_aimed_at_the_subject(code_text, text, expected):
-    accusations = [(s, t) for kind, s, t in _dyads(code_text(text)) if kind == "ACCUSE"]
+def test_a_received_event_is_aimed_at_the_subject(code_dyads, text, expected):
+    accusations = [(s, t) for kind, s, t in code_dyads(text) if kind == "ACCUSE"]
     assert accusations
     source, target = accusations[0]
     assert source == expected
@@ -38,14 +27,14 @@ def test_a_received_event_is_aimed_at_the_subject(code_text, text, expected):
 
 
 @pytest.mark.slow
-def test_the_from_phrase_of_a_speech_act_noun_is_its_actor(code_text):
-    found = _dyads(code_text("Criticism from Uganda followed on Monday."))
+def test_the_from_phrase_of_a_speech_act_noun_is_its_actor(code_dyads):
+    found = code_dyads("Criticism from Uganda followed on Monday.")
     assert any(kind == "ACCUSE" and source == "UGAGOV" for kind, source, _ in found)
 
 
 @pytest.mark.slow
-def test_the_from_phrase_of_a_withdrawal_is_the_place_left(code_text):
-    found = _dyads(code_text("The withdrawal of Russian troops from Syria began on Monday."))
+def test_the_from_phrase_of_a_withdrawal_is_the_place_left(code_dyads):
+    found = code_dyads("The withdrawal of Russian troops from Syria began on Monday.")
     assert not any(source == "SYR" for _, source, _ in found)
 
 
@@ -64,8 +53,8 @@ def test_from_source_types_must_be_plover_types():
         "The meeting between the Iranian and Omani foreign ministers ended on Monday.",
     ],
 )
-def test_an_event_between_two_sides_pairs_them(code_text, text):
-    consults = [(s, t) for kind, s, t in _dyads(code_text(text)) if kind == "CONSULT"]
+def test_an_event_between_two_sides_pairs_them(code_dyads, text):
+    consults = [(s, t) for kind, s, t in code_dyads(text) if kind == "CONSULT"]
     assert consults
     sides = {code[:3] for pair in consults for code in pair if code}
     assert sides == {"IRN", "OMN"}
