@@ -11,6 +11,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
+from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._checks import checked
 from newsevents.events._classifier import NO_EVENT, TypeScorer
@@ -169,14 +170,14 @@ class RuleCoder:
             # So is its purpose or manner: "blocked roads demanding reforms", "opened fire
             # to disperse the crowd" code the roadblock and the shooting only.
             if (
-                syn.is_purpose_clause(trigger.token)
+                mod.is_purpose_clause(trigger.token)
                 and trigger.token.head.i in trigger_tokens
                 and not (trigger.nominal and syn.misread_holder(trigger.token))
             ):
                 continue
             # A condition is not an event: "will boycott the vote unless the president
             # agrees to step down" reports no agreement; nor is a recalled background.
-            if syn.is_condition(trigger.token) or syn.is_background(trigger.token):
+            if mod.is_condition(trigger.token) or mod.is_background(trigger.token):
                 continue
             for event in self._events(trigger, sentence, offset, context):
                 if event.source is not None:  # an unknown actor leaves the means to tell

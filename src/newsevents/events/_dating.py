@@ -19,6 +19,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import DocContext
 from newsevents.model import EventDate
@@ -205,7 +206,7 @@ def _measured(trigger: Token, sentence: Span, context: DocContext) -> EventDate 
     if governor == clause or measure.i < sentence.start:
         return None
     words = measure.doc[measure.left_edge.i : measure.i + 1].text
-    tense = syn.tense(governor) if governor.pos_ in {"VERB", "AUX"} else "past"
+    tense = mod.tense(governor) if governor.pos_ in {"VERB", "AUX"} else "past"
     anchor = event_when(governor, tense, sentence, context)
     return measured_date(words, mark.text, anchor)
 
@@ -214,7 +215,7 @@ def _said_then(trigger: Token, sentence: Span, speech_verbs: frozenset[str]) -> 
     """Whether a statement in the present is reported as said in the past: "the ministry
     said it regrets the decision", or a quotation. It was made the day it was said."""
     if any(
-        head.lemma_.lower() in speech_verbs and syn.tense(head) == "past"
+        head.lemma_.lower() in speech_verbs and mod.tense(head) == "past"
         for head in syn.governors(trigger)
     ):
         return True
@@ -290,7 +291,7 @@ def _moves_on(sentence: Span, dated: list[Dated]) -> bool:
     root = sentence.root
     if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _PRESENT_AUX for c in root.children):
         return True
-    if syn.tense(root) != "past":
+    if mod.tense(root) != "past":
         return True
     return any((head := _root(sentence, d)) is not None and _own(head, root) for d in dated)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
+from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS, DocContext, in_country
 from newsevents.events._patterns import NO_AGENT, Pattern, PatternBook
@@ -300,7 +301,7 @@ class ImpliedRoles:
         could follow", "whether the deportation will proceed"."""
         verb = noun.head if noun.dep_ in SUBJECT_DEPS else noun.head.head
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-        modality = syn.verb_modality(verb, self.book.modal_verbs, self.book.speech_verbs)
+        modality = mod.verb_modality(verb, self.book.modal_verbs, self.book.speech_verbs)
         return modality not in {"asserted", "reported"} or bool(marks & _WEIGHING_MARKS)
 
     def place_generic_agents(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
@@ -61,7 +62,7 @@ class TriggerFinder:
             return None
         pattern, subjects, objects = found
         copula = adjective.head
-        modality = syn.verb_modality(copula, self.book.modal_verbs, self.book.speech_verbs)
+        modality = mod.verb_modality(copula, self.book.modal_verbs, self.book.speech_verbs)
         kind = pattern.type
         if modality == "negated" and kind in self.book.negated_types:
             kind, modality = self.book.negated_types[kind], "asserted"  # "not pleased"
@@ -74,7 +75,7 @@ class TriggerFinder:
             subjects,
             objects,
             modality,
-            syn.tense(copula),
+            mod.tense(copula),
             span,
             needs_target=True,
         )
@@ -232,7 +233,7 @@ class TriggerFinder:
         that negation, intent or a demand make of it."""
         if nominal:
             subjects, objects = self._noun_roles(token, pattern)
-            modality, tense = syn.noun_modality(token), "past"
+            modality, tense = mod.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
             subjects = syn.subject_heads(token) or syn.moved_forces(token, pattern.instruments)
@@ -241,14 +242,14 @@ class TriggerFinder:
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
             if pattern.type in self.book.place_target_types:
                 objects += syn.place_heads(token)
-            modality = syn.verb_modality(token, self.book.modal_verbs, self.book.speech_verbs)
-            tense = syn.tense(token)
+            modality = mod.verb_modality(token, self.book.modal_verbs, self.book.speech_verbs)
+            tense = mod.tense(token)
         kind = pattern.type
         if modality == "negated" and kind in self.book.negated_types:
             kind, modality = self.book.negated_types[kind], "asserted"  # "did not accept"
         elif modality == "future" and kind in self.book.intent_types:
             kind = self.book.intent_types[kind]  # "will provide aid" is a promise: AGREE
-            if syn.has_condition(token, "unless"):
+            if mod.has_condition(token, "unless"):
                 kind = "THREATEN"  # "will withdraw its troops unless ...": a promise is a threat
         if pattern is _DEMAND or (modality == "demanded" and kind != "REQUEST"):
             speakers = syn.speaker_heads(token, self.book.speech_verbs)
