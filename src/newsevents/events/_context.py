@@ -32,13 +32,11 @@ class DocContext:
     named: list[tuple[int, int, Actor]] = field(default_factory=list)
     # the country of the last actor of each sector named: what "the gang" refers back to
     sector_countries: dict[str, str] = field(default_factory=dict)
-    # the countries each sentence names (by its first token), for one date
+    # the countries each sentence names, by sentence number and date: see countries_named
     sentence_countries: dict[tuple[int, date | None], list[tuple[int, str]]] = field(
         default_factory=dict
     )
     sentences: list[Span] = field(default_factory=list)
-    # the countries each sentence names, by sentence number: what "the country" means
-    countries_named: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     # the country the article is about, found when an event with no agent needs it
     country: tuple[str | None] | None = None
     # the day the text last named for recent news ("on Tuesday"): the date of the acts
@@ -70,6 +68,16 @@ class DocContext:
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)
         return self.persons[index - 1] if index else None
+
+    def countries_named(
+        self, resolver: ActorResolver, when: date | None, number: int | None = None
+    ) -> list[tuple[int, str]]:
+        """The countries sentence `number` (by default the one being coded) names, as
+        (token index, ISO3), on the date `when`: looked up once."""
+        key = (self.sentence_number if number is None else number, when)
+        if key not in self.sentence_countries:
+            self.sentence_countries[key] = resolver.countries_in(self.sentences[key[0]], when)
+        return self.sentence_countries[key]
 
     def named_before(self, offset: int, sentences: int) -> Actor | None:
         """The person named last before `offset`, in this sentence or the `sentences`

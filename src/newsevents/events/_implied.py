@@ -36,8 +36,8 @@ _MIN_CITY_POPULATION = 100_000
 _CIRCUMSTANCE_PREPS = frozenset(
     {"in", "during", "after", "following", "amid", "before"}
 )  # smaller places' names are too often common words
-# Offices a country's own police or courts act on: its officials, soldiers and parties.
 _WEIGHING_MARKS = frozenset({"whether", "if", "unless"})  # "whether the arrests will stand"
+# Offices a country's own police or courts act on: its officials, soldiers and parties.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
 
 
@@ -199,15 +199,6 @@ class ImpliedRoles:
                 mention.actor = in_country(self.resolver, mention.actor, home)
         context.unplaced.clear()
 
-    def _sentence_countries(
-        self, sentence: Span, offset: int, when: date | None, context: DocContext
-    ) -> list[tuple[int, str]]:
-        """The countries a sentence names, as (token index, ISO3), once per sentence."""
-        key = (offset + sentence.start_char, when)
-        if key not in context.sentence_countries:
-            context.sentence_countries[key] = self.resolver.countries_in(sentence, when)
-        return context.sentence_countries[key]
-
     def other_country(
         self,
         trigger: Trigger,
@@ -231,7 +222,7 @@ class ImpliedRoles:
         }
         candidates = [
             (index, country)
-            for index, country in self._sentence_countries(sentence, offset, when, context)
+            for index, country in context.countries_named(self.resolver, when)
             if index in clause
             and country not in own
             and not any(start <= offset + sentence.doc[index].idx < end for start, end in taken)
@@ -261,7 +252,7 @@ class ImpliedRoles:
         country = source.actor.country
         if not country:
             return None
-        found = self._sentence_countries(sentence, offset, when, context)
+        found = context.countries_named(self.resolver, when)
         if not found or {c for _, c in found} != {country}:
             return None
         name = self.resolver.dictionary.country_names.get(country, country)
@@ -322,7 +313,7 @@ class ImpliedRoles:
         Nor does, for a source, a country in what it acts on (`topic`, the character
         offsets of its object's words): "Volker disputed the notion of a Ukraine channel".
         One in a sentence that names no other country waits for `place_in_article`."""
-        named = self._sentence_countries(sentence, offset, when, context)
+        named = context.countries_named(self.resolver, when)
         found = [(sentence.doc[index].idx + offset, country) for index, country in named]
         aimed = {sentence.doc[i].idx + offset for i, _ in named if _aimed_at(sentence.doc[i])}
         bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]

@@ -104,11 +104,7 @@ class RoleReader:
             return None
         number = context.sentence_number
         for back in range(number, max(-1, number - _DESCRIPTION_REACH - 1), -1):
-            if back not in context.countries_named:
-                context.countries_named[back] = self.resolver.countries_in(
-                    context.sentences[back], when
-                )
-            named = context.countries_named[back]
+            named = context.countries_named(self.resolver, when, back)
             if back == number:
                 named = [(i, c) for i, c in named if i < head.i]
             for _, country in reversed(named):
