@@ -63,9 +63,7 @@ class TriggerFinder:
         pattern, subjects, objects = found
         copula = adjective.head
         modality = mod.verb_modality(copula, self.book.modal_verbs, self.book.speech_verbs)
-        kind = pattern.type
-        if modality == "negated" and kind in self.book.negated_types:
-            kind, modality = self.book.negated_types[kind], "asserted"  # "not pleased"
+        kind, modality = self._unnegated(pattern.type, modality)  # "not pleased"
         span = (adjective.i, adjective.i + 1)
         return Trigger(
             adjective,
@@ -79,6 +77,13 @@ class TriggerFinder:
             span,
             needs_target=True,
         )
+
+    def _unnegated(self, kind: str, modality: str) -> tuple[str, str]:
+        """A negated act of a type `negated_types` maps is the asserted act of the other
+        type: not accepting is rejecting."""
+        if modality == "negated" and kind in self.book.negated_types:
+            return self.book.negated_types[kind], "asserted"
+        return kind, modality
 
     def _verb_trigger(self, verb: Token) -> Trigger | None:
         lemma = verb.lemma_.lower()
@@ -244,10 +249,8 @@ class TriggerFinder:
                 objects += syn.place_heads(token)
             modality = mod.verb_modality(token, self.book.modal_verbs, self.book.speech_verbs)
             tense = mod.tense(token)
-        kind = pattern.type
-        if modality == "negated" and kind in self.book.negated_types:
-            kind, modality = self.book.negated_types[kind], "asserted"  # "did not accept"
-        elif modality == "future" and kind in self.book.intent_types:
+        kind, modality = self._unnegated(pattern.type, modality)  # "did not accept"
+        if modality == "future" and kind in self.book.intent_types:
             kind = self.book.intent_types[kind]  # "will provide aid" is a promise: AGREE
             if mod.has_condition(token, "unless"):
                 kind = "THREATEN"  # "will withdraw its troops unless ...": a promise is a threat
