@@ -433,6 +433,9 @@ def test_a_negative_subject_negates_the_event(code_text, sentence):
         ("The Chilean president paid tribute to the Bolivian miners.", "SUPPORT", "CHL", "BOL"),
         ("Norway contributed 50 million crowns to a fund for Sudan.", "AID", "NOR", "SDN"),
         ("Iranian authorities cut mobile internet access across Iran.", "COERCE", "IRN", "IRN"),
+        # a copula as light verb: being in talks or in contact is consulting
+        ("Qatar is in talks with Eritrea over the border.", "CONSULT", "QAT", "ERI"),
+        ("Canada remains in contact with the Malian government.", "CONSULT", "CAN", "MLI"),
     ],
 )
 def test_mechanisms_beyond_the_verb_lexicon(code_text, sentence, kind, source, target):
@@ -450,6 +453,17 @@ def test_mechanisms_beyond_the_verb_lexicon(code_text, sentence, kind, source, t
 )
 def test_what_is_only_said_together_or_forecast_is_no_such_event(code_text, sentence):
     assert not [e for e in code_text(sentence) if e.type in {"COOPERATE", "THREATEN"}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Health officials in Peru told residents to avoid contact with Bolivian cattle.",
+        "The Chilean capital was in shock after the Peruvian decision.",
+    ],
+)
+def test_contact_avoided_or_a_state_is_no_consultation(code_text, sentence):
+    assert not [e for e in code_text(sentence) if e.type == "CONSULT"], code_text(sentence)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,9 @@ from newsevents.events import parse_pattern_book
         # a feeling is its holder's, aimed at what it is about
         ("Kenya said it was pleased with the Ugandan decision.", ("SUPPORT", "KEN", "UGA")),
         ("Egypt was angry at the Ethiopian government.", ("ACCUSE", "EGY", "ETHGOV")),
+        # a stance taken toward someone: "critical of", "supportive of", "hostile to"
+        ("Brazil has been sharply critical of Argentina.", ("ACCUSE", "BRA", "ARG")),
+        ("Poland remains supportive of Lithuania's bid.", ("SUPPORT", "POL", "LTU")),
         # a verdict is the speaker's, aimed at the subject
         (
             "“The Saudi blockade is illegal,” the Omani foreign minister said.",

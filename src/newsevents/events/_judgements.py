@@ -16,8 +16,9 @@ from newsevents.events import _syntax as syn
 from newsevents.events._patterns import Pattern, PatternBook
 
 _CONFIDENCE = 0.5  # an adjective is a weaker sign than a verb of the act
-# What a feeling is about: "pleased with", "angry at", "concerned about", "moved by"
-_ABOUT_PREPS = frozenset({"with", "at", "about", "over", "by", "toward", "towards"})
+# What a feeling is about: "pleased with", "angry at", "concerned about", "moved by",
+# "critical of", "hostile to"
+_ABOUT_PREPS = frozenset({"with", "at", "about", "over", "by", "toward", "towards", "of", "to"})
 
 
 def judgement_roles(

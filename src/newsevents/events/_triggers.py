@@ -54,6 +54,8 @@ class TriggerFinder:
             return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
         if token.pos_ == "ADJ":
             return self._adjective_trigger(token)  # "we are pleased with the deal"
+        if token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}:
+            return self._light_verb_trigger(token, token.lemma_.lower())  # "is in talks with"
         return None
 
     def _adjective_trigger(self, adjective: Token) -> Trigger | None:
@@ -89,12 +91,9 @@ class TriggerFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.book.modal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "plans to visit": the visit is the event
-        for obj in self._light_verb_objects(verb, lemma):
-            pattern = self._match(
-                self.book.nouns, syn.noun_keys(obj), obj, light_verb=lemma
-            ) or self._joint(obj)
-            if pattern is not None:
-                return self.make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
+        light = self._light_verb_trigger(verb, lemma)
+        if light is not None:
+            return light
         if self._demanded_of_others(verb):
             return self.make(verb, _DEMAND, nominal=False, span=(verb.i, verb.i + 1))
         for key in syn.verb_keys(verb):
@@ -175,6 +174,16 @@ class TriggerFinder:
             if inner is not None and inner.pattern.type in self.book.conflict_types:
                 return True
         return False
+
+    def _light_verb_trigger(self, verb: Token, lemma: str) -> Trigger | None:
+        """ "Held talks", "carried out strikes": the act the light verb's object names."""
+        for obj in self._light_verb_objects(verb, lemma):
+            pattern = self._match(
+                self.book.nouns, syn.noun_keys(obj), obj, light_verb=lemma
+            ) or self._joint(obj)
+            if pattern is not None:
+                return self.make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
+        return None
 
     def _light_verb_objects(self, verb: Token, lemma: str) -> list[Token]:
         """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""
