@@ -436,6 +436,9 @@ def test_a_negative_subject_negates_the_event(code_text, sentence):
         # a copula as light verb: being in talks or in contact is consulting
         ("Qatar is in talks with Eritrea over the border.", "CONSULT", "QAT", "ERI"),
         ("Canada remains in contact with the Malian government.", "CONSULT", "CAN", "MLI"),
+        # what a document says, its author does
+        ("Kenya's statement urging Somalia to withdraw came late.", "REQUEST", "KEN", "SOM"),
+        ("Ghana issued a letter condemning the Togolese police.", "ACCUSE", "GHA", "TGO"),
     ],
 )
 def test_mechanisms_beyond_the_verb_lexicon(code_text, sentence, kind, source, target):

@@ -1,9 +1,14 @@
 """Everyday acts of unplaced private actors, and pages with no political content, give
 no political events."""
 
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DISCARDS_SCRIPT = REPO / "training" / "dictionaries" / "import_discards.py"
 
 
 def _types(events):
@@ -103,3 +108,43 @@ def test_political_story_settings_are_checked_when_loaded(table, message):
 
     with pytest.raises(ConfigError, match=message):
         parse_pattern_book(f'version = "t"\n[political_story]\n{table}\n')
+
+
+_MATCH_REPORT = """Spain beat Germany 2-1 in Madrid on Sunday to reach the World Cup semi-final.
+
+Morata scored two goals before half-time, and the German coach criticised the Spanish
+defenders after the match.
+
+Police arrested twelve fans after a fight outside the stadium."""
+
+
+@pytest.mark.slow
+def test_a_sports_story_keeps_only_the_acts_of_forces(code_with):
+    kinds = {e.type for e in code_with(_MATCH_REPORT)}
+    assert "COERCE" in kinds  # the police arrest stays
+    assert "ACCUSE" not in kinds  # the coach's criticism is sport
+    without_discard = _MATCH_REPORT.replace("World Cup", "friendly").replace("scored two", "got")
+    assert "ACCUSE" in {e.type for e in code_with(without_discard)}
+
+
+def test_discard_phrases_match_whole_words_in_any_case_and_spacing(tmp_path):
+    from newsevents.events._relevance import story_discards
+
+    path = tmp_path / "discards.txt"
+    path.write_text("# a comment\nworld cup\n\ngrand prix\n", "utf-8")
+    pattern = story_discards(path)
+    assert pattern.search("the WORLD  Cup final")
+    assert pattern.search("at the Grand\nPrix")
+    assert not pattern.search("a world cupboard")
+    assert not pattern.search("a comment")
+
+
+@pytest.mark.skipif(not (REPO.parent / "shared").is_dir(), reason="no shared reference data")
+def test_committed_discards_are_what_the_import_script_writes():
+    spec = importlib.util.spec_from_file_location("import_discards", DISCARDS_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    reference = REPO.parent / "shared" / "data" / "reference"
+    assert module.OUTPUT.read_text("utf-8") == module.build(reference)
+    assert "world cup" in module.story_discards("+WORLD CUP   # pas\nEBOLA\n")
+    assert "ebola" not in module.story_discards("+WORLD CUP   # pas\nEBOLA\n")

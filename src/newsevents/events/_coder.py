@@ -21,7 +21,12 @@ from newsevents.events._context import DocContext, remember_force
 from newsevents.events._dating import event_when, note_story_day
 from newsevents.events._implied import ImpliedRoles
 from newsevents.events._patterns import Pattern, PatternBook, load_pattern_book
-from newsevents.events._relevance import is_everyday, is_political_story
+from newsevents.events._relevance import (
+    is_everyday,
+    is_political_story,
+    sports_story_events,
+    story_discards,
+)
 from newsevents.events._roles import RoleReader
 from newsevents.events._triggers import Trigger, TriggerFinder
 from newsevents.model import ActorMention, Event
@@ -46,6 +51,7 @@ class RuleCoder:
         self.triggers = TriggerFinder(self.book)
         self.roles = RoleReader(self.book, self.resolver)
         self.implied = ImpliedRoles(self.book, self.resolver)
+        self.discards = story_discards()
         self.version = f"{CODER_NAME}+patterns.{self.book.version}" + (
             f"+{classifier.version}" if classifier else ""
         )
@@ -83,6 +89,8 @@ class RuleCoder:
             remember_force(self.resolver, self.book.pronoun_forces, found, sentence, context)
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
+        text = " ".join(s.text for s, _ in sentences)
+        events = sports_story_events(events, text, self.book, self.discards)
         if not is_political_story(events, len(sentences), self.book):
             return []
         self.implied.place_in_article(events, context)

@@ -64,6 +64,7 @@ class StorySettings:
     forces: frozenset[str] = frozenset()  # sectors that tell alone
     placed: frozenset[str] = frozenset()  # sectors that tell with a named country
     min_sentences: int = _NEVER  # shorter texts are coded as given
+    discarded_kept: frozenset[str] = frozenset()  # sectors whose events a sports story keeps
 
 
 @dataclass(slots=True)
@@ -86,6 +87,7 @@ class PatternBook:
     unattributed_types: frozenset[str] = frozenset()
     agentless_types: frozenset[str] = frozenset()  # done to a named target, agent untold
     receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
+    document_nouns: frozenset[str] = frozenset()  # "a statement urging ...": its author's
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
@@ -189,7 +191,7 @@ def _known_sectors() -> frozenset[str]:
 
 def _story_settings(table: object, origin: str) -> StorySettings:
     table = _settings_table(table, StorySettings, "political_story", origin)
-    sectors = {key: table.get(key, []) for key in ("forces", "placed")}
+    sectors = {key: table.get(key, []) for key in ("forces", "placed", "discarded_kept")}
     known = _known_sectors()
     for key, values in sectors.items():
         if not isinstance(values, list) or set(values) - known:
@@ -200,7 +202,12 @@ def _story_settings(table: object, origin: str) -> StorySettings:
     minimum = table.get("min_sentences", _NEVER)
     if not isinstance(minimum, int) or minimum < 1:
         raise ConfigError(f"{origin}: [political_story] min_sentences must be a whole number")
-    return StorySettings(frozenset(sectors["forces"]), frozenset(sectors["placed"]), minimum)
+    return StorySettings(
+        frozenset(sectors["forces"]),
+        frozenset(sectors["placed"]),
+        minimum,
+        frozenset(sectors["discarded_kept"]),
+    )
 
 
 def _adjectives(table: object, name: str, origin: str) -> dict[str, str]:
@@ -254,6 +261,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         unattributed_types=frozenset(data.get("unattributed_types", [])),
         agentless_types=frozenset(data.get("agentless_types", [])),
         receiving_verbs=frozenset(data.get("receiving_verbs", [])),
+        document_nouns=frozenset(data.get("document_nouns", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),

@@ -250,7 +250,11 @@ class TriggerFinder:
             modality, tense = mod.noun_modality(token), "past"
         else:
             head = token.doc[span[1] - 1] if span[1] - span[0] > 1 else token
-            subjects = syn.subject_heads(token) or syn.moved_forces(token, pattern.instruments)
+            subjects = (
+                syn.subject_heads(token)
+                or self._document_authors(token)
+                or syn.moved_forces(token, pattern.instruments)
+            )
             objects = syn.object_heads(head) + ([] if head == token else syn.object_heads(token))
             # "deployed troops": what the actor uses is not whom it acts on.
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
@@ -269,6 +273,16 @@ class TriggerFinder:
                 subjects, objects = speakers, subjects
                 kind, modality = "REQUEST", "asserted"
         return Trigger(token, pattern, kind, nominal, subjects, objects, modality, tense, span)
+
+    def _document_authors(self, verb: Token) -> list[Token]:
+        """ "Egypt's statement urging Ethiopia to stop", "the council adopted a resolution
+        calling for a ceasefire": what a document does, its author does."""
+        document = verb.head
+        if verb.dep_ != "acl" or document.lemma_.lower() not in self.book.document_nouns:
+            return []
+        if holders := syn.noun_holders(document):
+            return holders
+        return syn.subject_heads(document.head) if document.dep_ == "dobj" else []
 
     def _noun_roles(self, noun: Token, pattern: Pattern) -> tuple[list[Token], list[Token]]:
         """The words that hold an event noun's actors and its targets."""
