@@ -189,3 +189,26 @@ def test_a_country_in_what_the_source_acts_on_does_not_place_it(code_text):
 def test_the_country_a_source_aims_at_does_not_place_it(code_text):
     found = _pairs(code_text("President Jane Doe threatened further action against Peru."))
     assert ("THREATEN", "GOV", "PER") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        ("Hundreds were arrested in Lima on Monday.", "Lima"),
+        ("Police detained dozens in Buenos Aires.", "Buenos Aires"),
+    ],
+)
+def test_a_place_an_act_happens_in_is_its_country_not_its_government(code_text, text, target_text):
+    """A capital stands for its government when it acts ("Lima rejected the offer"), not
+    where something is done: the place is the country, with all its words."""
+    [event] = [e for e in code_text(text) if e.type == "COERCE"]
+    assert event.target.actor.sector is None and event.target.actor.country in {"PER", "ARG"}
+    assert event.target.text == target_text
+    assert event.source.actor.country == event.target.actor.country  # the place's police
+
+
+@pytest.mark.slow
+def test_a_capital_that_acts_is_still_its_government(code_text):
+    [event] = [e for e in code_text("Lima rejected the Chilean offer.") if e.type == "REJECT"]
+    assert event.source.actor.code == "PERGOV"

@@ -137,6 +137,13 @@ def _aimed_at(word: Token) -> bool:
     return word.dep_ == "pobj" and word.head.lower_ in _AIMING_PREPS
 
 
+def _located(word: Token) -> bool:
+    """Whether a name is the place an act happens in ("arrested in Caracas")."""
+    while word.dep_ in {"compound", "flat"} and word.head != word:
+        word = word.head
+    return syn.is_locative(word)
+
+
 def _acting_country(events: Sequence[Event]) -> str | None:
     """The country whose actors are the source of most of an article's events, when
     one leads: a story about Ukraine told through Washington's acts is Washington's."""
@@ -233,10 +240,15 @@ class ImpliedRoles:
         return self._country_at(sentence.doc[index], country, offset)
 
     def _country_at(self, token: Token, country: str, offset: int) -> ActorMention:
-        """The country that `token` names, as a mention pointing at its words."""
+        """The country that `token` names, as a mention pointing at its words (all of
+        them: "New" starts "New York")."""
         name = self.resolver.dictionary.country_names.get(country, country)
+        head = token
+        while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+            head = head.head
+        words = token.doc[token.i : head.i + 1].text
         start = offset + token.idx
-        return ActorMention(token.text, start, start + len(token.text), Actor(name, country))
+        return ActorMention(words, start, start + len(words), Actor(name, country))
 
     def home_country(
         self,
@@ -316,7 +328,12 @@ class ImpliedRoles:
         named = context.countries_named(self.resolver, when)
         found = [(sentence.doc[index].idx + offset, country) for index, country in named]
         aimed = {sentence.doc[i].idx + offset for i, _ in named if _aimed_at(sentence.doc[i])}
-        bare = [m for m in (*sources, *targets) if m.actor.sector is None and m.actor.country]
+        located = {sentence.doc[i].idx + offset for i, _ in named if _located(sentence.doc[i])}
+        bare = [  # a place an act happens in still places its actors: "arrested in Caracas"
+            m
+            for m in (*sources, *targets)
+            if m.actor.sector is None and m.actor.country and m.start not in located
+        ]
         for mention, excluded in (
             *((m, bare) for m in sources),
             *((m, [*bare, *sources]) for m in targets),

@@ -86,11 +86,20 @@ class RoleReader:
         for head in candidates:
             found = self.actors(syn.with_conjuncts(head), when, offset, context, possessor=True)
             if found:
-                return found
+                return [self._as_place(m) for m in found] if syn.is_locative(head) else found
             meant = self._country_meant(head, own, when, offset, context)
             if meant is not None:
                 return [meant]
         return []
+
+    def _as_place(self, mention: ActorMention) -> ActorMention:
+        """ "Hundreds were arrested in Caracas": a place where an act happens is its
+        country, not the government its capital stands for when it acts."""
+        country = mention.actor.country
+        if not country or mention.actor.sector != "GOV":
+            return mention
+        name = self.resolver.dictionary.country_names.get(country, country)
+        return replace(mention, actor=Actor(name, country))
 
     def _country_meant(
         self, head: Token, own: set[str | None], when: date | None, offset: int, context: DocContext

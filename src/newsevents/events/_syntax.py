@@ -457,6 +457,16 @@ def clause_proper(token: Token) -> set[int]:
     return {w.i for w in token.subtree} - aside
 
 
+def is_locative(noun: Token) -> bool:
+    """A named place an action happens in: "arrested in Caracas", "clashes near Goma"."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.lower_ in _PLACE_PREPS
+        and noun.ent_type_ in {"GPE", "LOC", "FAC"}
+    )
+
+
 def _is_place(noun: Token) -> bool:
     """A named place, or a stretch of a country named by its adjective ("the Venezuelan
     coast", "Ukrainian territory")."""
