@@ -5,19 +5,77 @@
 Each sentence counts as an item whose gold is its label (none for NONE); the coder's
 distinct event types are its predictions. Prints type P/R/F1. The rules are grown from
 misses on `examples_*.jsonl` and the CAMEO codebook only; `heldout_*.jsonl` is the check.
+
+The labelled rows of `heldout_*.jsonl` also carry `source` and `target`: the countries
+(ISO 3166 alpha-3) of the labelled event's actor(s) and target(s), written by reading
+before any scoring; `[]` is a side not checked (an IGO, or a country the sentence does
+not give). For the rows that carry them the script also prints type+actors P/R/F1, with
+the rule of `newsevents evaluate`: each sentence is a gold item of one event, a
+predicted event is right when its type is the label and its source (target) country is
+in the gold's list where that list is not empty. Predictions are the sentence's
+distinct (type, source code, target code) events; as in `newsevents evaluate`, the
+other pairs of a multi-country side that one of them already matched count as neither.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+from newsevents.evaluate import GoldEvent, GoldItem, Scores, score
 from newsevents.events import CLASSIFIER_NAME
 from newsevents.ingest import document_from_text
+from newsevents.model import Document
 from newsevents.pipeline import Options, Pipeline
 
 HERE = Path(__file__).parent
+
+
+def gold_item(row: dict[str, object], number: int) -> GoldItem | None:
+    """The row's labelled event as a gold item; None for a row without actors (or NONE)."""
+    if row["label"] == "NONE" or "source" not in row or "target" not in row:
+        return None
+    source, target = row["source"], row["target"]
+    assert isinstance(source, list) and isinstance(target, list)
+    event = GoldEvent(
+        type=str(row["label"]),
+        source_countries=frozenset(map(str, source)),
+        source_sectors=frozenset(),
+        target_countries=frozenset(map(str, target)),
+        target_sectors=frozenset(),
+        modality=None,
+        date_start=None,
+        date_end=None,
+        evidence=str(row["text"]),
+    )
+    return GoldItem(id=f"sentence:{number}", text=str(row["text"]), published=None, events=[event])
+
+
+def type_scores(rows: Sequence[dict[str, object]], documents: Sequence[Document]) -> Scores:
+    """Distinct predicted types of each sentence against its label (none for NONE)."""
+    scores = Scores()
+    for row, document in zip(rows, documents, strict=True):
+        types = {e.type for e in document.events}
+        expected = set() if row["label"] == "NONE" else {str(row["label"])}
+        scores.tp += len(types & expected)
+        scores.fp += len(types - expected)
+        scores.fn += len(expected - types)
+    return scores
+
+
+def actor_scores(
+    rows: Sequence[dict[str, object]], documents: Sequence[Document]
+) -> tuple[int, Scores]:
+    """Type+actors on the rows that carry `source` and `target`: how many, and the scores."""
+    pairs = [
+        (item, document)
+        for number, (row, document) in enumerate(zip(rows, documents, strict=True))
+        if (item := gold_item(row, number)) is not None
+    ]
+    report = score([i for i, _ in pairs], [d for _, d in pairs])
+    return len(pairs), report.type_actors
 
 
 def main() -> None:
@@ -36,17 +94,15 @@ def main() -> None:
     documents = [document_from_text(r["text"], f"sentence:{n}", None) for n, r in enumerate(rows)]
     pipeline = Pipeline(Options(classifier=args.classifier))
     coded = {d.origin: d for d in pipeline.process_documents(documents)[0]}
-    right = predicted = gold = 0
-    for number, row in enumerate(rows):
-        done = coded.get(f"sentence:{number}")
-        types = {e.type for e in done.events} if done else set()
-        expected = set() if row["label"] == "NONE" else {row["label"]}
-        right += len(types & expected)
-        predicted += len(types)
-        gold += len(expected)
-    p, r = right / max(predicted, 1), right / max(gold, 1)
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{len(rows)} sentences  type P {p:.3f}  R {r:.3f}  F1 {f1:.3f}")
+    documents = [coded.get(d.origin, d) for d in documents]
+    kind = type_scores(rows, documents)
+    print(f"{len(rows)} sentences  type P {kind.p:.3f}  R {kind.r:.3f}  F1 {kind.f1:.3f}")
+    count, actors = actor_scores(rows, documents)
+    if count:
+        print(
+            f"{count} sentences with actors  type+actors P {actors.p:.3f}  R {actors.r:.3f}"
+            f"  F1 {actors.f1:.3f}"
+        )
 
 
 if __name__ == "__main__":

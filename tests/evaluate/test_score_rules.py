@@ -1,0 +1,82 @@
+"""`training/coder/score_rules.py`: type and type+actors on labelled sentences (no model)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from newsevents.model import Actor, ActorMention, Document, Event
+
+SCRIPT = Path(__file__).resolve().parents[2] / "training" / "coder" / "score_rules.py"
+_spec = importlib.util.spec_from_file_location("score_rules", SCRIPT)
+assert _spec is not None and _spec.loader is not None
+score_rules = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score_rules)
+
+
+def _mention(code: str) -> ActorMention:
+    return ActorMention(code, 0, 1, Actor(code, code[:3], code[3:] or None))
+
+
+def _event(kind: str, source: str | None, target: str | None) -> Event:
+    return Event(
+        doc_id="d",
+        type=kind,
+        source=_mention(source) if source else None,
+        target=_mention(target) if target else None,
+        sentence="s",
+        sentence_start=0,
+        sentence_end=1,
+        trigger="t",
+        trigger_start=0,
+        trigger_end=1,
+        confidence=0.7,
+    )
+
+
+def _doc(*events: Event) -> Document:
+    return Document(id="d", raw="x", events=list(events))
+
+
+def test_only_labelled_rows_with_both_sides_are_gold_items():
+    assert score_rules.gold_item({"text": "x", "label": "NONE"}, 0) is None
+    assert score_rules.gold_item({"text": "x", "label": "AID"}, 0) is None
+    item = score_rules.gold_item({"text": "x", "label": "AID", "source": [], "target": ["BEN"]}, 3)
+    assert item.id == "sentence:3"
+    (event,) = item.events
+    assert (event.type, event.source_countries, event.target_countries) == (
+        "AID",
+        frozenset(),
+        frozenset({"BEN"}),
+    )
+
+
+def test_type_scores_count_distinct_types_and_none_rows():
+    rows = [{"text": "a", "label": "ACCUSE"}, {"text": "b", "label": "NONE"}]
+    docs = [
+        _doc(_event("ACCUSE", "UKRGOV", "RUSGOV"), _event("ACCUSE", "UKR", "USA")),
+        _doc(_event("PROTEST", "FRA", None)),
+    ]
+    scores = score_rules.type_scores(rows, docs)
+    assert (scores.tp, scores.fp, scores.fn) == (1, 1, 0)
+
+
+def test_actor_scores_check_non_empty_sides_only():
+    rows = [
+        {"text": "a", "label": "ACCUSE", "source": ["UKR"], "target": ["RUS"]},
+        {"text": "b", "label": "AID", "source": [], "target": ["BEN"]},
+        {"text": "c", "label": "CONSULT", "source": ["KGZ"], "target": []},
+        {"text": "d", "label": "NONE"},
+    ]
+    docs = [
+        # right, and a second event with another target: a false one
+        _doc(_event("ACCUSE", "UKRGOV", "RUSGOV"), _event("ACCUSE", "UKR", "USA")),
+        # source unchecked: any source will do, the target must be Benin
+        _doc(_event("AID", "USA", "BEN")),
+        # right type, wrong source country
+        _doc(_event("CONSULT", "TJK", "KGZ")),
+        _doc(_event("PROTEST", "FRA", None)),  # not a row with actors: not scored here
+    ]
+    count, scores = score_rules.actor_scores(rows, docs)
+    assert count == 3
+    assert (scores.tp, scores.fp, scores.fn) == (2, 2, 1)
