@@ -439,6 +439,20 @@ def test_a_negative_subject_negates_the_event(code_text, sentence):
         # what a document says, its author does
         ("Kenya's statement urging Somalia to withdraw came late.", "REQUEST", "KEN", "SOM"),
         ("Ghana issued a letter condemning the Togolese police.", "ACCUSE", "GHA", "TGO"),
+        # whom an act is meant to reach is its target; who strives "in a bid to" acts
+        (
+            "Turkish troops shelled the village in a bid to drive out Syrian fighters.",
+            "ASSAULT",
+            "TUR",
+            "SYR",
+        ),
+        ("Nigerian police fired tear gas to disperse Ghanaian traders.", "ASSAULT", "NGA", "GHA"),
+        (
+            "Peru worked for months in an effort to push Bolivia to reopen the border.",
+            "REQUEST",
+            "PER",
+            "BOL",
+        ),
     ],
 )
 def test_mechanisms_beyond_the_verb_lexicon(code_text, sentence, kind, source, target):

@@ -88,6 +88,7 @@ class PatternBook:
     agentless_types: frozenset[str] = frozenset()  # done to a named target, agent untold
     receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
     document_nouns: frozenset[str] = frozenset()  # "a statement urging ...": its author's
+    purpose_nouns: frozenset[str] = frozenset()  # "in a bid to ...": the striver's
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     violence_cues: frozenset[str] = frozenset()
@@ -262,6 +263,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         agentless_types=frozenset(data.get("agentless_types", [])),
         receiving_verbs=frozenset(data.get("receiving_verbs", [])),
         document_nouns=frozenset(data.get("document_nouns", [])),
+        purpose_nouns=frozenset(data.get("purpose_nouns", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         violence_cues=frozenset(data.get("violence_cues", [])),

@@ -253,11 +253,13 @@ class TriggerFinder:
             subjects = (
                 syn.subject_heads(token)
                 or self._document_authors(token)
+                or self._purpose_holders(token)
                 or syn.moved_forces(token, pattern.instruments)
             )
             objects = syn.object_heads(head) + ([] if head == token else syn.object_heads(token))
             # "deployed troops": what the actor uses is not whom it acts on.
             objects = [o for o in objects if o.lemma_.lower() not in pattern.instruments]
+            objects += self._purpose_objects(token)
             if pattern.type in self.book.place_target_types:
                 objects += syn.place_heads(token)
             modality = mod.verb_modality(token, self.book.modal_verbs, self.book.speech_verbs)
@@ -283,6 +285,35 @@ class TriggerFinder:
         if holders := syn.noun_holders(document):
             return holders
         return syn.subject_heads(document.head) if document.dep_ == "dobj" else []
+
+    def _purpose_objects(self, verb: Token) -> list[Token]:
+        """Whom an act is meant to reach, after what it acts on: "fired tear gas to
+        disperse the crowd", "shelled the town in a bid to drive out the fighters"."""
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        clauses += [
+            clause
+            for prep in verb.children
+            if prep.dep_ == "prep"
+            for purpose in prep.children
+            if purpose.dep_ == "pobj" and purpose.lemma_.lower() in self.book.purpose_nouns
+            for clause in purpose.children
+            if clause.dep_ == "acl"
+        ]
+        return [o for clause in clauses for o in syn.object_heads(clause)]
+
+    def _purpose_holders(self, verb: Token) -> list[Token]:
+        """ "Turkey shelled the town in a bid to drive out the fighters": who strives
+        is the subject of the verb the purpose phrase hangs on."""
+        purpose = verb.head
+        if verb.dep_ != "acl" or purpose.lemma_.lower() not in self.book.purpose_nouns:
+            return []
+        if purpose.dep_ != "pobj" or purpose.head.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        return syn.subject_heads(purpose.head.head)
 
     def _noun_roles(self, noun: Token, pattern: Pattern) -> tuple[list[Token], list[Token]]:
         """The words that hold an event noun's actors and its targets."""
