@@ -38,8 +38,8 @@ def _doc(*events: Event) -> Document:
     return Document(id="d", raw="x", events=list(events))
 
 
-def test_only_labelled_rows_with_both_sides_are_gold_items():
-    assert score_rules.gold_item({"text": "x", "label": "NONE"}, 0) is None
+def test_labelled_rows_with_both_sides_and_none_rows_are_gold_items():
+    assert score_rules.gold_item({"text": "x", "label": "NONE"}, 0).events == []
     assert score_rules.gold_item({"text": "x", "label": "AID"}, 0) is None
     item = score_rules.gold_item({"text": "x", "label": "AID", "source": [], "target": ["BEN"]}, 3)
     assert item.id == "sentence:3"
@@ -75,8 +75,10 @@ def test_actor_scores_check_non_empty_sides_only():
         _doc(_event("AID", "USA", "BEN")),
         # right type, wrong source country
         _doc(_event("CONSULT", "TJK", "KGZ")),
-        _doc(_event("PROTEST", "FRA", None)),  # not a row with actors: not scored here
+        _doc(_event("PROTEST", "FRA", None)),  # coded in a NONE row: a false event
     ]
-    count, scores = score_rules.actor_scores(rows, docs)
+    count, report = score_rules.actor_scores(rows, docs)
+    scores = report.type_actors
     assert count == 3
-    assert (scores.tp, scores.fp, scores.fn) == (2, 2, 1)
+    assert (scores.tp, scores.fp, scores.fn) == (2, 3, 1)
+    assert sum(band["events"] for band in report.reliability.values()) == 5

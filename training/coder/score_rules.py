@@ -15,6 +15,9 @@ predicted event is right when its type is the label and its source (target) coun
 in the gold's list where that list is not empty. Predictions are the sentence's
 distinct (type, source code, target code) events; as in `newsevents evaluate`, the
 other pairs of a multi-country side that one of them already matched count as neither.
+A NONE row is an item with no events, so what is coded in it counts against precision.
+Last comes the reliability table of those events: how often an event of each confidence
+band has the right type, and the right type and actors.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsevents.evaluate import GoldEvent, GoldItem, Scores, score
+from newsevents.evaluate import GoldEvent, GoldItem, Report, Scores, score
 from newsevents.events import CLASSIFIER_NAME
 from newsevents.ingest import document_from_text
 from newsevents.model import Document
@@ -34,8 +37,11 @@ HERE = Path(__file__).parent
 
 
 def gold_item(row: dict[str, object], number: int) -> GoldItem | None:
-    """The row's labelled event as a gold item; None for a row without actors (or NONE)."""
-    if row["label"] == "NONE" or "source" not in row or "target" not in row:
+    """The row's labelled event as a gold item (a NONE row: an item with no events);
+    None for a labelled row without actors."""
+    if row["label"] == "NONE":
+        return GoldItem(id=f"sentence:{number}", text=str(row["text"]), published=None, events=[])
+    if "source" not in row or "target" not in row:
         return None
     source, target = row["source"], row["target"]
     assert isinstance(source, list) and isinstance(target, list)
@@ -67,15 +73,16 @@ def type_scores(rows: Sequence[dict[str, object]], documents: Sequence[Document]
 
 def actor_scores(
     rows: Sequence[dict[str, object]], documents: Sequence[Document]
-) -> tuple[int, Scores]:
-    """Type+actors on the rows that carry `source` and `target`: how many, and the scores."""
+) -> tuple[int, Report]:
+    """Type+actors on the rows that carry `source` and `target`, and the NONE rows: how
+    many labelled rows, and the report."""
     pairs = [
         (item, document)
         for number, (row, document) in enumerate(zip(rows, documents, strict=True))
         if (item := gold_item(row, number)) is not None
     ]
     report = score([i for i, _ in pairs], [d for _, d in pairs])
-    return len(pairs), report.type_actors
+    return sum(1 for item, _ in pairs if item.events), report
 
 
 def main() -> None:
@@ -97,12 +104,19 @@ def main() -> None:
     documents = [coded.get(d.origin, d) for d in documents]
     kind = type_scores(rows, documents)
     print(f"{len(rows)} sentences  type P {kind.p:.3f}  R {kind.r:.3f}  F1 {kind.f1:.3f}")
-    count, actors = actor_scores(rows, documents)
+    count, report = actor_scores(rows, documents)
     if count:
+        actors = report.type_actors
         print(
             f"{count} sentences with actors  type+actors P {actors.p:.3f}  R {actors.r:.3f}"
             f"  F1 {actors.f1:.3f}"
         )
+        print("confidence  events  type right  type+actors right")
+        for band, counts in report.as_dict()["reliability"].items():
+            print(
+                f"{band:<10}  {counts['events']:>6}  {counts['type_right']:>10.2f}"
+                f"  {counts['type_actors_right']:>17.2f}"
+            )
 
 
 if __name__ == "__main__":
