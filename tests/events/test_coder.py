@@ -472,6 +472,16 @@ def test_what_is_only_said_together_or_forecast_is_no_such_event(code_text, sent
     assert not [e for e in code_text(sentence) if e.type in {"COOPERATE", "THREATEN"}]
 
 
+def test_a_passive_acts_purpose_is_its_subjects(code_text):
+    """The man hurt trying to stop the attacker did the trying: the attacker is no target."""
+    text = (
+        "A Chilean doctor was stabbed to death, while another man was critically injured "
+        "in an attempt to stop the Peruvian assailant."
+    )
+    targets = {e.target.actor.country for e in code_text(text) if e.target}
+    assert "PER" not in targets
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -42,10 +42,13 @@ def test_an_adjective_tells_an_act(code_dyads, text, expected):
         "The Ghanaian minister was pleased with the result.",
         # the writer's own verdict
         "The Turkish blockade is illegal.",
+        # doubt about someone's chances is no criticism
+        "Kenyan donors remain skeptical of the Ugandan candidate's chances.",
     ],
 )
 def test_an_adjective_aimed_at_no_one_named_is_no_event(code_text, text):
-    assert not [e for e in code_text(text) if e.trigger in {"dangerous", "pleased", "illegal"}]
+    triggers = {"dangerous", "pleased", "illegal", "skeptical"}
+    assert not [e for e in code_text(text) if e.trigger in triggers]
 
 
 @pytest.mark.parametrize(

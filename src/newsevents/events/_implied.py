@@ -244,7 +244,11 @@ class ImpliedRoles:
         them: "New" starts "New York")."""
         name = self.resolver.dictionary.country_names.get(country, country)
         head = token
-        while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+        while (
+            head.dep_ in {"compound", "flat"}
+            and head.head.i > head.i
+            and head.head.ent_type_ == token.ent_type_  # "New York", not "New York Times"
+        ):
             head = head.head
         words = token.doc[token.i : head.i + 1].text
         start = offset + token.idx

@@ -288,7 +288,10 @@ class TriggerFinder:
 
     def _purpose_objects(self, verb: Token) -> list[Token]:
         """Whom an act is meant to reach, after what it acts on: "fired tear gas to
-        disperse the crowd", "shelled the town in a bid to drive out the fighters"."""
+        disperse the crowd", "shelled the town in a bid to drive out the fighters". A
+        passive's purpose is its subject's: "was hurt in an attempt to stop the attacker"."""
+        if syn.is_passive(verb):
+            return []
         clauses = [
             c
             for c in verb.children
