@@ -29,6 +29,8 @@ def _types(events, trigger: str) -> set[str]:
             "SANCTION",
         ),
         ("Canada stepped up sanctions against Iran on Tuesday.", "stepped", "SANCTION"),
+        # a threat to undo what keeps the peace is still a threat
+        ("Hamas threatened to end the ceasefire with Israel.", "threatened", "THREATEN"),
         # arming a state is military aid
         ("Germany is arming Lithuania against a possible invasion.", "arming", "AID"),
     ],
@@ -58,6 +60,12 @@ def test_a_verb_is_read_by_what_it_acts_on(code_text, text, trigger, kind):
         ("The Iranian director shot a film in Tehran last year.", "shot", "ASSAULT"),
         # men armed with knives carry them; no one gave them aid
         ("The robbers were armed with knives.", "armed", "AID"),
+        # what endangers a state of things threatens no one
+        (
+            "Chile said the Argentine dam threatens the stability of the region.",
+            "threatens",
+            "THREATEN",
+        ),
     ],
 )
 def test_a_verb_in_another_sense_is_not_that_event(code_text, text, trigger, kind):
