@@ -21,7 +21,6 @@ The output is sorted and has no timestamp: the same input gives the same bytes.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -276,20 +275,7 @@ def build(reference: Path) -> str:
     return out.getvalue()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args()
-    text = build(args.reference)
-    if args.check:
-        same = OUTPUT.exists() and OUTPUT.read_text("utf-8") == text
-        print("up to date" if same else f"{OUTPUT} differs from the dictionary's output")
-        return 0 if same else 1
-    OUTPUT.write_text(text, "utf-8")
-    print(f"wrote {OUTPUT} ({text.count(chr(10)) - 3} rows)")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from _rebuild import rebuild  # the import scripts' shared command line
+
+    sys.exit(rebuild(__doc__, lambda reference: {OUTPUT: build(reference)}, DEFAULT_REFERENCE))

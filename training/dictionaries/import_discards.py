@@ -18,7 +18,6 @@ when the committed file differs from what the script would write.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -50,20 +49,7 @@ def build(reference: Path) -> str:
     return HEADER + "".join(f"{p}\n" for p in story_discards(source.read_text("utf-8")))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args()
-    text = build(args.reference)
-    if args.check:
-        same = OUTPUT.exists() and OUTPUT.read_text("utf-8") == text
-        print("up to date" if same else f"{OUTPUT} differs from the dictionary's output")
-        return 0 if same else 1
-    OUTPUT.write_text(text, "utf-8")
-    print(f"wrote {OUTPUT} ({text.count(chr(10)) - HEADER.count(chr(10))} phrases)")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from _rebuild import rebuild  # the import scripts' shared command line
+
+    sys.exit(rebuild(__doc__, lambda reference: {OUTPUT: build(reference)}, DEFAULT_REFERENCE))

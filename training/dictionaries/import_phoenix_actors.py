@@ -40,7 +40,6 @@ The output is sorted and has no timestamp: the same input gives the same bytes.
 
 from __future__ import annotations
 
-import argparse
 import io
 import re
 import sys
@@ -328,23 +327,16 @@ def build_agents(reference: Path, data: Path = DATA) -> str:
     return out.getvalue()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args()
-    outputs = {ACTORS_OUT: build_actors(args.reference), AGENTS_OUT: build_agents(args.reference)}
-    if args.check:
-        stale = [p for p, text in outputs.items() if not p.exists() or p.read_text("utf-8") != text]
-        for path in stale:
-            print(f"{path} differs from the dictionaries' output")
-        print("up to date" if not stale else "rebuild with the script")
-        return 1 if stale else 0
-    for path, text in outputs.items():
-        path.write_text(text, "utf-8")
-        print(f"wrote {path} ({text.count(chr(10)) - 5} rows)")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from _rebuild import rebuild  # the import scripts' shared command line
+
+    sys.exit(
+        rebuild(
+            __doc__,
+            lambda reference: {
+                ACTORS_OUT: build_actors(reference),
+                AGENTS_OUT: build_agents(reference),
+            },
+            DEFAULT_REFERENCE,
+        )
+    )
