@@ -60,3 +60,72 @@ def test_he_is_the_official_introduced_as_a_subject(code_text):
     found = _by_type(code_text(text), "REQUEST")
     assert found and found[0].source is not None
     assert found[0].source.actor.code == "PERGOV"
+
+
+# In-article coreference: "it", "they" and "the group" stand for the nearest compatible
+# actor named before them, within two sentences (events/_coreference.py).
+
+
+def _source_codes(events, kind):
+    return [e.source.actor.code for e in _by_type(events, kind) if e.source is not None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        (  # "it": the ministry named as the subject before
+            "Kenya's foreign ministry summoned the Ugandan ambassador on Tuesday. "
+            "It demanded that Uganda withdraw its troops from the border.",
+            "REQUEST",
+            "KENGOV",
+        ),
+        (  # "it": a country, acting through its government
+            "Russia expelled two British diplomats on Monday. "
+            "It also threatened further measures against London.",
+            "THREATEN",
+            "RUSGOV",
+        ),
+        (  # "they": the group of people named before
+            "Hundreds of Chilean miners marched to the presidential palace in Santiago. "
+            "They accused the government of ignoring safety rules.",
+            "ACCUSE",
+            "CHLLAB",
+        ),
+        (  # "the group": the armed group named before
+            "Al-Shabaab militants ambushed a convoy in southern Somalia on Monday. "
+            "The group rejected the government's offer of talks on Wednesday.",
+            "REJECT",
+            "SOMREB",
+        ),
+        (  # "the senator": the person named before
+            "Senator Elizabeth Warren spoke in Boston on Monday. "
+            "The senator accused the Federal Reserve of ignoring workers.",
+            "ACCUSE",
+            "USALEG",
+        ),
+    ],
+)
+def test_a_reference_is_the_actor_named_before(code_text, text, kind, source):
+    assert _source_codes(code_text(text), kind) == [source]
+
+
+@pytest.mark.slow
+def test_it_is_not_the_person_named_before(code_text):
+    text = (
+        "Brazil's foreign minister Mauro Vieira met reporters in Brasilia on Monday. "
+        "It accused Argentina of spying on its diplomats."
+    )
+    assert _source_codes(code_text(text), "ACCUSE") == []
+
+
+@pytest.mark.slow
+def test_it_does_not_reach_back_past_two_sentences(code_text):
+    near = "The Nigerian army launched an offensive in Borno state in March. "
+    far = (
+        near + "Residents fled to nearby towns. Aid workers said the roads were closed. "
+        "Local officials counted the displaced. "
+    )
+    claim = "It accused Cameroon of sheltering insurgents."
+    assert _source_codes(code_text(near + claim), "ACCUSE") == ["NGAMIL"]
+    assert _source_codes(code_text(far + claim), "ACCUSE") == []

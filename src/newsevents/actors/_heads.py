@@ -28,6 +28,7 @@ class HeadWords:
     former: frozenset[str]
     people: frozenset[str]
     country_nouns: frozenset[str]
+    group_nouns: frozenset[str]
 
 
 def parse_head_words(text: str, origin: str = _ORIGIN) -> HeadWords:
