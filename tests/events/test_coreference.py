@@ -129,3 +129,13 @@ def test_it_does_not_reach_back_past_two_sentences(code_text):
     claim = "It accused Cameroon of sheltering insurgents."
     assert _source_codes(code_text(near + claim), "ACCUSE") == ["NGAMIL"]
     assert _source_codes(code_text(far + claim), "ACCUSE") == []
+
+
+@pytest.mark.slow
+def test_a_generic_force_is_of_the_force_named_just_before(code_text):
+    text = (
+        "Chinese state media praised the security forces on Sunday. Beijing has backed "
+        "the city's leader throughout the crisis. Hong Kong police fired tear gas at "
+        "students on Monday. Officers had earlier threatened to use live rounds."
+    )
+    assert _source_codes(code_text(text), "THREATEN") == ["HKGCOP"]  # not the article's CHN

@@ -8,13 +8,13 @@ sentence; never the other argument of its own verb ("Kenya accused it" is not Ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
-from newsevents.model import Actor
+from newsevents.model import Actor, ActorMention
 
 REACH = 2  # sentences back a pronoun or description may point
 _NEUTER = frozenset({"it", "its"})
@@ -86,6 +86,22 @@ class Salience:
         self.referents.append(referent)
         self.referents.sort(key=lambda r: r.offset)
 
+    def placed(self, mentions: list[ActorMention]) -> None:
+        """Take in what coding a sentence learnt of its actors: "police" placed in Hong
+        Kong by the sentence are Hong Kong's police for the sentences that follow."""
+        for mention in mentions:
+            if not mention.actor.country:
+                continue
+            for index, referent in enumerate(self.referents):
+                actor = referent.actor
+                if (
+                    actor is not None
+                    and not actor.country
+                    and actor.sector == mention.actor.sector
+                    and mention.start <= referent.offset < mention.end
+                ):
+                    self.referents[index] = replace(referent, actor=mention.actor)
+
     def pronoun(self, word: Token, offset: int, number: int) -> Actor | None:
         """The actor "it"/"its" (one thing, not a person) or "they"/"their" (many, not
         people named one by one) stands for."""
@@ -104,6 +120,21 @@ class Salience:
         """The actor "the group" means: the nearest named one of `sectors`."""
         found = self._candidates(word, offset, number)
         found = [r for r in found if not r.person and r.actor and r.actor.sector in sectors]
+        return _best(found, number)
+
+    def same_kind(self, at: int, number: int, sector: str) -> Actor | None:
+        """The nearest actor of `sector` with a country named before article offset
+        `at`: whom "officers" or "protesters" most likely are when their sentence names
+        no country."""
+        found = [
+            r
+            for r in self.referents
+            if r.offset < at
+            and number - r.sentence <= REACH
+            and r.actor is not None
+            and r.actor.sector == sector
+            and r.actor.country
+        ]
         return _best(found, number)
 
     def _nearest(

@@ -337,7 +337,16 @@ class ImpliedRoles:
             }
             if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
                 countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
-            if not around:  # what it aims at is not the article's country either
+            if not around:
+                # the same kind of actor named just before: "Hong Kong police fired
+                # tear gas. Officers said..."
+                meant = context.salient.same_kind(
+                    mention.start, context.sentence_number, actor.sector
+                )
+                if meant is not None and meant.country:
+                    mention.actor = in_country(self.resolver, actor, meant.country)
+                    continue
+                # what it aims at is not the article's country either
                 refused = frozenset(c for s, c in own) | frozenset(
                     c for s, c in found if s in topic and s in aimed
                 )
