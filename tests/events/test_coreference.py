@@ -138,4 +138,7 @@ def test_a_generic_force_is_of_the_force_named_just_before(code_text):
         "the city's leader throughout the crisis. Hong Kong police fired tear gas at "
         "students on Monday. Officers had earlier threatened to use live rounds."
     )
-    assert _source_codes(code_text(text), "THREATEN") == ["HKGCOP"]  # not the article's CHN
+    found = _by_type(code_text(text), "THREATEN")
+    assert [e.source.actor.code for e in found if e.source] == ["HKGCOP"]  # not CHN
+    # aimed at no one named, in a sentence naming no country: at home, as PLOVER codes it
+    assert found[0].target is not None and found[0].target.actor.code == "HKG"

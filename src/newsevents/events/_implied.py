@@ -248,12 +248,14 @@ class ImpliedRoles:
     ) -> ActorMention | None:
         """An action aimed at no one named, in a sentence that names no country but the
         actor's own, is domestic: it targets that country, as PLOVER codes it ("President
-        X declined to resign", "Egyptian police opened fire")."""
+        X declined to resign", "Egyptian police opened fire"). So is one in a sentence
+        that names no country at all by an agent the article placed before ("Officers
+        had threatened to use live fire", "She added"): the one country in play is its."""
         country = source.actor.country
         if not country:
             return None
-        found = context.countries_named(self.resolver, when)
-        if not found or {c for _, c in found} != {country}:
+        named = {c for _, c in context.countries_named(self.resolver, when)}
+        if named != {country} and (named or source.actor.sector is None):
             return None
         name = self.resolver.dictionary.country_names.get(country, country)
         start = offset + sentence.start_char  # implied: no words of its own
