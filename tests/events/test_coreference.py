@@ -142,3 +142,11 @@ def test_a_generic_force_is_of_the_force_named_just_before(code_text):
     assert [e.source.actor.code for e in found if e.source] == ["HKGCOP"]  # not CHN
     # aimed at no one named, in a sentence naming no country: at home, as PLOVER codes it
     assert found[0].target is not None and found[0].target.actor.code == "HKG"
+
+
+@pytest.mark.slow
+def test_him_is_not_the_subject_of_his_own_verb(code_text):
+    text = "Emmanuel Macron arrived in Beijing on Monday. Xi Jinping criticised him over Taiwan."
+    found = _by_type(code_text(text), "ACCUSE")
+    assert found and found[0].source is not None and found[0].source.actor.code == "CHNGOV"
+    assert found[0].target is not None and found[0].target.actor.code == "FRAGOV"

@@ -114,6 +114,11 @@ class Salience:
             return self._nearest(word, offset, number, person=None, plural=True)
         return None
 
+    def person(self, word: Token, offset: int, number: int) -> Actor | None:
+        """The person "he"/"she" stands for: the nearest named, a subject first, never
+        the other argument of its verb ("Castor asked him")."""
+        return _best([r for r in self._candidates(word, offset, number) if r.person], number)
+
     def described(
         self, word: Token, offset: int, number: int, sectors: frozenset[str]
     ) -> Actor | None:
@@ -193,4 +198,11 @@ def _is_person(resolver: ActorResolver, token: Token, actor: Actor | None) -> bo
     if token.tag_ == "NN" and token.lemma_.lower() in resolver.heads.people:
         return True
     words = actor.name.split() if actor is not None else []
-    return token.pos_ == "PROPN" and len(words) > 1 and words[-1] == token.text
+    # the small model tags a lone surname as ORG, even as a common noun ("Trump has");
+    # an organisation's name takes an article ("the Wall Street Journal")
+    return (
+        token.text[:1].isupper()
+        and len(words) > 1
+        and words[-1] == token.text
+        and not any(c.dep_ == "det" for c in token.children)
+    )

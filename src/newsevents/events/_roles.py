@@ -259,7 +259,10 @@ class RoleReader:
         if force is not None:
             return force  # "Police reached the spot. They opened fire."
         if pronoun.lower_ in _PERSON_PRONOUNS:
-            return person
+            # the person named nearest before, else the last named as a subject: "Castor
+            # asked Morrison about it. He asked..." is Castor, not the minister of before
+            meant = context.salient.person(pronoun, offset, context.sentence_number)
+            return meant or person
         return context.salient.pronoun(pronoun, offset, context.sentence_number)
 
     def _group_meant(self, head: Token, offset: int, context: DocContext) -> ActorMention | None:
