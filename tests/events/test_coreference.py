@@ -98,6 +98,12 @@ def _source_codes(events, kind):
             "REJECT",
             "SOMREB",
         ),
+        (  # "the 79-year-old": the person named before
+            "Kenyan opposition leader Raila Odinga addressed supporters in Kisumu on Sunday. "
+            "The 79-year-old accused the government of rigging the vote.",
+            "ACCUSE",
+            "KENOPP",
+        ),
         (  # "the senator": the person named before
             "Senator Elizabeth Warren spoke in Boston on Monday. "
             "The senator accused the Federal Reserve of ignoring workers.",

@@ -158,6 +158,7 @@ class RoleReader:
                 self.resolver.resolve(head, when, allow_possessor=possessor)
                 or introduced_as(head, context)
                 or self._group_meant(head, offset, context)
+                or self._aged_meant(head, offset, context)
             )
             if mention is None:
                 continue
@@ -264,6 +265,22 @@ class RoleReader:
             meant = context.salient.person(pronoun, offset, context.sentence_number)
             return meant or person
         return context.salient.pronoun(pronoun, offset, context.sentence_number)
+
+    def _aged_meant(self, head: Token, offset: int, context: DocContext) -> ActorMention | None:
+        """ "The 79-year-old accused...": an age said with "the" and no noun is the person
+        named nearest before."""
+        children = list(head.children)
+        if (
+            head.lower_ not in self.resolver.heads.ages
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+            or not any(c.dep_ == "npadvmod" for c in children)  # "79-year"
+        ):
+            return None
+        actor = context.salient.person(head, offset, context.sentence_number)
+        if actor is None:
+            return None
+        words = head.doc[head.left_edge.i : head.i + 1]
+        return ActorMention(words.text, words.start_char, words.end_char, actor)
 
     def _group_meant(self, head: Token, offset: int, context: DocContext) -> ActorMention | None:
         """ "The group", "the organisation": the armed group, party or movement named
