@@ -156,3 +156,13 @@ def test_him_is_not_the_subject_of_his_own_verb(code_text):
     found = _by_type(code_text(text), "ACCUSE")
     assert found and found[0].source is not None and found[0].source.actor.code == "CHNGOV"
     assert found[0].target is not None and found[0].target.actor.code == "FRAGOV"
+
+
+@pytest.mark.slow
+def test_a_resolved_pronoun_keeps_its_actor_in_view(code_text):
+    text = (
+        "Russia expelled two British diplomats on Monday. It accused them of spying on "
+        "its army. Analysts were surprised by the move. It also threatened further "
+        "measures against London."
+    )
+    assert _source_codes(code_text(text), "THREATEN") == ["RUSGOV"]

@@ -153,6 +153,10 @@ class RoleReader:
                 if actor is not None:
                     start = offset + head.idx
                     mentions.append(ActorMention(head.text, start, start + len(head), actor))
+                    # what the next "it" may mean in turn: "Russia expelled... It said...
+                    # It also threatened"
+                    human = head.lower_ in _PERSON_PRONOUNS
+                    context.salient.add(context.sentence_number, offset, head, actor, human)
                 continue
             mention = (
                 self.resolver.resolve(head, when, allow_possessor=possessor)
