@@ -38,7 +38,7 @@ CODED = [
     ("Iran plans to expel the French ambassador.", "THREATEN", "IRNGOV", "FRAGOV", "future"),
     ("Kenya will deport the two French activists.", "THREATEN", "KENGOV", None, "future"),
     ("Norway will send food aid to Sudan.", "AGREE", "NORGOV", "SDN", "future"),
-    ("Poland said it would close the border with Belarus.", "THREATEN", "POL", "BLR", "future"),
+    ("Poland said it would close the border with Belarus.", "THREATEN", "POLGOV", "BLR", "future"),
     (
         "The United States urged Colombia to extradite the suspects.",
         "REQUEST",

@@ -28,6 +28,8 @@ class HeadWords:
     former: frozenset[str]
     people: frozenset[str]
     country_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    ages: frozenset[str]
 
 
 def parse_head_words(text: str, origin: str = _ORIGIN) -> HeadWords:

@@ -87,6 +87,7 @@ class RuleCoder:
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
             remember_force(self.resolver, self.book.pronoun_forces, found, sentence, context)
+            context.salient.placed([m for e in found for m in (e.source, e.target) if m])
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
         text = " ".join(s.text for s, _ in sentences)

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from newsevents.actors import ActorResolver
+from newsevents.events._coreference import Salience
 from newsevents.model import Actor, ActorMention, Event, EventDate
 from newsevents.time import Dated
 
@@ -64,6 +65,8 @@ class DocContext:
     # not one of those, once the article is known to be political news
     unplaced: list[tuple[ActorMention, date | None, frozenset[str]]] = field(default_factory=list)
     last_force: tuple[int, Actor] | None = None
+    # the actors named so far: whom "it", "they" and "the group" most likely mean
+    salient: Salience = field(default_factory=Salience)
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)

@@ -264,12 +264,14 @@ class ImpliedRoles:
     ) -> ActorMention | None:
         """An action aimed at no one named, in a sentence that names no country but the
         actor's own, is domestic: it targets that country, as PLOVER codes it ("President
-        X declined to resign", "Egyptian police opened fire")."""
+        X declined to resign", "Egyptian police opened fire"). So is one in a sentence
+        that names no country at all by an agent the article placed before ("Officers
+        had threatened to use live fire", "She added"): the one country in play is its."""
         country = source.actor.country
         if not country:
             return None
-        found = context.countries_named(self.resolver, when)
-        if not found or {c for _, c in found} != {country}:
+        named = {c for _, c in context.countries_named(self.resolver, when)}
+        if named != {country} and (named or source.actor.sector is None):
             return None
         name = self.resolver.dictionary.country_names.get(country, country)
         start = offset + sentence.start_char  # implied: no words of its own
@@ -358,7 +360,16 @@ class ImpliedRoles:
             }
             if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
                 countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
-            if not around:  # what it aims at is not the article's country either
+            if not around:
+                # the same kind of actor named just before: "Hong Kong police fired
+                # tear gas. Officers said..."
+                meant = context.salient.same_kind(
+                    mention.start, context.sentence_number, actor.sector
+                )
+                if meant is not None and meant.country:
+                    mention.actor = in_country(self.resolver, actor, meant.country)
+                    continue
+                # what it aims at is not the article's country either
                 refused = frozenset(c for s, c in own) | frozenset(
                     c for s, c in found if s in topic and s in aimed
                 )

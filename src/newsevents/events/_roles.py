@@ -42,6 +42,8 @@ class RoleReader:
         if mention is None or mention.actor.sector or not mention.actor.country:
             return mention
         name = mention.text.removeprefix("the ").removeprefix("The ")
+        if name.lower() in _SPEAKER_PRONOUNS | _FIRST_PERSON:
+            name = mention.actor.name  # "It also threatened": the country it stands for
         entry = self.resolver.dictionary.country(name.removesuffix("'s").removesuffix("’s"))
         sectors = self.book.state_sectors
         sector = sectors.get(kind, sectors.get("default"))
@@ -160,9 +162,16 @@ class RoleReader:
                 if actor is not None:
                     start = offset + head.idx
                     mentions.append(ActorMention(head.text, start, start + len(head), actor))
+                    # what the next "it" may mean in turn: "Russia expelled... It said...
+                    # It also threatened"
+                    human = head.lower_ in _PERSON_PRONOUNS
+                    context.salient.add(context.sentence_number, offset, head, actor, human)
                 continue
-            mention = self.resolver.resolve(head, when, allow_possessor=possessor) or introduced_as(
-                head, context
+            mention = (
+                self.resolver.resolve(head, when, allow_possessor=possessor)
+                or introduced_as(head, context)
+                or self._group_meant(head, offset, context)
+                or self._aged_meant(head, offset, context)
             )
             if mention is None:
                 continue
@@ -263,13 +272,52 @@ class RoleReader:
         force = force_meant(pronoun, context)
         if force is not None:
             return force  # "Police reached the spot. They opened fire."
-        return person if pronoun.lower_ in _PERSON_PRONOUNS else None
+        if pronoun.lower_ in _PERSON_PRONOUNS:
+            # the person named nearest before, else the last named as a subject: "Castor
+            # asked Morrison about it. He asked..." is Castor, not the minister of before
+            meant = context.salient.person(pronoun, offset, context.sentence_number)
+            return meant or person
+        return context.salient.pronoun(pronoun, offset, context.sentence_number)
+
+    def _aged_meant(self, head: Token, offset: int, context: DocContext) -> ActorMention | None:
+        """ "The 79-year-old accused...": an age said with "the" and no noun is the person
+        named nearest before."""
+        children = list(head.children)
+        if (
+            head.lower_ not in self.resolver.heads.ages
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+            or not any(c.dep_ == "npadvmod" for c in children)  # "79-year"
+        ):
+            return None
+        actor = context.salient.person(head, offset, context.sentence_number)
+        if actor is None:
+            return None
+        words = head.doc[head.left_edge.i : head.i + 1]
+        return ActorMention(words.text, words.start_char, words.end_char, actor)
+
+    def _group_meant(self, head: Token, offset: int, context: DocContext) -> ActorMention | None:
+        """ "The group", "the organisation": the armed group, party or movement named
+        last, within a few sentences."""
+        if head.lemma_.lower() not in self.resolver.heads.group_nouns or [
+            w.lower_ for w in head.lefts
+        ] != ["the"]:
+            return None
+        actor = context.salient.described(
+            head, offset, context.sentence_number, self.book.group_sectors
+        )
+        if actor is None:
+            return None
+        words = head.doc[head.i - 1 : head.i + 1]
+        return ActorMention(words.text, words.start_char, words.end_char, actor)
 
     def remember_persons(self, sentence: Span, offset: int, context: DocContext) -> None:
         """Named people acting as subjects: what a later "he" or "his" most likely means;
         named people in any role: whom a later "the senator" most likely means; and
         people named with their office, for when the article names them again."""
         introduce_people(self.resolver, sentence, context)
+        context.salient.notice(
+            self.resolver, sentence, offset, context.sentence_number, context.published
+        )
         for entity in sentence.ents:
             # The small model often tags a lone surname as ORG ("Maduro spoke"): accept
             # ORG too, but only for names the dictionary knows.
