@@ -228,6 +228,20 @@ def test_a_condition_is_not_an_event(code_text):
     assert "CONCEDE" not in {e.type for e in events}
 
 
+def test_a_time_yet_to_come_is_not_an_event_but_a_past_one_is(code_text):
+    """English tells a time to come in the present: "before they demobilize"."""
+    future = "Angolan rebels said Luanda must free their leaders before they disarm."
+    assert "RETREAT" not in {e.type for e in code_text(future)}
+    past = "Angolan rebels disarmed after Luanda freed their leaders."
+    assert "RETREAT" in {e.type for e in code_text(past)}
+
+
+def test_a_crowd_that_disperses_is_not_coerced_by_itself(code_text):
+    assert not [e for e in code_text("The Kenyan protesters dispersed at dusk.")]
+    [event] = code_text("Kenyan police dispersed the protesters with tear gas.")
+    assert (event.type, event.source.actor.sector) == ("COERCE", "COP")
+
+
 def test_violence_without_a_named_perpetrator_keeps_its_victims(code_text):
     events = code_text("Four Nigerian soldiers were killed in a roadside bombing near Maiduguri.")
     assaults = [e for e in events if e.type == "ASSAULT"]

@@ -16,6 +16,8 @@ _HYPOTHETICAL_MODIFIERS = frozenset(
     {"potential", "possible", "proposed", "possibility", "prospect"}
 )
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "lest", "whether"})
+_TIME_MARKS = frozenset({"before", "once", "after", "when"})
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "forthcoming"})
 
 
@@ -49,10 +51,14 @@ def is_background(verb: Token) -> bool:
 
 def is_condition(verb: Token) -> bool:
     """A clause that states a condition, not a fact: "unless Baghdad accepted",
-    "if the US goes ahead", "until their demands are met"."""
+    "if the US goes ahead", "until their demands are met"; or a time yet to come, told
+    in the present as English tells it: "must agree before they demobilize"."""
     for node in (verb, *governors(verb)):
         if node.dep_ == "advcl":
-            return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children)
+            marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "advmod"}}
+            return bool(marks & _CONDITION_MARKS) or bool(
+                marks & _TIME_MARKS and node.tag_ in _PRESENT_TAGS
+            )
     return False
 
 
