@@ -368,3 +368,85 @@ def test_no_police_shooting_is_implied_when_the_text_names_others(code_text, tex
 def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
     text = "Riots broke out in Surat, India. The police commissioner ordered firing on the mob."
     assert ("ASSAULT", None) in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # security stepped up, kept or laid on is a police alert (CAMEO 151), even when
+        # the parser reads the object as an adverbial ("stepped up vigil")
+        (
+            "Clashes broke out in Nagpur, India. Police have stepped up vigil in the old city.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. Policemen kept a strict vigil near the mosque.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The city police threw a security cordon "
+            "around the stadium.",
+            ("MOBILIZE", "police"),
+        ),
+        # the same laid on by the civil authority is done by its police
+        (
+            "Clashes broke out in Nagpur, India. The district administration has tightened "
+            "security around the railway station.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The administration put up barricades on the "
+            "roads leading to the fort.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The authorities sealed Indiranagar and "
+            "Gandhinagar on Sunday.",
+            ("MOBILIZE", "police"),
+        ),
+        # told in the passive, with no agent: the police of the place
+        (
+            "Clashes broke out in Nagpur, India. Security arrangements were made at all the "
+            "bus stands.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The fair was held amidst tight security.",
+            ("MOBILIZE", "police"),
+        ),
+        # leave cancelled and men called back are police power mobilised (CAMEO 153)
+        (
+            "Clashes broke out in Nagpur, India. The leave of all policemen has been cancelled.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. Constables on leave were called back on duty.",
+            ("MOBILIZE", "police"),
+        ),
+        # entry and movement restricted are restrictions (CAMEO 1723)
+        (
+            "Clashes broke out in Nagpur, India. The police restricted the entry of visitors "
+            "to the shrine.",
+            ("COERCE", "restrict"),
+        ),
+    ],
+)
+def test_security_posture_is_police_power(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security is a concern for investors in Nagpur, India.",
+        "The company tightened its rules in Nagpur, India, last year.",
+        "The two firms sealed a deal in Nagpur, India, on Monday.",
+        "The workers cancelled their holidays in Nagpur, India, to finish the bridge.",
+        # the government's own act stays the government's when a named body does it
+        "Clashes broke out in Nagpur, India. The army tightened security at its cantonment.",
+    ],
+)
+def test_security_words_in_other_senses_are_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))

@@ -269,6 +269,8 @@ class RuleCoder:
         reporter = self.roles.reporter(trigger, sentence, when, offset, context)
         events = []
         sources = [self.roles.as_state(s, trigger.kind) for s in sources]
+        for source in sources:  # "the administration tightened security": its police
+            self.roles.acting_force(source, trigger.kind, trigger.pattern.mode)
         for source in sources:
             # An actor acting on itself is a misparse far more often than news; but
             # "thousands of Nigerians rallied" is aimed at Nigeria, by construction.

@@ -88,6 +88,9 @@ class PatternBook:
     receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
+    # "TYPE mode" -> the force whose power it is, when a civil authority orders it
+    acting_forces: dict[str, str] = field(default_factory=dict)
+    civil_sectors: frozenset[str] = frozenset()  # authorities that act through a force
     violence_cues: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
@@ -256,6 +259,10 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         receiving_verbs=frozenset(data.get("receiving_verbs", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
+        acting_forces={
+            str(k): str(v) for k, v in data.get("acting_forces", {}).items() if k != "civil"
+        },
+        civil_sectors=frozenset(data.get("acting_forces", {}).get("civil", [])),
         violence_cues=frozenset(data.get("violence_cues", [])),
         accident_cues=frozenset(data.get("accident_cues", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
@@ -280,12 +287,14 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
     named_types |= book.speech_types | book.implied_types | book.from_source_types
+    named_types |= {key.split()[0] for key in book.acting_forces}
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
         )
     named_sectors = {*book.implied_agents.values(), *book.state_sectors.values()} - {NO_AGENT}
     named_sectors |= book.pronoun_forces | book.everyday_sectors
+    named_sectors |= {*book.acting_forces.values(), *book.civil_sectors}
     if unknown := sorted(named_sectors - _known_sectors()):
         raise ConfigError(f"{origin}: unknown sector {unknown[0]!r}: not one of codebook.toml")
     _index(data.get("verb", []), book.verbs, "verb")

@@ -503,6 +503,8 @@ def object_lemmas(token: Token) -> set[str]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     lemmas |= _noun_forms(pobj)
+        elif _misread_object(token, child):
+            lemmas |= _noun_forms(child)
         elif child.dep_ in {"xcomp", "ccomp"} or (
             child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children)
         ):  # "agreed to withdraw", "said (that) ...", "sent troops to lead the mission"
@@ -511,6 +513,15 @@ def object_lemmas(token: Token) -> set[str]:
                 if c.dep_ in _SUBJECT_DEPS | {"dobj"}:
                     lemmas |= _noun_forms(c) if child.dep_ == "advcl" else {_lemma(c)}
     return lemmas
+
+
+def _misread_object(verb: Token, noun: Token) -> bool:
+    """A noun right after a verb and its particle that the parser read as an adverbial:
+    "police stepped up vigil" ("vigil" an npadvmod); not a time ("met Tuesday")."""
+    if noun.dep_ != "npadvmod" or noun.pos_ != "NOUN" or noun.ent_type_ in {"DATE", "TIME"}:
+        return False
+    after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")]) + 1
+    return noun.i == after
 
 
 def misread_holder(gerund: Token) -> Token | None:
@@ -537,6 +548,8 @@ def noun_holders(noun: Token) -> list[Token]:
     if (split := misread_holder(noun)) is not None:
         holders.append(split)
     clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    if noun.dep_ == "nsubjpass":  # "a search was carried out by the police"
+        clauses.append(noun.head)
     return holders + [
         p
         for clause in clauses

@@ -196,14 +196,25 @@ class TriggerFinder:
         return objects
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
+        light_verb = self._passive_light_verb(noun)
         pattern = (
-            self._match(self.book.nouns, syn.noun_keys(noun), noun)
+            self._match(self.book.nouns, syn.noun_keys(noun), noun, light_verb=light_verb)
             or self._joint(noun)
             or derived_pattern(self.book, noun)
         )
         if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
             return None  # light-verb objects are coded from their verb
         return self.make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
+
+    def _passive_light_verb(self, noun: Token) -> str | None:
+        """The light verb an event noun is the passive subject of: "a search was carried
+        out", "security arrangements are being made"."""
+        lemma = noun.head.lemma_.lower()
+        if noun.dep_ != "nsubjpass":
+            return None
+        if lemma in self.book.light_verbs:
+            return lemma
+        return f"{lemma} out" if f"{lemma} out" in self.book.light_verbs else None
 
     def _match(
         self,
