@@ -424,6 +424,24 @@ def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
             "Clashes broke out in Nagpur, India. Constables on leave were called back on duty.",
             ("MOBILIZE", "police"),
         ),
+        # a flag march, also when the parser splits it ("staged a flag" + "march")
+        (
+            "Clashes broke out in Nagpur, India. Paramilitary forces staged a flag march "
+            "through the old city.",
+            ("MOBILIZE", "police"),
+        ),
+        # an operation the police launch against people is coercion
+        (
+            "Clashes broke out in Nagpur, India. The state police launched a large "
+            "operation against the smugglers.",
+            ("COERCE", None),
+        ),
+        # a court remands, the police hold: custody named as the police's
+        (
+            "Clashes broke out in Nagpur, India. A local court remanded the three youths to "
+            "police custody till Monday.",
+            ("COERCE", "arrest"),
+        ),
         # entry and movement restricted are restrictions (CAMEO 1723)
         (
             "Clashes broke out in Nagpur, India. The police restricted the entry of visitors "
@@ -444,6 +462,7 @@ def test_security_posture_is_police_power(code_text, text, expected):
         "The company tightened its rules in Nagpur, India, last year.",
         "The two firms sealed a deal in Nagpur, India, on Monday.",
         "The workers cancelled their holidays in Nagpur, India, to finish the bridge.",
+        "The mayor lifted the ban on the opposition rally in Nagpur, India.",
         # the government's own act stays the government's when a named body does it
         "Clashes broke out in Nagpur, India. The army tightened security at its cantonment.",
     ],

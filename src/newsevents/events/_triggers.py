@@ -181,7 +181,11 @@ class TriggerFinder:
         objects = []
         for child in verb.children:
             # "ordered firing" is parsed with the noun as the verb's complement
-            is_object = child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+            is_object = (
+                child.dep_ == "dobj"
+                or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+                or syn.misread_object(verb, child)  # "staged a flag march"
+            )
             if is_object and (
                 lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
             ):
