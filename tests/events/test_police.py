@@ -442,6 +442,16 @@ def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
             "police custody till Monday.",
             ("COERCE", "arrest"),
         ),
+        # a force put on alert is mobilised; more men on the ground too
+        (
+            "Clashes broke out in Nagpur, India. The railway police were put on high alert.",
+            ("MOBILIZE", "troops"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The police increased the number of "
+            "constables at the court.",
+            ("MOBILIZE", "police"),
+        ),
         # entry and movement restricted are restrictions (CAMEO 1723)
         (
             "Clashes broke out in Nagpur, India. The police restricted the entry of visitors "
@@ -463,6 +473,7 @@ def test_security_posture_is_police_power(code_text, text, expected):
         "The two firms sealed a deal in Nagpur, India, on Monday.",
         "The workers cancelled their holidays in Nagpur, India, to finish the bridge.",
         "The mayor lifted the ban on the opposition rally in Nagpur, India.",
+        "The factory in Nagpur, India, increased the number of workers on the night shift.",
         # the government's own act stays the government's when a named body does it
         "Clashes broke out in Nagpur, India. The army tightened security at its cantonment.",
     ],

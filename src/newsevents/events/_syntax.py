@@ -60,6 +60,8 @@ _MEASURES = frozenset(
         "hundred",
         "ten",
         "dozen",
+        "number",  # "increased the number of policemen"
+        "strength",
         # containers of people or things: "a mission of observers", "part of the aid"
         "mission",
         "team",
