@@ -32,6 +32,7 @@ def test_conditional_patterns_are_tried_first():
         ('pronoun_forces = ["COPS"]\n', "unknown sector 'COPS'"),
         ('[acting_forces]\n"MOBILIZE police" = "COPS"\n', "unknown sector 'COPS'"),
         ('[acting_forces]\ncivil = ["TOWN"]\n', "unknown sector 'TOWN'"),
+        ('[postures]\nwords = ["alert"]\ntype = "WATCH"\n', r"\[postures\].*unknown PLOVER"),
         ('[acting_forces]\n"PATROL police" = "COP"\n', "unknown PLOVER type 'PATROL'"),
         ('[[verb]]\nlemmas = ["x"]\ntype = "AGREE"\nkeep_cameo = "yes"\n', "keep_cameo"),
         ("[[verb]\n", "verbs.toml"),

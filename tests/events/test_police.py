@@ -452,6 +452,15 @@ def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
             "constables at the court.",
             ("MOBILIZE", "police"),
         ),
+        # a force told as on alert or vigilant is in a raised alert (CAMEO 151)
+        (
+            "Clashes broke out in Nagpur, India. The district police are on high alert.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. Policemen in the old city remained vigilant.",
+            ("MOBILIZE", "police"),
+        ),
         # entry and movement restricted are restrictions (CAMEO 1723)
         (
             "Clashes broke out in Nagpur, India. The police restricted the entry of visitors "
@@ -474,6 +483,8 @@ def test_security_posture_is_police_power(code_text, text, expected):
         "The workers cancelled their holidays in Nagpur, India, to finish the bridge.",
         "The mayor lifted the ban on the opposition rally in Nagpur, India.",
         "The factory in Nagpur, India, increased the number of workers on the night shift.",
+        "Residents of Nagpur, India, should stay alert during the storm.",
+        "Traders in Nagpur, India, are on alert for a cut in rates.",
         # the government's own act stays the government's when a named body does it
         "Clashes broke out in Nagpur, India. The army tightened security at its cantonment.",
     ],

@@ -103,6 +103,8 @@ class PatternBook:
     # on the subject (see events/_judgements.py)
     feelings: dict[str, str] = field(default_factory=dict)
     verdicts: dict[str, str] = field(default_factory=dict)
+    posture: Pattern | None = None  # a force told as on alert (see [postures])
+    posture_words: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
     implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
@@ -140,6 +142,15 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     return Pattern(
         kind, str(mode) if mode else None, confidence=float(confidence), mutual=mutual, **sets
     )
+
+
+def _posture(table: object, origin: str) -> Pattern | None:
+    """The pattern of `[postures]`: its type, mode and the subjects it is said of."""
+    if table is None:
+        return None
+    if not isinstance(table, dict) or not isinstance(table.get("words", []), list):
+        raise ConfigError(f"{origin}: [postures] must be a table with a list of words")
+    return _pattern({k: v for k, v in table.items() if k != "words"}, f"{origin}: [postures]")
 
 
 def _check_words(phrase: str, where: str) -> None:
@@ -273,6 +284,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         directive_verbs=frozenset(data.get("directive_verbs", [])),
         feelings=_adjectives(data.get("feelings", {}), "feelings", origin),
         verdicts=_adjectives(data.get("verdicts", {}), "verdicts", origin),
+        posture=_posture(data.get("postures"), origin),
+        posture_words=frozenset(data.get("postures", {}).get("words", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
         implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),

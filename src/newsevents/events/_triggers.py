@@ -11,7 +11,7 @@ from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
-from newsevents.events._judgements import judgement_roles
+from newsevents.events._judgements import judgement_roles, posture_roles
 from newsevents.events._patterns import Pattern, PatternBook
 from newsevents.events._received import prep_objects, receiving_verb
 
@@ -51,10 +51,19 @@ class TriggerFinder:
                 return self._noun_trigger(token)  # "killed in police firing"
             return self._verb_trigger(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
-            return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
+            # "Curfew continued": capitalised as it opens; "the police are on alert"
+            return self._noun_trigger(token) or self._posture_trigger(token)
         if token.pos_ == "ADJ":
-            return self._adjective_trigger(token)  # "we are pleased with the deal"
+            # "we are pleased with the deal", "policemen remained vigilant"
+            return self._adjective_trigger(token) or self._posture_trigger(token)
         return None
+
+    def _posture_trigger(self, word: Token) -> Trigger | None:
+        found = posture_roles(word, self.book)
+        if found is None:
+            return None
+        pattern, copula = found
+        return self.make(copula, pattern, nominal=False, span=(copula.i, word.i + 1))
 
     def _adjective_trigger(self, adjective: Token) -> Trigger | None:
         found = judgement_roles(adjective, self.book)
