@@ -415,6 +415,17 @@ def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
             "Clashes broke out in Nagpur, India. The fair was held amidst tight security.",
             ("MOBILIZE", "police"),
         ),
+        # a measure describes the act, it does not hold it: "a two-stage checking"
+        (
+            "Clashes broke out in Nagpur, India. A two-stage checking is conducted on all "
+            "visitors.",
+            ("ACCUSE", "investigate"),
+        ),
+        # riot-control gear deployed with no one named: by the police
+        (
+            "Clashes broke out in Nagpur, India. Water cannons have been deployed near the mosque.",
+            ("MOBILIZE", "troops"),
+        ),
         # leave cancelled and men called back are police power mobilised (CAMEO 153)
         (
             "Clashes broke out in Nagpur, India. The leave of all policemen has been cancelled.",

@@ -77,14 +77,19 @@ def implied_sector(book: PatternBook, kind: str, mode: str | None, words: Span) 
 
 
 def own_words(book: PatternBook, noun: Token) -> frozenset[int]:
-    """The modifiers that are part of an event noun's name, not its holder: "security" in
-    "security arrangements were made", a key of the noun patterns or implied agents."""
+    """The modifiers that are part of an event noun's name or describe it, not its
+    holder: "security" in "security arrangements were made" (a key of the noun patterns
+    or implied agents), "three-stage" in "a three-stage checking"."""
     lemma = noun.lemma_.lower()
     return frozenset(
         c.i
         for c in noun.children
         if c.dep_ == "compound"
-        and (f"{c.lower_} {lemma}" in book.nouns or f"{c.lower_} {lemma}" in book.implied_agents)
+        and (
+            f"{c.lower_} {lemma}" in book.nouns
+            or f"{c.lower_} {lemma}" in book.implied_agents
+            or any(n.dep_ == "nummod" for n in c.children)
+        )
     )
 
 
