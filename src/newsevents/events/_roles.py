@@ -52,7 +52,8 @@ class RoleReader:
     def acting_force(self, mention: ActorMention | None, kind: str, mode: str | None) -> None:
         """Police power a civil authority lays on is its police's (`[acting_forces]`):
         "the district administration tightened security" is the district's police. Only
-        a generic authority ("the administration"), not a named person or body."""
+        a generic authority ("the administration"), not a named person or body. Changes
+        the mention in place, so that the article's country still reaches it later."""
         sector = self.book.acting_forces.get(f"{kind} {mode}")
         if mention is None or sector is None:
             return

@@ -59,6 +59,7 @@ class TriggerFinder:
         return None
 
     def _posture_trigger(self, word: Token) -> Trigger | None:
+        """A force told as on alert: the copula is the trigger, its subject the actor."""
         found = posture_roles(word, self.book)
         if found is None:
             return None
