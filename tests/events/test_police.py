@@ -368,3 +368,137 @@ def test_no_police_shooting_is_implied_when_the_text_names_others(code_text, tex
 def test_firing_ordered_by_an_officer_is_the_police_firing(code_text):
     text = "Riots broke out in Surat, India. The police commissioner ordered firing on the mob."
     assert ("ASSAULT", None) in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # security stepped up, kept or laid on is a police alert (CAMEO 151), even when
+        # the parser reads the object as an adverbial ("stepped up vigil")
+        (
+            "Clashes broke out in Nagpur, India. Police have stepped up vigil in the old city.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. Policemen kept a strict vigil near the mosque.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The city police threw a security cordon "
+            "around the stadium.",
+            ("MOBILIZE", "police"),
+        ),
+        # the same laid on by the civil authority is done by its police
+        (
+            "Clashes broke out in Nagpur, India. The district administration has tightened "
+            "security around the railway station.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The administration put up barricades on the "
+            "roads leading to the fort.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The authorities sealed Indiranagar and "
+            "Gandhinagar on Sunday.",
+            ("MOBILIZE", "police"),
+        ),
+        # told in the passive, with no agent: the police of the place
+        (
+            "Clashes broke out in Nagpur, India. Security arrangements were made at all the "
+            "bus stands.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The fair was held amidst tight security.",
+            ("MOBILIZE", "police"),
+        ),
+        # a measure describes the act, it does not hold it: "a two-stage checking"
+        (
+            "Clashes broke out in Nagpur, India. A two-stage checking is conducted on all "
+            "visitors.",
+            ("ACCUSE", "investigate"),
+        ),
+        # riot-control gear deployed with no one named: by the police
+        (
+            "Clashes broke out in Nagpur, India. Water cannons have been deployed near the mosque.",
+            ("MOBILIZE", "troops"),
+        ),
+        # leave cancelled and men called back are police power mobilised (CAMEO 153)
+        (
+            "Clashes broke out in Nagpur, India. The leave of all policemen has been cancelled.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. Constables on leave were called back on duty.",
+            ("MOBILIZE", "police"),
+        ),
+        # a flag march, also when the parser splits it ("staged a flag" + "march")
+        (
+            "Clashes broke out in Nagpur, India. Paramilitary forces staged a flag march "
+            "through the old city.",
+            ("MOBILIZE", "police"),
+        ),
+        # an operation the police launch against people is coercion
+        (
+            "Clashes broke out in Nagpur, India. The state police launched a large "
+            "operation against the smugglers.",
+            ("COERCE", None),
+        ),
+        # a court remands, the police hold: custody named as the police's
+        (
+            "Clashes broke out in Nagpur, India. A local court remanded the three youths to "
+            "police custody till Monday.",
+            ("COERCE", "arrest"),
+        ),
+        # a force put on alert is mobilised; more men on the ground too
+        (
+            "Clashes broke out in Nagpur, India. The railway police were put on high alert.",
+            ("MOBILIZE", "troops"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. The police increased the number of "
+            "constables at the court.",
+            ("MOBILIZE", "police"),
+        ),
+        # a force told as on alert or vigilant is in a raised alert (CAMEO 151)
+        (
+            "Clashes broke out in Nagpur, India. The district police are on high alert.",
+            ("MOBILIZE", "police"),
+        ),
+        (
+            "Clashes broke out in Nagpur, India. Policemen in the old city remained vigilant.",
+            ("MOBILIZE", "police"),
+        ),
+        # entry and movement restricted are restrictions (CAMEO 1723)
+        (
+            "Clashes broke out in Nagpur, India. The police restricted the entry of visitors "
+            "to the shrine.",
+            ("COERCE", "restrict"),
+        ),
+    ],
+)
+def test_security_posture_is_police_power(code_text, text, expected):
+    assert expected in _by_police(code_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security is a concern for investors in Nagpur, India.",
+        "The company tightened its rules in Nagpur, India, last year.",
+        "The two firms sealed a deal in Nagpur, India, on Monday.",
+        "The workers cancelled their holidays in Nagpur, India, to finish the bridge.",
+        "The mayor lifted the ban on the opposition rally in Nagpur, India.",
+        "The factory in Nagpur, India, increased the number of workers on the night shift.",
+        "Residents of Nagpur, India, should stay alert during the storm.",
+        "Traders in Nagpur, India, are on alert for a cut in rates.",
+        # the government's own act stays the government's when a named body does it
+        "Clashes broke out in Nagpur, India. The army tightened security at its cantonment.",
+    ],
+)
+def test_security_words_in_other_senses_are_no_police_act(code_text, text):
+    assert not _by_police(code_text(text))

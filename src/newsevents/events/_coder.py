@@ -173,7 +173,11 @@ class RuleCoder:
                 if g.i in trigger_tokens and g.i not in range(*trigger.span)
             ]
             if governing and not (
-                _means(trigger, governing) and not coded & {g.i for g in governing}
+                _means(trigger, governing)
+                and (
+                    not coded & {g.i for g in governing}
+                    or (trigger.kind in self.book.implied_types and _held_apart(trigger))
+                )
             ):
                 continue
             # So is its purpose or manner: "blocked roads demanding reforms", "opened fire
@@ -278,6 +282,8 @@ class RuleCoder:
         reporter = self.roles.reporter(trigger, sentence, when, offset, context)
         events = []
         sources = [self.roles.as_state(s, trigger.kind) for s in sources]
+        for source in sources:  # "the administration tightened security": its police
+            self.roles.acting_force(source, trigger.kind, trigger.pattern.mode)
         for source in sources:
             # An actor acting on itself is a misparse far more often than news; but
             # "thousands of Nigerians rallied" is aimed at Nigeria, by construction.
@@ -331,6 +337,22 @@ def _means(trigger: Trigger, governing: list[Token]) -> bool:
         return True  # "in police firing" read as "in police", then "firing"
     path = takewhile(lambda g: g != governing[0], syn.governors(token))
     return any(g.dep_ == "prep" for g in path)
+
+
+def _held_apart(trigger: Trigger) -> bool:
+    """Whether an event noun a coded verb governs through a preposition names its own
+    holder, so is an act of its own: "the court remanded him to police custody" (the
+    police hold him), "he was hurt in a police lathi charge". The caller keeps this to
+    acts of the state: a rally an act is aimed at ("lifted the ban on an opposition
+    rally") is no rally held."""
+    return (
+        trigger.nominal
+        and trigger.token.dep_ == "pobj"
+        and any(
+            c.dep_ in {"compound", "poss"} and c.pos_ in {"NOUN", "PROPN", "PRON"}
+            for c in trigger.token.children
+        )
+    )
 
 
 def _confidence(

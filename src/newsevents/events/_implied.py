@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 _NOMINAL_DISCOUNT = 0.1  # a derived noun is a weaker sign than a listed one
 _MIN_CITY_POPULATION = 100_000
 _CIRCUMSTANCE_PREPS = frozenset(
-    {"in", "during", "after", "following", "amid", "before"}
+    {"in", "during", "after", "following", "amid", "amidst", "before"}
 )  # smaller places' names are too often common words
 _WEIGHING_MARKS = frozenset({"whether", "if", "unless"})  # "whether the arrests will stand"
 # Offices a country's own police or courts act on: its officials, soldiers and parties.
@@ -76,15 +76,35 @@ def implied_sector(book: PatternBook, kind: str, mode: str | None, words: Span) 
     return None if sector == NO_AGENT else sector  # "killed in private firing"
 
 
-def is_agentless(token: Token, nominal: bool) -> bool:
-    """A passive with no "by" agent, or an event noun with no holder."""
+def own_words(book: PatternBook, noun: Token) -> frozenset[int]:
+    """The modifiers that are part of an event noun's name or describe it, not its
+    holder: "security" in "security arrangements were made" (a key of the noun patterns
+    or implied agents), "three-stage" in "a three-stage checking"."""
+    lemma = noun.lemma_.lower()
+    return frozenset(
+        c.i
+        for c in noun.children
+        if c.dep_ == "compound"
+        and (
+            f"{c.lower_} {lemma}" in book.nouns
+            or f"{c.lower_} {lemma}" in book.implied_agents
+            or any(n.dep_ == "nummod" for n in c.children)
+        )
+    )
+
+
+def is_agentless(token: Token, nominal: bool, own: frozenset[int] = frozenset()) -> bool:
+    """A passive with no "by" agent, or an event noun with no holder (`own`: the
+    modifiers that are part of its name)."""
     if nominal:
         # told as having happened: the subject ("the arrests followed"), or the means
         # or time of another event ("killed in firing"); not what someone fears or asks
         told = token.dep_ in {"nsubj", "nsubjpass"} or (
             token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE_PREPS
         )
-        return told and not any(c.dep_ in {"poss", "compound", "agent"} for c in token.children)
+        return told and not any(
+            c.dep_ in {"poss", "compound", "agent"} and c.i not in own for c in token.children
+        )
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
     if not passive and not (token.dep_ == "acl" and token.tag_ == "VBN"):
         return False  # "were arrested", and "the people arrested on Friday"
@@ -175,7 +195,8 @@ class ImpliedRoles:
         """Who did an act of the state the text tells without its agent: the authority
         of the place (`[implied_agents]`), in the country the sentence places the act
         in, else the one the article is about. The mention points at the trigger."""
-        if not is_agentless(trigger.token, trigger.nominal):
+        own = own_words(self.book, trigger.token) if trigger.nominal else frozenset()
+        if not is_agentless(trigger.token, trigger.nominal, own):
             return None
         words = sentence.doc[trigger.span[0] : trigger.span[1]]
         sector = implied_sector(self.book, trigger.kind, trigger.pattern.mode, words)

@@ -91,6 +91,9 @@ class PatternBook:
     purpose_nouns: frozenset[str] = frozenset()  # "in a bid to ...": the striver's
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
+    # "TYPE mode" -> the force whose power it is, when a civil authority orders it
+    acting_forces: dict[str, str] = field(default_factory=dict)
+    civil_sectors: frozenset[str] = frozenset()  # authorities that act through a force
     violence_cues: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
     intent_types: dict[str, str] = field(default_factory=dict)
@@ -103,6 +106,8 @@ class PatternBook:
     # on the subject (see events/_judgements.py)
     feelings: dict[str, str] = field(default_factory=dict)
     verdicts: dict[str, str] = field(default_factory=dict)
+    posture: Pattern | None = None  # a force told as on alert (see [postures])
+    posture_words: frozenset[str] = frozenset()
     implied_agents: dict[str, str] = field(default_factory=dict)  # "TYPE mode" or lemma
     implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
@@ -141,6 +146,15 @@ def _pattern(entry: dict[str, object], where: str) -> Pattern:
     return Pattern(
         kind, str(mode) if mode else None, confidence=float(confidence), mutual=mutual, **sets
     )
+
+
+def _posture(table: object, origin: str) -> Pattern | None:
+    """The pattern of `[postures]`: its type, mode and the subjects it is said of."""
+    if table is None:
+        return None
+    if not isinstance(table, dict) or not isinstance(table.get("words", []), list):
+        raise ConfigError(f"{origin}: [postures] must be a table with a list of words")
+    return _pattern({k: v for k, v in table.items() if k != "words"}, f"{origin}: [postures]")
 
 
 def _check_words(phrase: str, where: str) -> None:
@@ -267,6 +281,10 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         purpose_nouns=frozenset(data.get("purpose_nouns", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
+        acting_forces={
+            str(k): str(v) for k, v in data.get("acting_forces", {}).items() if k != "civil"
+        },
+        civil_sectors=frozenset(data.get("acting_forces", {}).get("civil", [])),
         violence_cues=frozenset(data.get("violence_cues", [])),
         accident_cues=frozenset(data.get("accident_cues", [])),
         intent_types={str(k): str(v) for k, v in data.get("intent_types", {}).items()},
@@ -277,6 +295,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         directive_verbs=frozenset(data.get("directive_verbs", [])),
         feelings=_adjectives(data.get("feelings", {}), "feelings", origin),
         verdicts=_adjectives(data.get("verdicts", {}), "verdicts", origin),
+        posture=_posture(data.get("postures"), origin),
+        posture_words=frozenset(data.get("postures", {}).get("words", [])),
         implied_agents={str(k): str(v) for k, v in data.get("implied_agents", {}).items()},
         implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
@@ -292,12 +312,14 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
     named_types |= book.speech_types | book.implied_types | book.from_source_types
+    named_types |= {key.split()[0] for key in book.acting_forces}
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
         )
     named_sectors = {*book.implied_agents.values(), *book.state_sectors.values()} - {NO_AGENT}
     named_sectors |= book.pronoun_forces | book.everyday_sectors | book.group_sectors
+    named_sectors |= {*book.acting_forces.values(), *book.civil_sectors}
     if unknown := sorted(named_sectors - _known_sectors()):
         raise ConfigError(f"{origin}: unknown sector {unknown[0]!r}: not one of codebook.toml")
     _index(data.get("verb", []), book.verbs, "verb")

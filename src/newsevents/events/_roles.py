@@ -51,6 +51,25 @@ class RoleReader:
             return mention
         return replace(mention, actor=replace(mention.actor, sector=sector))
 
+    def acting_force(self, mention: ActorMention | None, kind: str, mode: str | None) -> None:
+        """Police power a civil authority lays on is its police's (`[acting_forces]`):
+        "the district administration tightened security" is the district's police. Only
+        a generic authority ("the administration"), not a named person or body. Changes
+        the mention in place, so that the article's country still reaches it later."""
+        sector = self.book.acting_forces.get(f"{kind} {mode}")
+        if mention is None or sector is None:
+            return
+        actor = mention.actor
+        if actor.sector not in self.book.civil_sectors:
+            return
+        generic = Actor(str(actor.sector), None, actor.sector)
+        if actor.country:
+            generic = in_country(self.resolver, generic, actor.country)
+        if actor.name != generic.name:
+            return
+        force = Actor(sector, None, sector)
+        mention.actor = in_country(self.resolver, force, actor.country) if actor.country else force
+
     def reporter(
         self,
         trigger: Trigger,

@@ -60,6 +60,8 @@ _MEASURES = frozenset(
         "hundred",
         "ten",
         "dozen",
+        "number",  # "increased the number of policemen"
+        "strength",
         # containers of people or things: "a mission of observers", "part of the aid"
         "mission",
         "team",
@@ -513,6 +515,8 @@ def object_lemmas(token: Token) -> set[str]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     lemmas |= _noun_forms(pobj)
+        elif misread_object(token, child):
+            lemmas |= _noun_forms(child)
         elif child.dep_ in {"xcomp", "ccomp"} or (
             child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children)
         ):  # "agreed to withdraw", "said (that) ...", "sent troops to lead the mission"
@@ -521,6 +525,16 @@ def object_lemmas(token: Token) -> set[str]:
                 if c.dep_ in _SUBJECT_DEPS | {"dobj"}:
                     lemmas |= _noun_forms(c) if child.dep_ == "advcl" else {_lemma(c)}
     return lemmas
+
+
+def misread_object(verb: Token, noun: Token) -> bool:
+    """A noun phrase right after a verb and its particle that the parser read as an
+    adverbial: "police stepped up vigil", "staged a flag march"; not a time ("met
+    Tuesday")."""
+    if noun.dep_ != "npadvmod" or noun.pos_ != "NOUN" or noun.ent_type_ in {"DATE", "TIME"}:
+        return False
+    after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")]) + 1
+    return noun.left_edge.i == after
 
 
 def misread_holder(gerund: Token) -> Token | None:
@@ -547,6 +561,8 @@ def noun_holders(noun: Token) -> list[Token]:
     if (split := misread_holder(noun)) is not None:
         holders.append(split)
     clauses = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    if noun.dep_ == "nsubjpass":  # "a search was carried out by the police"
+        clauses.append(noun.head)
     return holders + [
         p
         for clause in clauses
@@ -689,4 +705,16 @@ def noun_keys(noun: Token) -> list[str]:
     if noun.tag_ == "VBG":  # a gerund read as a verb: "resorted to firing"
         lemma = noun.lower_
     modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
-    return [*(f"{c.lower_} {lemma}" for c in modifiers), lemma]
+    return [*_split_compound(noun), *(f"{c.lower_} {lemma}" for c in modifiers), lemma]
+
+
+def _split_compound(noun: Token) -> list[str]:
+    """The compound the parser split in two, the second noun read as an adverbial of the
+    verb: "staged a flag march" read as "staged a flag" + "march"."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is None or after.dep_ != "npadvmod" or after.pos_ != "NOUN":
+        return []
+    if after.head != noun.head and after.head != noun.head.head:  # "participated in a flag"
+        return []
+    return [f"{noun.lower_} {after.lemma_.lower()}"]

@@ -11,7 +11,7 @@ from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
 from newsevents.events._implied import derived_pattern
-from newsevents.events._judgements import judgement_roles
+from newsevents.events._judgements import judgement_roles, posture_roles
 from newsevents.events._patterns import Pattern, PatternBook
 from newsevents.events._received import prep_objects, receiving_verb
 
@@ -51,12 +51,22 @@ class TriggerFinder:
                 return self._noun_trigger(token)  # "killed in police firing"
             return self._verb_trigger(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start):
-            return self._noun_trigger(token)  # "Curfew continued": capitalised as it opens
+            # "Curfew continued": capitalised as it opens; "the police are on alert"
+            return self._noun_trigger(token) or self._posture_trigger(token)
         if token.pos_ == "ADJ":
-            return self._adjective_trigger(token)  # "we are pleased with the deal"
+            # "we are pleased with the deal", "policemen remained vigilant"
+            return self._adjective_trigger(token) or self._posture_trigger(token)
         if token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}:
             return self._light_verb_trigger(token, token.lemma_.lower())  # "is in talks with"
         return None
+
+    def _posture_trigger(self, word: Token) -> Trigger | None:
+        """A force told as on alert: the copula is the trigger, its subject the actor."""
+        found = posture_roles(word, self.book)
+        if found is None:
+            return None
+        pattern, copula = found
+        return self.make(copula, pattern, nominal=False, span=(copula.i, word.i + 1))
 
     def _adjective_trigger(self, adjective: Token) -> Trigger | None:
         found = judgement_roles(adjective, self.book)
@@ -190,7 +200,11 @@ class TriggerFinder:
         objects = []
         for child in verb.children:
             # "ordered firing" is parsed with the noun as the verb's complement
-            is_object = child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+            is_object = (
+                child.dep_ == "dobj"
+                or (child.dep_ == "xcomp" and child.pos_ == "NOUN")
+                or syn.misread_object(verb, child)  # "staged a flag march"
+            )
             if is_object and (
                 lemma in self.book.light_verbs or f"{lemma} out" in self.book.light_verbs
             ):
@@ -205,14 +219,25 @@ class TriggerFinder:
         return objects
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
+        light_verb = self._passive_light_verb(noun)
         pattern = (
-            self._match(self.book.nouns, syn.noun_keys(noun), noun)
+            self._match(self.book.nouns, syn.noun_keys(noun), noun, light_verb=light_verb)
             or self._joint(noun)
             or derived_pattern(self.book, noun)
         )
         if pattern is None or noun in self._light_verb_objects(noun.head, noun.head.lemma_.lower()):
             return None  # light-verb objects are coded from their verb
         return self.make(noun, pattern, nominal=True, span=(noun.i, noun.i + 1))
+
+    def _passive_light_verb(self, noun: Token) -> str | None:
+        """The light verb an event noun is the passive subject of: "a search was carried
+        out", "security arrangements are being made"."""
+        lemma = noun.head.lemma_.lower()
+        if noun.dep_ != "nsubjpass":
+            return None
+        if lemma in self.book.light_verbs:
+            return lemma
+        return f"{lemma} out" if f"{lemma} out" in self.book.light_verbs else None
 
     def _match(
         self,
