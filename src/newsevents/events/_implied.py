@@ -23,8 +23,8 @@ from newsevents.actors import ActorResolver
 from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS, DocContext, in_country
+from newsevents.events._keys import object_lemmas
 from newsevents.events._patterns import NO_AGENT, Pattern, PatternBook
-from newsevents.events._syntax import object_lemmas
 from newsevents.model import Actor, ActorMention, Event
 from newsevents.place import country_of_place, subnational_country
 

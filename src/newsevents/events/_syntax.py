@@ -11,7 +11,7 @@ TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "between"}
 )
 _OBJECT_PREPS = ("from", "by", "of", *sorted(TARGET_PREPS))
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})  # a clause may be one too
 # Walking up from a trigger through these relations stays inside one governing clause:
 # a trigger found above means the lower one is its content ("denied that X attacked").
 _GOVERNED_DEPS = frozenset(
@@ -80,7 +80,6 @@ _MEASURES = frozenset(
         "some",
     }
 )
-_PARTICLES = frozenset({"down", "up", "out", "off", "back", "in", "over", "away", "aside"})
 
 
 def is_passive(verb: Token) -> bool:
@@ -143,7 +142,7 @@ def subject_heads(verb: Token) -> list[Token]:
             ]
         else:
             for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ in ANY_SUBJECT_DEPS:
                     return with_conjuncts(_participle_subject(child))
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head != current:
             current = current.head
@@ -192,7 +191,7 @@ def _split_gerund_holder(verb: Token) -> Token | None:
     """ "killed in police firing" parsed as "killed in police", "firing", or with
     "police" a compound of "firing": a gerund with no subject of its own, right after the
     noun its head's preposition governs or that modifies it, is that noun's act."""
-    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in ANY_SUBJECT_DEPS for c in verb.children):
         return None
     noun = verb.doc[verb.i - 1]
     if noun.pos_ not in {"NOUN", "PROPN"}:
@@ -220,7 +219,7 @@ def _force_in(head: Token, instruments: frozenset[str]) -> Token | None:
     """The force a subject names, through the amounts and detachments it is "of": "a
     total of 95 companies of paramilitary forces", "a posse of policemen"."""
     for _ in range(3):
-        if _noun_forms(head) & instruments:
+        if noun_forms(head) & instruments:
             return head
         of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if not of:
@@ -257,7 +256,7 @@ def _gap_antecedent(verb: Token) -> Token | None:
             return None
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
             if any(
-                c.dep_ in _SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS
+                c.dep_ in ANY_SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS
                 for c in current.children
             ):
                 return current.head  # the clause has its own subject: the noun is its object
@@ -481,7 +480,7 @@ def _is_place(noun: Token) -> bool:
 
 # Prepositions that set an act in time or circumstance: "withdrew after a plan was
 # agreed" withdraws no plan ("designated as", "because of" still say what was done).
-_SETTING_PREPS = (_CIRCUMSTANCE_PREPS - {"because", "as"}) | {"until"}
+SETTING_PREPS = (_CIRCUMSTANCE_PREPS - {"because", "as"}) | {"until"}
 
 
 def prep_objects_of(noun: Token) -> list[Token]:
@@ -493,38 +492,6 @@ def prep_objects_of(noun: Token) -> list[Token]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-
-
-def object_lemmas(token: Token) -> set[str]:
-    """Lemmas a pattern's `objects` condition is checked against."""
-    lemmas: set[str] = set()
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
-            for noun in (child, *child.conjuncts):  # "blocked tracks and highways"
-                lemmas |= _noun_forms(noun)
-                # "placed X and several judges under house arrest"
-                lemmas |= {
-                    form
-                    for prep in noun.children
-                    if prep.dep_ == "prep"
-                    for pobj in prep.children
-                    if pobj.dep_ == "pobj"
-                    for form in _noun_forms(pobj)
-                }
-        elif child.dep_ == "prep" and child.lower_ not in _SETTING_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    lemmas |= _noun_forms(pobj)
-        elif misread_object(token, child):
-            lemmas |= _noun_forms(child)
-        elif child.dep_ in {"xcomp", "ccomp"} or (
-            child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children)
-        ):  # "agreed to withdraw", "said (that) ...", "sent troops to lead the mission"
-            lemmas.add(child.lemma_.lower())
-            for c in child.children:
-                if c.dep_ in _SUBJECT_DEPS | {"dobj"}:
-                    lemmas |= _noun_forms(c) if child.dep_ == "advcl" else {_lemma(c)}
-    return lemmas
 
 
 def misread_object(verb: Token, noun: Token) -> bool:
@@ -544,7 +511,7 @@ def misread_holder(gerund: Token) -> Token | None:
     if (
         gerund.tag_ != "VBG"
         or gerund.i == 0
-        or any(c.dep_ in _SUBJECT_DEPS for c in gerund.children)
+        or any(c.dep_ in ANY_SUBJECT_DEPS for c in gerund.children)
     ):
         return None
     before = gerund.doc[gerund.i - 1]
@@ -573,73 +540,26 @@ def noun_holders(noun: Token) -> list[Token]:
     ]
 
 
-def subject_lemmas(token: Token) -> set[str]:
-    """Lemmas a pattern's `subjects` condition is checked against: who does the verb,
-    or, for a noun, who holds it ("workers began a strike", "the strike by workers",
-    "the workers' strike"); for a quantity, what it counts ("thousands of farmers")."""
-    if token.pos_ == "VERB":
-        heads = subject_heads(token)
-    else:
-        heads = noun_holders(token)
-        if token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"}:
-            heads += subject_heads(token.head)
-    lemmas: set[str] = set()
-    for head in heads:
-        lemmas |= _noun_forms(head)
-        lemmas |= {_lemma(c) for c in head.children if c.dep_ in {"compound", "amod"}}
-    return lemmas
-
-
-def _lemma(token: Token) -> str:
+def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _noun_forms(token: Token) -> set[str]:
+def noun_forms(token: Token) -> set[str]:
     """The lemma, and the lemma with its compound/adjective ("phone call", "air defense");
     for a quantity, what it measures ("25,000 tons of food aid" -> aid)."""
-    forms = {_lemma(token), token.lower_}
+    forms = {lemma_of(token), token.lower_}
     if token.lemma_.lower() in _MEASURES or token.pos_ in {"NUM", "SYM"}:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        forms |= _noun_forms(pobj)
+                        forms |= noun_forms(pobj)
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
-            forms.add(f"{child.lower_} {_lemma(token)}")
+            forms.add(f"{child.lower_} {lemma_of(token)}")
         if child.dep_ == "nummod" and child.lower_ in {"million", "billion"}:
             forms.add(child.lower_)
     return forms
-
-
-def prep_words(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
-
-
-def verb_keys(verb: Token) -> list[str]:
-    """Lookup keys for a verb, most specific first: "blow up", "call for", "open fire"."""
-    lemma = _lemma(verb)
-    # "stepped down": the small model often tags the particle as an adverb
-    keys = [
-        f"{lemma} {c.lower_}"
-        for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1)
-    ]
-    # "lathi-charged", "baton-charged": the word hyphened before the verb
-    doc = verb.doc
-    keys += [
-        f"{_lemma(c)} {lemma}"
-        for c in verb.children
-        if c.i == verb.i - 2 and doc[verb.i - 1].text == "-" and c.is_alpha
-    ]
-    keys += [f"{lemma} {_lemma(c)}" for c in verb.children if c.dep_ == "dobj"]
-    # "fired on Tuesday" is no "fire on": a phrase of time makes no phrasal verb
-    keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep" and not _of_time(c)]
-    return [*keys, lemma]
-
-
-def _of_time(preposition: Token) -> bool:
-    return any(o.ent_type_ in {"DATE", "TIME"} for o in preposition.children if o.dep_ == "pobj")
 
 
 def speaker_heads(token: Token, speech_verbs: frozenset[str]) -> list[Token]:
@@ -697,24 +617,3 @@ def belongs_to_him_or_her(head: Token) -> bool:
         if p.dep_ == "pobj"
     ]
     return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for h in holders for c in h.children)
-
-
-def noun_keys(noun: Token) -> list[str]:
-    """A noun's lemma, preceded by its compound forms ("hunger strike", "phone call")."""
-    lemma = noun.lemma_.lower()
-    if noun.tag_ == "VBG":  # a gerund read as a verb: "resorted to firing"
-        lemma = noun.lower_
-    modifiers = (c for c in noun.children if c.dep_ in {"compound", "amod"})
-    return [*_split_compound(noun), *(f"{c.lower_} {lemma}" for c in modifiers), lemma]
-
-
-def _split_compound(noun: Token) -> list[str]:
-    """The compound the parser split in two, the second noun read as an adverbial of the
-    verb: "staged a flag march" read as "staged a flag" + "march"."""
-    doc = noun.doc
-    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    if after is None or after.dep_ != "npadvmod" or after.pos_ != "NOUN":
-        return []
-    if after.head != noun.head and after.head != noun.head.head:  # "participated in a flag"
-        return []
-    return [f"{noun.lower_} {after.lemma_.lower()}"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from newsevents.events import _keys as lookup
 from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._context import SUBJECT_DEPS
@@ -106,7 +107,7 @@ class TriggerFinder:
             return light
         if self._demanded_of_others(verb):
             return self.make(verb, _DEMAND, nominal=False, span=(verb.i, verb.i + 1))
-        for key in syn.verb_keys(verb):
+        for key in lookup.verb_keys(verb):
             pattern = self._match(self.book.verbs, [key], verb)
             if pattern is None:
                 continue
@@ -189,7 +190,7 @@ class TriggerFinder:
         """ "Held talks", "carried out strikes": the act the light verb's object names."""
         for obj in self._light_verb_objects(verb, lemma):
             pattern = self._match(
-                self.book.nouns, syn.noun_keys(obj), obj, light_verb=lemma
+                self.book.nouns, lookup.noun_keys(obj), obj, light_verb=lemma
             ) or self._joint(obj)
             if pattern is not None:
                 return self.make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
@@ -221,7 +222,7 @@ class TriggerFinder:
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         light_verb = self._passive_light_verb(noun)
         pattern = (
-            self._match(self.book.nouns, syn.noun_keys(noun), noun, light_verb=light_verb)
+            self._match(self.book.nouns, lookup.noun_keys(noun), noun, light_verb=light_verb)
             or self._joint(noun)
             or derived_pattern(self.book, noun)
         )
@@ -250,14 +251,14 @@ class TriggerFinder:
             for pattern in table.get(key, ()):
                 if pattern.verbs and light_verb not in pattern.verbs:
                     continue
-                if pattern.objects and not pattern.objects & syn.object_lemmas(token):
+                if pattern.objects and not pattern.objects & lookup.object_lemmas(token):
                     continue
-                if pattern.preps and not pattern.preps & syn.prep_words(token):
+                if pattern.preps and not pattern.preps & lookup.prep_words(token):
                     continue
-                if pattern.unless and pattern.unless & syn.object_lemmas(token):
+                if pattern.unless and pattern.unless & lookup.object_lemmas(token):
                     continue
                 if pattern.subjects or pattern.not_subjects:
-                    who = syn.subject_lemmas(token)
+                    who = lookup.subject_lemmas(token)
                     if pattern.subjects and not pattern.subjects & who:
                         continue
                     if pattern.not_subjects & who:
