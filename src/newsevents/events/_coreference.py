@@ -8,7 +8,7 @@ sentence; never the other argument of its own verb ("Kenya accused it" is not Ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -26,17 +26,23 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Referent:
-    """A named actor as the article showed it."""
+    """A word the article may name an actor with, as the article showed it. Who it is
+    is looked up only when a pronoun or description asks (most never are)."""
 
     sentence: int
     offset: int  # article offset of its head word
     token: Token
-    actor: Actor | None  # None: an actor the dictionaries do not know
-    person: bool
-    plural: bool
     subject: bool
+    plural: bool
+    when: date | None = None
+    looked_up: bool = False
+    actor: Actor | None = None  # None: an actor the dictionaries do not know
+    person: bool = False
+    # a word that names no actor and is no subject is no referent: "Both men said they
+    # were treated well" is not about the last group, but "reporters" met is nothing
+    void: bool = False
 
 
 @dataclass(slots=True)
@@ -44,6 +50,7 @@ class Salience:
     """The named actors of one article, in text order."""
 
     referents: list[Referent] = field(default_factory=list)
+    resolver: ActorResolver | None = None
 
     def notice(
         self,
@@ -53,7 +60,8 @@ class Salience:
         number: int,
         when: date | None,
     ) -> None:
-        """Remember the actors sentence `number` names, head by head."""
+        """Remember the words sentence `number` may name actors with, head by head."""
+        self.resolver = resolver
         for token in sentence:
             if (
                 token.pos_ not in {"NOUN", "PROPN"}
@@ -62,29 +70,36 @@ class Salience:
                 or _setting(token)
             ):
                 continue
-            mention = resolver.resolve(token, when)
-            actor = mention.actor if mention is not None else None
-            if actor is None or not (actor.country or actor.sector):
-                if token.dep_ not in _SUBJECTS:
-                    continue
-                # a subject we cannot name still takes the pronouns that follow it:
-                # "Both men said they were treated well" is not about the last group
-                actor = None
-            self.add(number, offset, token, actor, _is_person(resolver, token, actor))
+            self._append(Referent(number, offset + token.idx, token, *_shape(token), when))
 
     def add(
         self, number: int, offset: int, token: Token, actor: Actor | None, person: bool
     ) -> None:
         """Remember an actor at `token` (a resolved pronoun too: "It said... It added").
         Coordinated actors are many: "Warren and Ocasio-Cortez... They criticised"."""
-        at = offset + token.idx
-        if any(r.offset == at for r in self.referents[-8:]):
+        referent = Referent(number, offset + token.idx, token, *_shape(token))
+        referent.looked_up, referent.actor, referent.person = True, actor, person
+        self._append(referent)
+
+    def _append(self, referent: Referent) -> None:
+        if any(r.offset == referent.offset for r in self.referents[-8:]):
             return
-        plural = token.tag_ in _PLURAL_TAGS or token.lower_ in _PLURAL
-        plural = plural or (token.dep_ != "conj" and bool(token.conjuncts))
-        referent = Referent(number, at, token, actor, person, plural, token.dep_ in _SUBJECTS)
         self.referents.append(referent)
         self.referents.sort(key=lambda r: r.offset)
+
+    def _look_up(self, referent: Referent) -> Referent:
+        """Who a remembered word names, found once, when first asked."""
+        if referent.looked_up or self.resolver is None:
+            return referent
+        referent.looked_up = True
+        mention = self.resolver.resolve(referent.token, referent.when)
+        actor = mention.actor if mention is not None else None
+        if actor is None or not (actor.country or actor.sector):
+            actor = None
+            referent.void = not referent.subject
+        referent.actor = actor
+        referent.person = _is_person(self.resolver, referent.token, actor)
+        return referent
 
     def placed(self, mentions: list[ActorMention]) -> None:
         """Take in what coding a sentence learnt of its actors: "police" placed in Hong
@@ -92,15 +107,12 @@ class Salience:
         for mention in mentions:
             if not mention.actor.country:
                 continue
-            for index, referent in enumerate(self.referents):
-                actor = referent.actor
-                if (
-                    actor is not None
-                    and not actor.country
-                    and actor.sector == mention.actor.sector
-                    and mention.start <= referent.offset < mention.end
-                ):
-                    self.referents[index] = replace(referent, actor=mention.actor)
+            for referent in self.referents:
+                if not mention.start <= referent.offset < mention.end:
+                    continue
+                actor = self._look_up(referent).actor
+                if actor is not None and not actor.country and actor.sector == mention.actor.sector:
+                    referent.actor = mention.actor
 
     def pronoun(self, word: Token, offset: int, number: int) -> Actor | None:
         """The actor "it"/"its" (one thing, not a person) or "they"/"their" (many, not
@@ -133,14 +145,18 @@ class Salience:
         no country."""
         found = [
             r
-            for r in self.referents
-            if r.offset < at
-            and number - r.sentence <= REACH
-            and r.actor is not None
-            and r.actor.sector == sector
-            and r.actor.country
+            for r in self._within(at, number)
+            if r.actor is not None and r.actor.sector == sector and r.actor.country
         ]
         return _best(found, number)
+
+    def _within(self, at: int, number: int) -> list[Referent]:
+        """The actors named before article offset `at`, within `REACH` sentences."""
+        return [
+            self._look_up(r)
+            for r in self.referents
+            if r.offset < at and number - r.sentence <= REACH
+        ]
 
     def _nearest(
         self, word: Token, offset: int, number: int, *, person: bool | None, plural: bool
@@ -153,14 +169,11 @@ class Salience:
         return _best(found, number)
 
     def _candidates(self, word: Token, offset: int, number: int) -> list[Referent]:
-        at = offset + word.idx
         possessive = word.tag_ == "PRP$" or word.dep_ == "poss"
         return [
             r
-            for r in self.referents
-            if r.offset < at
-            and number - r.sentence <= REACH
-            and (possessive or not _coargument(r.token, word))
+            for r in self._within(offset + word.idx, number)
+            if not r.void and (possessive or not _coargument(r.token, word))
         ]
 
 
@@ -171,6 +184,14 @@ def _best(found: list[Referent], number: int) -> Actor | None:
         return None
     best = min(found, key=lambda r: (number - r.sentence, not r.subject, -r.offset))
     return best.actor if best.actor is not None and best.actor.country else None
+
+
+def _shape(token: Token) -> tuple[bool, bool]:
+    """Whether a word is a subject, and whether it names many: "they", "officers",
+    "Warren and Ocasio-Cortez"."""
+    plural = token.tag_ in _PLURAL_TAGS or token.lower_ in _PLURAL
+    plural = plural or (token.dep_ != "conj" and bool(token.conjuncts))
+    return token.dep_ in _SUBJECTS, plural
 
 
 def _setting(token: Token) -> bool:
