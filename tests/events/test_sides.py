@@ -212,3 +212,17 @@ def test_a_place_an_act_happens_in_is_its_country_not_its_government(code_text, 
 def test_a_capital_that_acts_is_still_its_government(code_text):
     [event] = [e for e in code_text("Lima rejected the Chilean offer.") if e.type == "REJECT"]
     assert event.source.actor.code == "PERGOV"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Chilean police laid siege to a university in the capital.", "ASSAULT", "CHLEDU"),
+        ("Kenyan officials warned residents to stay away from the river.", "REQUEST", "KENCVL"),
+    ],
+)
+def test_generic_people_a_state_acts_on_are_its_own(code_text, text, kind, target):
+    """Students, residents or officials a state's police or officials act on are its own;
+    criminals and migrants may come from elsewhere (test_coder.py: the Spanish arrest)."""
+    assert (kind, target) in {(k, t) for k, _, t in _pairs(code_text(text))}

@@ -37,8 +37,9 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"in", "during", "after", "following", "amid", "amidst", "before"}
 )  # smaller places' names are too often common words
 _WEIGHING_MARKS = frozenset({"whether", "if", "unless"})  # "whether the arrests will stand"
-# Offices a country's own police or courts act on: its officials, soldiers and parties.
-_OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "OPP", "PTY", "MIL", "COP"})
+# Whom a country's police or army act on who may well come from elsewhere: criminals
+# and migrants; students, officials or residents they act on are their own country's.
+_MAYBE_FOREIGN = frozenset({"CRM", "REF"})
 
 
 def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
@@ -347,8 +348,9 @@ class ImpliedRoles:
         """Give a countryless generic agent ("President Jane Doe", "the police") the one
         country its sentence names ("...imposed a curfew in Algiers"). A country named as
         an actor does not count (in "President X threatened Russia" X is not Russian), nor
-        does the source's own for a target, unless the target holds an office: whom Spanish
-        police arrest need not be Spanish, the judges Tunisian police arrest are Tunisia's.
+        does the source's own for a target of a kind that often comes from elsewhere:
+        whom Spanish police arrest need not be Spanish, but the students Hong Kong police
+        besiege and the judges Tunisian police arrest are their own country's.
         Nor does, for a source, a country in what it acts on (`topic`, the character
         offsets of its object's words): "Volker disputed the notion of a Ukraine channel".
         One in a sentence that names no other country waits for `place_in_article`."""
@@ -379,7 +381,7 @@ class ImpliedRoles:
                 for start, country in around
                 if not any(o.start <= start < o.end for o in excluded)
             }
-            if not countries and mention in targets and actor.sector in _OFFICE_SECTORS:
+            if not countries and mention in targets and actor.sector not in _MAYBE_FOREIGN:
                 countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
             if not around:
                 # the same kind of actor named just before: "Hong Kong police fired
