@@ -338,6 +338,7 @@ def test_general_repairs_of_parse_and_lexicon(code_text, sentence, kind, source)
         ("Israel called up 300,000 reservists on Sunday.", "MOBILIZE"),
         ("Miners in Chile went on strike on Monday.", "PROTEST"),
         ("Rebels used villagers as human shields.", "ASSAULT"),
+        ("The Malian president begged Niger for help against the rebels.", "REQUEST"),
     ],
 )
 def test_codebook_vocabulary(code_text, sentence, kind):
