@@ -30,6 +30,7 @@ def test_conditional_patterns_are_tried_first():
         ('[implied_agents]\n"were arrested" = "POLICE"\n', "unknown sector 'POLICE'"),
         ('[state_sectors]\ndefault = "STATE"\n', "unknown sector 'STATE'"),
         ('pronoun_forces = ["COPS"]\n', "unknown sector 'COPS'"),
+        ('foreign_sectors = ["ALIENS"]\n', "unknown sector 'ALIENS'"),
         ('[acting_forces]\n"MOBILIZE police" = "COPS"\n', "unknown sector 'COPS'"),
         ('[acting_forces]\ncivil = ["TOWN"]\n', "unknown sector 'TOWN'"),
         ('[postures]\nwords = ["alert"]\ntype = "WATCH"\n', r"\[postures\].*unknown PLOVER"),

@@ -37,9 +37,6 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"in", "during", "after", "following", "amid", "amidst", "before"}
 )  # smaller places' names are too often common words
 _WEIGHING_MARKS = frozenset({"whether", "if", "unless"})  # "whether the arrests will stand"
-# Whom a country's police or army act on who may well come from elsewhere: criminals
-# and migrants; students, officials or residents they act on are their own country's.
-_MAYBE_FOREIGN = frozenset({"CRM", "REF"})
 
 
 def derived_pattern(book: PatternBook, noun: Token) -> Pattern | None:
@@ -381,7 +378,8 @@ class ImpliedRoles:
                 for start, country in around
                 if not any(o.start <= start < o.end for o in excluded)
             }
-            if not countries and mention in targets and actor.sector not in _MAYBE_FOREIGN:
+            foreign = actor.sector in self.book.foreign_sectors
+            if not countries and mention in targets and not foreign:
                 countries = {c for s, c in around if not any(o.start <= s < o.end for o in bare)}
             if not around:
                 # the same kind of actor named just before: "Hong Kong police fired

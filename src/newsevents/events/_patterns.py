@@ -112,6 +112,7 @@ class PatternBook:
     implied_types: frozenset[str] = frozenset()  # the acts an implied agent may do
     pronoun_forces: frozenset[str] = frozenset()  # sectors a following "they" refers to
     group_sectors: frozenset[str] = frozenset()  # sectors "the group" may refer back to
+    foreign_sectors: frozenset[str] = frozenset()  # whom a state acts on, maybe foreign
     nominal_suffixes: tuple[tuple[str, str], ...] = ()
     everyday_sectors: frozenset[str] = frozenset()  # see events/_relevance.py
     everyday_types_kept: frozenset[str] = frozenset()
@@ -301,6 +302,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         implied_types=frozenset(data.get("implied_types", [])),
         pronoun_forces=frozenset(data.get("pronoun_forces", [])),
         group_sectors=frozenset(data.get("group_sectors", [])),
+        foreign_sectors=frozenset(data.get("foreign_sectors", [])),
         nominal_suffixes=_suffixes(data.get("nominal_suffixes", []), origin),
         everyday_sectors=frozenset(data.get("everyday", {}).get("sectors", [])),
         everyday_types_kept=frozenset(data.get("everyday", {}).get("types_kept", [])),
@@ -319,6 +321,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         )
     named_sectors = {*book.implied_agents.values(), *book.state_sectors.values()} - {NO_AGENT}
     named_sectors |= book.pronoun_forces | book.everyday_sectors | book.group_sectors
+    named_sectors |= book.foreign_sectors
     named_sectors |= {*book.acting_forces.values(), *book.civil_sectors}
     if unknown := sorted(named_sectors - _known_sectors()):
         raise ConfigError(f"{origin}: unknown sector {unknown[0]!r}: not one of codebook.toml")
