@@ -59,3 +59,18 @@ def test_events_and_countries_are_found_in_lower_and_upper_case(nlp, text):
     events = make_coder().code("d", [doc], [0], None)
     assert ("COERCE", "INDCOP") in {(e.type, e.source.actor.code) for e in events if e.source}
     assert all(text[e.trigger_start : e.trigger_end].lower() == e.trigger.lower() for e in events)
+
+
+@pytest.mark.slow
+def test_the_name_list_is_read_back_from_its_disk_cache(nlp, tmp_path, monkeypatch):
+    from newsevents.nlp import _truecase
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    built = _truecase._names.__wrapped__(nlp)
+    [written] = tmp_path.glob("truecase-*.marshal")
+    monkeypatch.setattr(_truecase, "_build_names", lambda nlp: pytest.fail("built again"))
+    assert _truecase._names.__wrapped__(nlp) == built
+    assert built["ahmedabad"] == "Ahmedabad"
+    written.write_bytes(b"not marshal data")  # a damaged file is rebuilt
+    monkeypatch.setattr(_truecase, "_build_names", lambda nlp: {"x": "X"})
+    assert _truecase._names.__wrapped__(nlp) == {"x": "X"}

@@ -103,6 +103,7 @@ def introduce_people(resolver: ActorResolver, sentence: Span, context: DocContex
             or head.ent_type_ in _NOT_PEOPLE
             or head.text in context.introduced
             or not head.text[:1].isupper()
+            or not head.n_lefts + head.n_rights  # a bare name says no office
         ):
             continue
         mention = resolver.resolve(head, context.published)

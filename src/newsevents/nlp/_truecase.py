@@ -4,17 +4,25 @@ A paragraph with almost no capitals ("the source lower-cased the text") or only
 capitals gets sentence starts, "I", and the names the actor dictionary and the
 gazetteer know, spelt as they spell them. The text keeps its length, so every
 character offset still points at the same words (settings: `data/truecase.toml`).
+
+The name list walks the whole gazetteer (seconds); it is kept on disk beside the
+gazetteer's and the actor dictionary's caches, named by a key over what it is built
+from, so each process and Spark worker reads it instead.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.language import Language
+
+from newsevents._cachefile import cache_dir, read_cache, write_cache
 
 _WORD = re.compile(r"[a-z][a-z'’.&-]*[a-z.]|[a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:][\"'”’)\]]*\s+)[\"'“‘(\[]*([a-z])")
@@ -100,8 +108,31 @@ def _english_words(nlp: Language) -> frozenset[str]:
     return frozenset(word for key in table for word in table[key])
 
 
+def _names_cache_path(nlp: Language) -> Path:
+    """The name list's cache file, keyed by the actor and gazetteer caches' keys (which
+    cover their data and code), our settings and code, and the model's word lists."""
+    from newsevents.actors._cache import cache_key as actors_key
+    from newsevents.place._cache import cache_key as places_key
+
+    digest = hashlib.sha256(f"{actors_key()}|{places_key()}|".encode())
+    digest.update(f"{nlp.meta.get('name')}={nlp.meta.get('version')}|".encode())
+    digest.update((resources.files("newsevents") / "data" / "truecase.toml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return cache_dir() / f"truecase-{digest.hexdigest()[:20]}.marshal"
+
+
 @cache
 def _names(nlp: Language) -> dict[str, str]:
+    """Lower-case name -> its spelling, from the disk cache or built."""
+    path = _names_cache_path(nlp)
+    names = read_cache(path, dict, "truecase")
+    if names is None:
+        names = _build_names(nlp)
+        write_cache(path, names, "truecase")
+    return names
+
+
+def _build_names(nlp: Language) -> dict[str, str]:
     """Lower-case name -> its spelling, from the actor dictionary and the gazetteer."""
     from newsevents.actors import COUNTRY_SOURCE, DEMONYM_SOURCE, load_dictionary
     from newsevents.place import gazetteer
