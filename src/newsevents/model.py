@@ -65,6 +65,9 @@ class Removal:
     reason: str  # e.g. "ad-marker", "cookie-banner", "paywall", "repeated-caption"
 
 
+UNKNOWN = "UNK"  # the code of an actor of no known country or sector
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A resolved actor: who a mention refers to, as a CAMEO-style code."""
@@ -77,7 +80,7 @@ class Actor:
     @property
     def code(self) -> str:
         """CAMEO-style code: country + sector ("VENGOV"), either part may be missing."""
-        return f"{self.country or ''}{self.sector or ''}" or "UNK"
+        return f"{self.country or ''}{self.sector or ''}" or UNKNOWN
 
     @property
     def id(self) -> str:

@@ -502,3 +502,13 @@ def test_security_posture_is_police_power(code_text, text, expected):
 )
 def test_security_words_in_other_senses_are_no_police_act(code_text, text):
     assert not _by_police(code_text(text))
+
+
+@pytest.mark.slow
+def test_who_is_in_custody_is_held_not_holding(code_text):
+    text = (
+        "Officers in Kolkata, India, questioned Ravi Mehta Sundaram, who is in the custody "
+        "of the Kolkata police."
+    )
+    arrests = [e for e in code_text(text) if e.type == "COERCE"]
+    assert arrests and all(e.source.actor.sector == "COP" for e in arrests)

@@ -147,3 +147,21 @@ def test_a_derived_noun_is_read_by_what_it_is_of(nlp, text, noun, kind):
 
     token = next(t for t in nlp(text) if t.text == noun)
     assert getattr(derived_pattern(load_pattern_book(), token), "type", None) == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hang Seng index declined 0.3% on Monday, police said in Hong Kong.",
+        "Shares of the state oil company fell by 4 percent after police raided its offices.",
+    ],
+)
+def test_a_quantity_that_changes_is_no_act(code_text, text):
+    assert "REJECT" not in {e.type for e in code_text(text)}
+
+
+@pytest.mark.slow
+def test_an_act_measured_by_an_amount_is_still_an_act(code_text):
+    text = "The United States cut its aid to Egypt by 20 percent, officials said."
+    assert "SANCTION" in {e.type for e in code_text(text)}

@@ -226,3 +226,26 @@ def test_generic_people_a_state_acts_on_are_its_own(code_text, text, kind, targe
     """Students, residents or officials a state's police or officials act on are its own;
     criminals and migrants may come from elsewhere (test_coder.py: the Spanish arrest)."""
     assert (kind, target) in {(k, t) for k, _, t in _pairs(code_text(text))}
+
+
+@pytest.mark.slow
+def test_a_person_or_company_no_dictionary_knows_acts_in_the_article_country(code_text):
+    text = (
+        "Chilean prosecutors opened an inquiry into the mayor of Valparaiso on Monday.\n\n"
+        "Police detained four of the mayor's aides on Tuesday.\n\n"
+        "Aconcagua Freight, which employed two of the aides, denied any wrongdoing."
+    )
+    events = code_text(text)
+    [denial] = [e for e in events if e.type == "REJECT"]
+    assert denial.source.text == "Aconcagua Freight"
+    assert denial.source.actor.country == "CHL" and denial.source.actor.name == "Aconcagua Freight"
+
+
+@pytest.mark.slow
+def test_an_unknown_name_in_a_story_with_no_country_gives_no_event(code_text):
+    text = (
+        "Police arrested a man in the town centre on Monday.\n\n"
+        "Officers said the man had stolen a van.\n\n"
+        "Aconcagua Freight, which owned the van, denied any wrongdoing."
+    )
+    assert "REJECT" not in {e.type for e in code_text(text)}

@@ -29,7 +29,7 @@ from newsevents.events._relevance import (
 )
 from newsevents.events._roles import RoleReader
 from newsevents.events._triggers import Trigger, TriggerFinder
-from newsevents.model import ActorMention, Event
+from newsevents.model import UNKNOWN, ActorMention, Event
 
 CODER_NAME = "newsevents.coder.v1"
 
@@ -95,6 +95,8 @@ class RuleCoder:
         if not is_political_story(events, len(sentences), self.book):
             return []
         self.implied.place_in_article(events, context)
+        # a name no dictionary knows, in an article with no country to place it in
+        events = [e for e in events if not (e.source and e.source.actor.code == UNKNOWN)]
         return _consolidate(events) if merge else events
 
     def _second_opinion(

@@ -221,8 +221,11 @@ class ImpliedRoles:
         acting = _acting_country(events)
         for mention, when, refused in context.unplaced:
             home = acting or self.article_country(when, context)
-            if mention.actor.country is None and home and home not in refused:
-                mention.actor = in_country(self.resolver, mention.actor, home)
+            actor = mention.actor
+            if actor.country is None and home and home not in refused:
+                # a generic agent is named after its country; a person keeps their name
+                placed = in_country(self.resolver, actor, home)
+                mention.actor = placed if actor.sector else replace(actor, country=home)
         context.unplaced.clear()
 
     def other_country(

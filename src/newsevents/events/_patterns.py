@@ -89,6 +89,9 @@ class PatternBook:
     receiving_verbs: frozenset[str] = frozenset()  # see events/_received.py
     document_nouns: frozenset[str] = frozenset()  # "a statement urging ...": its author's
     purpose_nouns: frozenset[str] = frozenset()  # "in a bid to ...": the striver's
+    amount_words: frozenset[str] = frozenset()  # "declined 0.3%": a quantity, no act
+    undergone_light_verbs: frozenset[str] = frozenset()  # "is in custody": held, not holding
+    undergone_types: frozenset[str] = frozenset()
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     # "TYPE mode" -> the force whose power it is, when a civil authority orders it
@@ -280,6 +283,9 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         receiving_verbs=frozenset(data.get("receiving_verbs", [])),
         document_nouns=frozenset(data.get("document_nouns", [])),
         purpose_nouns=frozenset(data.get("purpose_nouns", [])),
+        amount_words=frozenset(data.get("amount_words", [])),
+        undergone_light_verbs=frozenset(data.get("undergone", {}).get("light_verbs", [])),
+        undergone_types=frozenset(data.get("undergone", {}).get("types", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         acting_forces={
@@ -314,7 +320,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types |= book.symmetric_types | book.conflict_types | book.place_target_types
     named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
     named_types |= book.speech_types | book.implied_types | book.from_source_types
-    named_types |= {key.split()[0] for key in book.acting_forces}
+    named_types |= {key.split()[0] for key in book.acting_forces} | book.undergone_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

@@ -27,6 +27,9 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _DESCRIPTION_REACH = 2  # sentences back a description may point
 _FIRST_PERSON = frozenset({"we"})  # in a quotation: the side its speaker speaks for
+# entity labels of a name no dictionary knows that may still act: the small model tags
+# many company names ("Big Machine") as nothing at all
+_UNKNOWN_NAMED = frozenset({"PERSON", "ORG", ""})
 
 
 class RoleReader:
@@ -191,6 +194,7 @@ class RoleReader:
                 or introduced_as(head, context)
                 or self._group_meant(head, offset, context)
                 or self._aged_meant(head, offset, context)
+                or self._named_unknown(head, when, context)
             )
             if mention is None:
                 continue
@@ -217,6 +221,20 @@ class RoleReader:
             mentions.append(mention)
             mentions += self._coordinated_countries(head, mention, offset)
         return mentions
+
+    def _named_unknown(
+        self, head: Token, when: date | None, context: DocContext
+    ) -> ActorMention | None:
+        """A person or organisation no dictionary knows ("Big Machine denied it"): an
+        actor of no known country or sector, which the country whose actors do most in
+        the article places once it is judged political news (`place_in_article`)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in _UNKNOWN_NAMED:
+            return None
+        name = [t for t in head.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
+        words = head.doc[(name or [head])[0].i : head.i + 1]
+        mention = ActorMention(words.text, words.start_char, words.end_char, Actor(words.text))
+        context.unplaced.append((mention, when, frozenset()))
+        return mention
 
     def _coordinated_countries(
         self, head: Token, mention: ActorMention, offset: int

@@ -105,6 +105,8 @@ class TriggerFinder:
         light = self._light_verb_trigger(verb, lemma)
         if light is not None:
             return light
+        if self._changes_by_amount(verb):
+            return None
         if self._demanded_of_others(verb):
             return self.make(verb, _DEMAND, nominal=False, span=(verb.i, verb.i + 1))
         for key in lookup.verb_keys(verb):
@@ -172,6 +174,16 @@ class TriggerFinder:
         )
         return _DIRECTIVE if addressed and to_do else None
 
+    def _changes_by_amount(self, verb: Token) -> bool:
+        """ "The index declined 0.3%", "shares fell by 4 percent": an amount, no object."""
+        children = list(verb.children)
+        if any(c.dep_ == "dobj" for c in children):
+            return False  # "cut aid by 20%" is an act
+        measures = [c for c in children if c.dep_ == "npadvmod"] + [
+            p for c in children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+        ]
+        return any(m.lemma_.lower() in self.book.amount_words for m in measures)
+
     def _demanded_of_others(self, verb: Token) -> bool:
         """ "Russia said Sudan must return the helicopter": a demand, whatever the verb."""
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -192,9 +204,18 @@ class TriggerFinder:
             pattern = self._match(
                 self.book.nouns, lookup.noun_keys(obj), obj, light_verb=lemma
             ) or self._joint(obj)
-            if pattern is not None:
+            if pattern is not None and not self._undergone(lemma, obj, pattern):
                 return self.make(verb, pattern, nominal=False, span=(verb.i, obj.i + 1))
         return None
+
+    def _undergone(self, lemma: str, obj: Token, pattern: Pattern) -> bool:
+        """ "Who is in the custody of police": a state its subject is held in; the noun
+        codes the act, with its own holder."""
+        return (
+            pattern.type in self.book.undergone_types
+            and obj.head.dep_ == "prep"
+            and f"{lemma} {obj.head.lower_}" in self.book.undergone_light_verbs
+        )
 
     def _light_verb_objects(self, verb: Token, lemma: str) -> list[Token]:
         """Nouns a light verb carries: "held talks", "carried out strikes", "engaged in talks"."""

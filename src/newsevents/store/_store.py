@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from newsevents.errors import StoreError
-from newsevents.model import Document, Event, IngestError
+from newsevents.model import UNKNOWN, Document, Event, IngestError
 from newsevents.store import _happenings, _stories
 from newsevents.store._filter import EventFilter
 from newsevents.store._retry import retry_transient
@@ -816,7 +816,7 @@ def event_record(e: Event) -> dict[str, Any]:
     row |= {
         "reported_by_text": reporter.text if reporter else None,
         "reported_by_code": reporter.actor.code
-        if reporter and reporter.actor.code != "UNK"
+        if reporter and reporter.actor.code != UNKNOWN
         else None,
         "reported_by_start": reporter.start if reporter else None,
         "reported_by_end": reporter.end if reporter else None,
