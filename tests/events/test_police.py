@@ -507,8 +507,8 @@ def test_security_words_in_other_senses_are_no_police_act(code_text, text):
 @pytest.mark.slow
 def test_who_is_in_custody_is_held_not_holding(code_text):
     text = (
-        "Officers in Kolkata, India, questioned Ravi Mehta Sundaram, who is in the custody "
-        "of the Kolkata police."
+        "Investigators in Islamabad questioned Imran Khan, who is in the custody of the "
+        "Islamabad police."
     )
     arrests = [e for e in code_text(text) if e.type == "COERCE"]
     assert arrests and all(e.source.actor.sector == "COP" for e in arrests)

@@ -2,6 +2,8 @@
 generic agents placed in the article's country, speech verbs that report an act, and
 countries that belong to the actor's own words."""
 
+from datetime import date
+
 import pytest
 
 
@@ -228,24 +230,59 @@ def test_generic_people_a_state_acts_on_are_its_own(code_text, text, kind, targe
     assert (kind, target) in {(k, t) for k, _, t in _pairs(code_text(text))}
 
 
+_UNKNOWN_COMPANY = (
+    "Chilean prosecutors opened an inquiry into the mayor of Valparaiso on Monday.\n\n"
+    "Police detained four of the mayor's aides on Tuesday.\n\n"
+    "Aconcagua Freight, which employed two of the aides, denied any wrongdoing."
+)
+
+
+@pytest.fixture(scope="module")
+def code_unknown_named(nlp):
+    """The coder with `unknown_named` on."""
+    from dataclasses import replace
+
+    from newsevents.events import RuleCoder, load_pattern_book
+    from newsevents.pipeline import paragraph_offsets
+
+    book = replace(load_pattern_book(), unknown_named=frozenset({"PERSON", "ORG", "none"}))
+    coder = RuleCoder(book)
+
+    def run(text):
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        docs = list(nlp.pipe(paragraphs))
+        return coder.code("t", docs, paragraph_offsets(paragraphs), date(2025, 9, 27))
+
+    return run
+
+
 @pytest.mark.slow
-def test_a_person_or_company_no_dictionary_knows_acts_in_the_article_country(code_text):
-    text = (
-        "Chilean prosecutors opened an inquiry into the mayor of Valparaiso on Monday.\n\n"
-        "Police detained four of the mayor's aides on Tuesday.\n\n"
-        "Aconcagua Freight, which employed two of the aides, denied any wrongdoing."
-    )
-    events = code_text(text)
-    [denial] = [e for e in events if e.type == "REJECT"]
+def test_a_name_no_dictionary_knows_is_no_actor_by_default(code_text):
+    assert "REJECT" not in {e.type for e in code_text(_UNKNOWN_COMPANY)}
+
+
+@pytest.mark.slow
+def test_a_person_or_company_no_dictionary_knows_acts_in_the_article_country(
+    code_unknown_named,
+):
+    [denial] = [e for e in code_unknown_named(_UNKNOWN_COMPANY) if e.type == "REJECT"]
     assert denial.source.text == "Aconcagua Freight"
     assert denial.source.actor.country == "CHL" and denial.source.actor.name == "Aconcagua Freight"
 
 
 @pytest.mark.slow
-def test_an_unknown_name_in_a_story_with_no_country_gives_no_event(code_text):
+def test_an_unknown_name_in_a_story_with_no_country_gives_no_event(code_unknown_named):
     text = (
         "Police arrested a man in the town centre on Monday.\n\n"
         "Officers said the man had stolen a van.\n\n"
         "Aconcagua Freight, which owned the van, denied any wrongdoing."
     )
-    assert "REJECT" not in {e.type for e in code_text(text)}
+    assert "REJECT" not in {e.type for e in code_unknown_named(text)}
+
+
+def test_unknown_named_labels_are_checked_when_loaded():
+    from newsevents.errors import ConfigError
+    from newsevents.events import parse_pattern_book
+
+    with pytest.raises(ConfigError, match="PERSONS"):
+        parse_pattern_book('version = "t"\nunknown_named = ["PERSONS"]\n')

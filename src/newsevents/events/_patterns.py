@@ -21,6 +21,11 @@ DEFAULT_CONFIDENCE = 0.7
 # come up.
 MAX_KEY_WORDS = 2
 
+# entity labels a name may carry (spaCy's English ones), "none" for a name with none
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "none"}
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -90,6 +95,7 @@ class PatternBook:
     document_nouns: frozenset[str] = frozenset()  # "a statement urging ...": its author's
     purpose_nouns: frozenset[str] = frozenset()  # "in a bid to ...": the striver's
     amount_words: frozenset[str] = frozenset()  # "declined 0.3%": a quantity, no act
+    unknown_named: frozenset[str] = frozenset()  # labels of names no dictionary knows
     undergone_light_verbs: frozenset[str] = frozenset()  # "is in custody": held, not holding
     undergone_types: frozenset[str] = frozenset()
     from_source_types: frozenset[str] = frozenset()
@@ -284,6 +290,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         document_nouns=frozenset(data.get("document_nouns", [])),
         purpose_nouns=frozenset(data.get("purpose_nouns", [])),
         amount_words=frozenset(data.get("amount_words", [])),
+        unknown_named=frozenset(data.get("unknown_named", [])),
         undergone_light_verbs=frozenset(data.get("undergone", {}).get("light_verbs", [])),
         undergone_types=frozenset(data.get("undergone", {}).get("types", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
@@ -325,6 +332,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"
         )
+    if unknown := sorted(book.unknown_named - _NAME_LABELS):
+        raise ConfigError(f"{origin}: unknown_named: {unknown[0]!r} is no entity label")
     named_sectors = {*book.implied_agents.values(), *book.state_sectors.values()} - {NO_AGENT}
     named_sectors |= book.pronoun_forces | book.everyday_sectors | book.group_sectors
     named_sectors |= book.foreign_sectors

@@ -27,9 +27,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _DESCRIPTION_REACH = 2  # sentences back a description may point
 _FIRST_PERSON = frozenset({"we"})  # in a quotation: the side its speaker speaks for
-# entity labels of a name no dictionary knows that may still act: the small model tags
-# many company names ("Big Machine") as nothing at all
-_UNKNOWN_NAMED = frozenset({"PERSON", "ORG", ""})
 
 
 class RoleReader:
@@ -227,8 +224,10 @@ class RoleReader:
     ) -> ActorMention | None:
         """A person or organisation no dictionary knows ("Big Machine denied it"): an
         actor of no known country or sector, which the country whose actors do most in
-        the article places once it is judged political news (`place_in_article`)."""
-        if head.pos_ != "PROPN" or head.ent_type_ not in _UNKNOWN_NAMED:
+        the article places once it is judged political news (`place_in_article`). Off
+        unless `unknown_named` lists the entity labels such a name may have."""
+        labels = self.book.unknown_named
+        if head.pos_ != "PROPN" or (head.ent_type_ or "none") not in labels:
             return None
         name = [t for t in head.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
         words = head.doc[(name or [head])[0].i : head.i + 1]
