@@ -77,3 +77,15 @@ def test_an_entry_that_keeps_cameo_adds_a_sense_to_its_rows():
     assert "AGREE" in {p.type for p in reach}
     # an entry without the flag replaces CAMEO's rows ("detain" + "demonstrator": ASSAULT)
     assert {p.type for p in book.verbs["detain"]} == {"COERCE"}
+
+
+def test_an_edited_pattern_file_is_a_new_coder_version(tmp_path):
+    """A re-run recodes what an earlier version of the rules coded, even when the
+    file's own `version` was not bumped (files are read once per process: two here)."""
+    versions = []
+    for name, verb in (("before.toml", "scold"), ("after.toml", "chide"), ("same.toml", "chide")):
+        path = tmp_path / name
+        path.write_text(f'version = "u1"\n[[verb]]\nlemmas = ["{verb}"]\ntype = "ACCUSE"\n')
+        versions.append(make_coder(patterns=str(path)).version)
+    before, after, same = versions
+    assert before != after == same and "+patterns.u1." in after

@@ -512,3 +512,17 @@ def test_who_is_in_custody_is_held_not_holding(code_text):
     )
     arrests = [e for e in code_text(text) if e.type == "COERCE"]
     assert arrests and all(e.source.actor.sector == "COP" for e in arrests)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("office", "sector"),
+    [
+        ("The Director General of Police", "COP"),  # a rank the force it is of decides
+        ("The Inspector General of Police", "COP"),
+        ("The Director General of the Army", "MIL"),
+    ],
+)
+def test_an_office_is_of_the_force_it_is_of(code_text, office, sector):
+    text = f"{office} in Gujarat, India, thanked community leaders for keeping the peace."
+    assert sector in {e.source.actor.sector for e in code_text(text) if e.source}

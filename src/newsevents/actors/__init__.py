@@ -1,5 +1,6 @@
 """The actors stage: resolve a noun phrase to an `Actor` (country + sector code)."""
 
+from newsevents.actors._cache import cache_key as tables_key
 from newsevents.actors._dictionary import (
     COUNTRY_SOURCE,
     DEMONYM_SOURCE,
@@ -14,4 +15,5 @@ __all__ = [
     "ActorDictionary",
     "ActorResolver",
     "load_dictionary",
+    "tables_key",
 ]

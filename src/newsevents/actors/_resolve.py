@@ -371,8 +371,11 @@ class ActorResolver:
 
     def _office_of_force(self, head: Token, sector: str | None) -> str | None:
         """An office held in a force is of the force: "superintendent of police",
-        "commissioner of police" (COP), "chief of army staff" (MIL)."""
-        if sector not in {None, "GOV"} or head.lemma_.lower() not in self.heads.force_offices:
+        "commissioner of police" (COP), "chief of army staff" (MIL). The force decides
+        over a rank the word alone would give: a "director general of police" is no
+        soldier."""
+        offices = {None, "GOV", *_FORCE_SECTORS}
+        if sector not in offices or head.lemma_.lower() not in self.heads.force_offices:
             return sector
         for force in _objects_of(head):
             hit = self.dictionary.agent(force.lemma_.lower()) or self.dictionary.agent(force.lower_)

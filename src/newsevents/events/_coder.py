@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -10,7 +11,7 @@ from itertools import takewhile
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
-from newsevents.actors import ActorResolver
+from newsevents.actors import ActorResolver, tables_key
 from newsevents.events import _modality as mod
 from newsevents.events import _syntax as syn
 from newsevents.events._checks import checked
@@ -52,9 +53,15 @@ class RuleCoder:
         self.roles = RoleReader(self.book, self.resolver)
         self.implied = ImpliedRoles(self.book, self.resolver)
         self.discards = story_discards()
-        self.version = f"{CODER_NAME}+patterns.{self.book.version}" + (
+        self.version = f"{CODER_NAME}+patterns.{self.book.version}.{self._rules_digest()}" + (
             f"+{classifier.version}" if classifier else ""
         )
+
+    def _rules_digest(self) -> str:
+        """Seven hex digits over the patterns and the actor dictionary with the package
+        version: an edit or an upgrade is a new coder, whose run recodes what is stored."""
+        digest = hashlib.sha256(f"{self.book.fingerprint}|{tables_key()}".encode())
+        return digest.hexdigest()[:7]
 
     def code(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import ConfigError
-from newsevents.events._cameo import CAMEO_BASES, cameo_entries
+from newsevents.events._cameo import CAMEO_BASES, CAMEO_FILE, cameo_entries
 from newsevents.model import MODALITIES, PLOVER_TYPES
 from newsevents.plover import crosswalk
 
@@ -77,6 +78,7 @@ class PatternBook:
     """Verb and noun patterns keyed by lemma, conditional patterns first."""
 
     version: str
+    fingerprint: str = ""  # a digest of everything the book was read from
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
@@ -345,8 +347,11 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     bases = data.get("cameo_candidates", [])
     if not isinstance(bases, list) or set(bases) - set(CAMEO_BASES):
         raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
+    digest = hashlib.sha256(text.encode("utf-8"))
     if bases:
         _add_cameo(book, frozenset(bases), _settled_keys(data.get("verb", [])))
+        digest.update(_data_text(CAMEO_FILE).encode("utf-8"))
+    book.fingerprint = digest.hexdigest()
     return book
 
 
@@ -369,7 +374,6 @@ def _add_cameo(book: PatternBook, bases: frozenset[str], settled: set[str]) -> N
             book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
     for patterns in book.verbs.values():
         patterns.sort(key=lambda p: not p.conditional)  # stable: own patterns first
-    book.version += "+cameo"
 
 
 def _data_text(name: str) -> str:
