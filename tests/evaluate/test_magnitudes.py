@@ -8,23 +8,7 @@ import pytest
 
 from newsevents.errors import InputError
 from newsevents.evaluate import load_gold, score
-from newsevents.model import Actor, ActorMention, Document, Event, Magnitude
-
-
-def _event(kind: str, **figures: Magnitude) -> Event:
-    return Event(
-        doc_id="d",
-        type=kind,
-        source=ActorMention("army", 0, 4, Actor("army", "NGA", "MIL")),
-        target=None,
-        sentence="s",
-        sentence_start=0,
-        sentence_end=1,
-        trigger="t",
-        trigger_start=0,
-        trigger_end=1,
-        magnitudes=dict(figures),
-    )
+from newsevents.model import Document, Magnitude
 
 
 def _figure(kind: str, value: int, low: int | None = None) -> Magnitude:
@@ -41,7 +25,7 @@ def _figures(*figures: tuple[str, int | None, int | None]) -> list[dict]:
     return [{"kind": k, "min": low, "max": high, "text": "..."} for k, low, high in figures]
 
 
-def test_figures_within_bounds_are_right(tmp_path):
+def test_figures_within_bounds_are_right(tmp_path, make_event):
     gold = _gold(
         tmp_path,
         [
@@ -57,8 +41,16 @@ def test_figures_within_bounds_are_right(tmp_path):
             },
         ],
     )
-    assault = _event("ASSAULT", killed=_figure("killed", 14, 14), injured=_figure("injured", 12))
-    coerce = _event("COERCE", displaced=_figure("displaced", 30), arrested=_figure("arrested", 2))
+    assault = make_event(
+        "ASSAULT",
+        "NGAMIL",
+        magnitudes={"killed": _figure("killed", 14, 14), "injured": _figure("injured", 12)},
+    )
+    coerce = make_event(
+        "COERCE",
+        "NGAMIL",
+        magnitudes={"displaced": _figure("displaced", 30), "arrested": _figure("arrested", 2)},
+    )
     report = score(gold, [Document(id="d", raw="x", events=[assault, coerce])]).as_dict()
     assert report["magnitudes"] == {
         "arrested": {"spurious": 1, "accuracy": 0.0},
@@ -69,17 +61,17 @@ def test_figures_within_bounds_are_right(tmp_path):
     assert report["magnitude_accuracy"] == 0.5
 
 
-def test_more_than_n_is_right_either_way_it_was_annotated(tmp_path):
+def test_more_than_n_is_right_either_way_it_was_annotated(tmp_path, make_event):
     gold = _gold(
         tmp_path,
         [{"type": "ASSAULT", "magnitudes": _figures(("killed", 2501, None))}],
     )
-    found = _event("ASSAULT", killed=_figure("killed", 2500, 2500))
+    found = make_event("ASSAULT", "NGAMIL", magnitudes={"killed": _figure("killed", 2500, 2500)})
     report = score(gold, [Document(id="d", raw="x", events=[found])])
     assert report.as_dict()["magnitudes"]["killed"] == {"right": 1, "accuracy": 1.0}
 
 
-def test_missed_and_unmatched_figures(tmp_path):
+def test_missed_and_unmatched_figures(tmp_path, make_event):
     gold = _gold(
         tmp_path,
         [
@@ -87,14 +79,16 @@ def test_missed_and_unmatched_figures(tmp_path):
             {"type": "PROTEST", "magnitudes": _figures(("crowd", 1000, 9999))},
         ],
     )
-    report = score(gold, [Document(id="d", raw="x", events=[_event("ASSAULT")])]).as_dict()
+    report = score(
+        gold, [Document(id="d", raw="x", events=[make_event("ASSAULT", "NGAMIL")])]
+    ).as_dict()
     assert report["magnitudes"]["killed"] == {"missed": 1, "accuracy": 0.0}
     assert report["magnitudes"]["crowd"] == {"unmatched": 1, "accuracy": None}
 
 
-def test_gold_without_figures_scores_none(tmp_path):
+def test_gold_without_figures_scores_none(tmp_path, make_event):
     gold = _gold(tmp_path, [{"type": "ASSAULT"}])
-    found = _event("ASSAULT", killed=_figure("killed", 5))
+    found = make_event("ASSAULT", "NGAMIL", magnitudes={"killed": _figure("killed", 5)})
     report = score(gold, [Document(id="d", raw="x", events=[found])]).as_dict()
     assert report["magnitudes"] == {} and report["magnitude_accuracy"] is None
 

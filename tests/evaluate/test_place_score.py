@@ -11,29 +11,14 @@ import pytest
 from newsevents.evaluate import load_gold, score
 from newsevents.model import Actor, ActorMention, Document, Event, Place
 
-
-def _event(place: Place | None) -> Event:
-    mention = ActorMention("police", 0, 1, Actor("police", None, "COP"))
-    return Event(
-        doc_id="d",
-        type="COERCE",
-        source=mention,
-        target=None,
-        sentence="s",
-        sentence_start=0,
-        sentence_end=1,
-        trigger="t",
-        trigger_start=0,
-        trigger_end=1,
-        place=place,
-    )
+_POLICE = ActorMention("police", 0, 1, Actor("police", None, "COP"))
 
 
-def _score(tmp_path, location: dict, place: Place | None) -> dict:
+def _score(tmp_path, location: dict, event: Event) -> dict:
     path = tmp_path / "gold.jsonl"
     item = {"id": "1", "text": "x", "events": [{"type": "COERCE", "location": location}]}
     path.write_text(json.dumps(item), "utf-8")
-    document = Document(id="d", raw="x", events=[_event(place)])
+    document = Document(id="d", raw="x", events=[event])
     return score(load_gold(path), [document]).as_dict()
 
 
@@ -61,16 +46,18 @@ MUNICH = Place("Munich", 0, 6, "sentence", 0.9, "DEU", "02", 48.1, 11.6, 2867714
         ),
     ],
 )
-def test_place_accuracy_at_country_and_admin1(tmp_path, location, place, country, admin1):
-    result = _score(tmp_path, location, place)
+def test_place_accuracy_at_country_and_admin1(
+    tmp_path, location, place, country, admin1, make_event
+):
+    result = _score(tmp_path, location, make_event("COERCE", _POLICE, place=place))
     assert result["place_country_accuracy"] == country
     assert result["place_admin1_accuracy"] == admin1
     assert result["places_scored"] == 1
 
 
-def test_events_without_a_gold_location_are_not_scored_for_place(tmp_path):
+def test_events_without_a_gold_location_are_not_scored_for_place(tmp_path, make_event):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"id": "1", "text": "x", "events": [{"type": "COERCE"}]}))
-    document = Document(id="d", raw="x", events=[_event(AHMEDABAD)])
+    document = Document(id="d", raw="x", events=[make_event("COERCE", _POLICE, place=AHMEDABAD)])
     result = score(load_gold(path), [document]).as_dict()
     assert result["place_country_accuracy"] is None and result["places_scored"] == 0

@@ -9,29 +9,7 @@ import pytest
 
 from newsevents.errors import InputError
 from newsevents.evaluate import load_gold, score
-from newsevents.model import Actor, ActorMention, Document, Event, EventDate
-
-
-def _mention(code: str) -> ActorMention:
-    return ActorMention(code, 0, 1, Actor(code, code[:3], code[3:] or None))
-
-
-def _event(kind: str, source: str, target: str | None, modality="asserted", when=None, conf=0.7):
-    return Event(
-        doc_id="d",
-        type=kind,
-        source=_mention(source),
-        target=_mention(target) if target else None,
-        sentence="s",
-        sentence_start=0,
-        sentence_end=1,
-        trigger="t",
-        trigger_start=0,
-        trigger_end=1,
-        modality=modality,
-        date=EventDate(when, when),
-        confidence=conf,
-    )
+from newsevents.model import Document, Event, EventDate
 
 
 def _gold(tmp_path, items) -> list:
@@ -44,7 +22,7 @@ def _doc(*events: Event) -> Document:
     return Document(id="d", raw="x", events=list(events))
 
 
-def test_perfect_match(tmp_path):
+def test_perfect_match(tmp_path, make_event):
     items = _gold(
         tmp_path,
         [
@@ -62,13 +40,13 @@ def test_perfect_match(tmp_path):
             }
         ],
     )
-    report = score(items, [_doc(_event("ACCUSE", "UKR", "RUSGOV"))])
+    report = score(items, [_doc(make_event("ACCUSE", "UKR", "RUSGOV"))])
     result = report.as_dict()
     assert result["type"]["f1"] == result["type_actors_sectors"]["f1"] == 1.0
     assert result["modality_accuracy"] == 1.0
 
 
-def test_wrong_target_counts_for_type_but_not_actors(tmp_path):
+def test_wrong_target_counts_for_type_but_not_actors(tmp_path, make_event):
     items = _gold(
         tmp_path,
         [
@@ -85,7 +63,7 @@ def test_wrong_target_counts_for_type_but_not_actors(tmp_path):
             }
         ],
     )
-    result = score(items, [_doc(_event("ACCUSE", "UKR", "BLR"))]).as_dict()
+    result = score(items, [_doc(make_event("ACCUSE", "UKR", "BLR"))]).as_dict()
     assert result["type"]["f1"] == 1.0
     assert result["type_actors"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
     # Countries are judged side by side on the matched event; no sector was asked.
@@ -94,7 +72,7 @@ def test_wrong_target_counts_for_type_but_not_actors(tmp_path):
     assert result["sector_accuracy"] is None
 
 
-def test_empty_gold_side_is_not_scored_and_repeats_count_once(tmp_path):
+def test_empty_gold_side_is_not_scored_and_repeats_count_once(tmp_path, make_event):
     items = _gold(
         tmp_path,
         [
@@ -111,13 +89,15 @@ def test_empty_gold_side_is_not_scored_and_repeats_count_once(tmp_path):
             }
         ],
     )
-    predicted = _doc(_event("AGREE", "BRA", "ARG"), _event("AGREE", "BRA", "ARG", conf=0.5))
+    predicted = _doc(
+        make_event("AGREE", "BRA", "ARG"), make_event("AGREE", "BRA", "ARG", confidence=0.5)
+    )
     result = score(items, [predicted]).as_dict()
     assert result["type_actors"]["f1"] == 1.0
     assert result["events_predicted"] == 1
 
 
-def test_false_events_lower_precision_and_items_without_events_are_skipped(tmp_path):
+def test_false_events_lower_precision_and_items_without_events_are_skipped(tmp_path, make_event):
     items = _gold(
         tmp_path,
         [
@@ -126,7 +106,7 @@ def test_false_events_lower_precision_and_items_without_events_are_skipped(tmp_p
         ],
     )
     report = score(
-        items, [_doc(_event("ASSAULT", "USAMIL", None)), _doc(_event("AID", "JPN", None))]
+        items, [_doc(make_event("ASSAULT", "USAMIL", None)), _doc(make_event("AID", "JPN", None))]
     )
     assert report.items == 1
     assert report.type.fp == 1 and report.type.p == 0.0
@@ -137,7 +117,7 @@ def test_false_events_lower_precision_and_items_without_events_are_skipped(tmp_p
     ("predicted", "expected"),
     [(date(2025, 9, 10), True), (date(2025, 8, 10), False), (None, False)],
 )
-def test_date_accuracy_is_interval_overlap(tmp_path, predicted, expected):
+def test_date_accuracy_is_interval_overlap(tmp_path, predicted, expected, make_event):
     items = _gold(
         tmp_path,
         [
@@ -148,7 +128,9 @@ def test_date_accuracy_is_interval_overlap(tmp_path, predicted, expected):
             }
         ],
     )
-    result = score(items, [_doc(_event("AID", "JPN", None, when=predicted))]).as_dict()
+    result = score(
+        items, [_doc(make_event("AID", "JPN", None, date=EventDate(predicted, predicted)))]
+    ).as_dict()
     assert result["date_accuracy"] == (1.0 if expected else 0.0)
 
 
@@ -167,7 +149,7 @@ def test_bad_gold_line_is_an_input_error(tmp_path):
         load_gold(path)
 
 
-def test_reliability_bins_count_type_and_actor_hits(tmp_path):
+def test_reliability_bins_count_type_and_actor_hits(tmp_path, make_event):
     items = _gold(
         tmp_path,
         [
@@ -184,7 +166,10 @@ def test_reliability_bins_count_type_and_actor_hits(tmp_path):
             }
         ],
     )
-    events = [_event("ACCUSE", "UKR", "BLR", conf=0.9), _event("AID", "JPN", None, conf=0.5)]
+    events = [
+        make_event("ACCUSE", "UKR", "BLR", confidence=0.9),
+        make_event("AID", "JPN", None, confidence=0.5),
+    ]
     bins = score(items, [_doc(*events)]).as_dict()["reliability"]
     assert bins["0.8-1.0"] == {"events": 1, "type_right": 1.0, "type_actors_right": 0.0}
     assert bins["0.4-0.6"] == {"events": 1, "type_right": 0.0, "type_actors_right": 0.0}
@@ -199,27 +184,27 @@ def _one_gold(tmp_path, sources, targets):
     return _gold(tmp_path, [{"id": "1", "text": "x", "events": [event]}])
 
 
-def test_pairs_of_one_multi_actor_gold_event_count_once(tmp_path):
+def test_pairs_of_one_multi_actor_gold_event_count_once(tmp_path, make_event):
     # "The Red Cross said US and British forces must ...": one event to the annotator,
     # two pairs to a dyadic coder
     items = _one_gold(tmp_path, ["CHE"], ["USA", "GBR"])
-    predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "GBRMIL"))
+    predicted = _doc(make_event("REQUEST", "CHE", "USAMIL"), make_event("REQUEST", "CHE", "GBRMIL"))
     result = score(items, [predicted]).as_dict()
     assert result["type"]["p"] == result["type_actors"]["p"] == 1.0
     assert result["events_predicted"] == 1
 
 
-def test_a_pair_the_gold_event_does_not_list_is_still_false(tmp_path):
+def test_a_pair_the_gold_event_does_not_list_is_still_false(tmp_path, make_event):
     items = _one_gold(tmp_path, ["CHE"], ["USA"])
-    predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "GBRMIL"))
+    predicted = _doc(make_event("REQUEST", "CHE", "USAMIL"), make_event("REQUEST", "CHE", "GBRMIL"))
     result = score(items, [predicted]).as_dict()
     assert result["type"]["p"] == 0.5
     items = _one_gold(tmp_path, ["CHE"], ["USA", "GBR"])
-    predicted = _doc(_event("REQUEST", "CHE", "USAMIL"), _event("REQUEST", "CHE", "FRAMIL"))
+    predicted = _doc(make_event("REQUEST", "CHE", "USAMIL"), make_event("REQUEST", "CHE", "FRAMIL"))
     assert score(items, [predicted]).as_dict()["type"]["p"] == 0.5
 
 
-def test_a_date_is_judged_on_the_event_coded_from_the_gold_evidence(tmp_path):
+def test_a_date_is_judged_on_the_event_coded_from_the_gold_evidence(tmp_path, make_event):
     from dataclasses import replace
 
     items = _gold(
@@ -239,11 +224,15 @@ def test_a_date_is_judged_on_the_event_coded_from_the_gold_evidence(tmp_path):
         ],
     )
     elsewhere = replace(
-        _event("AID", "JPN", None, when=date(2025, 3, 1), conf=0.9),
+        make_event(
+            "AID", "JPN", None, date=EventDate(date(2025, 3, 1), date(2025, 3, 1)), confidence=0.9
+        ),
         sentence="Japan sent money in March.",
     )
     from_evidence = replace(
-        _event("AID", "KOR", None, when=date(2025, 9, 22), conf=0.5),
+        make_event(
+            "AID", "KOR", None, date=EventDate(date(2025, 9, 22), date(2025, 9, 22)), confidence=0.5
+        ),
         sentence="Officials said Japan sent tents to Chile on Monday.",
     )
     result = score(items, [_doc(elsewhere, from_evidence)]).as_dict()

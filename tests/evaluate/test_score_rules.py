@@ -5,33 +5,13 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from newsevents.model import Actor, ActorMention, Document, Event
+from newsevents.model import Document, Event
 
 SCRIPT = Path(__file__).resolve().parents[2] / "training" / "coder" / "score_rules.py"
 _spec = importlib.util.spec_from_file_location("score_rules", SCRIPT)
 assert _spec is not None and _spec.loader is not None
 score_rules = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(score_rules)
-
-
-def _mention(code: str) -> ActorMention:
-    return ActorMention(code, 0, 1, Actor(code, code[:3], code[3:] or None))
-
-
-def _event(kind: str, source: str | None, target: str | None) -> Event:
-    return Event(
-        doc_id="d",
-        type=kind,
-        source=_mention(source) if source else None,
-        target=_mention(target) if target else None,
-        sentence="s",
-        sentence_start=0,
-        sentence_end=1,
-        trigger="t",
-        trigger_start=0,
-        trigger_end=1,
-        confidence=0.7,
-    )
 
 
 def _doc(*events: Event) -> Document:
@@ -51,17 +31,17 @@ def test_labelled_rows_with_both_sides_and_none_rows_are_gold_items():
     )
 
 
-def test_type_scores_count_distinct_types_and_none_rows():
+def test_type_scores_count_distinct_types_and_none_rows(make_event):
     rows = [{"text": "a", "label": "ACCUSE"}, {"text": "b", "label": "NONE"}]
     docs = [
-        _doc(_event("ACCUSE", "UKRGOV", "RUSGOV"), _event("ACCUSE", "UKR", "USA")),
-        _doc(_event("PROTEST", "FRA", None)),
+        _doc(make_event("ACCUSE", "UKRGOV", "RUSGOV"), make_event("ACCUSE", "UKR", "USA")),
+        _doc(make_event("PROTEST", "FRA", None)),
     ]
     scores = score_rules.type_scores(rows, docs)
     assert (scores.tp, scores.fp, scores.fn) == (1, 1, 0)
 
 
-def test_actor_scores_check_non_empty_sides_only():
+def test_actor_scores_check_non_empty_sides_only(make_event):
     rows = [
         {"text": "a", "label": "ACCUSE", "source": ["UKR"], "target": ["RUS"]},
         {"text": "b", "label": "AID", "source": [], "target": ["BEN"]},
@@ -70,12 +50,12 @@ def test_actor_scores_check_non_empty_sides_only():
     ]
     docs = [
         # right, and a second event with another target: a false one
-        _doc(_event("ACCUSE", "UKRGOV", "RUSGOV"), _event("ACCUSE", "UKR", "USA")),
+        _doc(make_event("ACCUSE", "UKRGOV", "RUSGOV"), make_event("ACCUSE", "UKR", "USA")),
         # source unchecked: any source will do, the target must be Benin
-        _doc(_event("AID", "USA", "BEN")),
+        _doc(make_event("AID", "USA", "BEN")),
         # right type, wrong source country
-        _doc(_event("CONSULT", "TJK", "KGZ")),
-        _doc(_event("PROTEST", "FRA", None)),  # coded in a NONE row: a false event
+        _doc(make_event("CONSULT", "TJK", "KGZ")),
+        _doc(make_event("PROTEST", "FRA", None)),  # coded in a NONE row: a false event
     ]
     count, report = score_rules.actor_scores(rows, docs)
     scores = report.type_actors

@@ -203,6 +203,10 @@ class ActorResolver:
                 return force
         return None
 
+    def country_actor(self, iso3: str) -> Actor:
+        """The bare country `iso3`, no sector: a place, or a state as a whole."""
+        return Actor(self.dictionary.country_names.get(iso3, iso3), iso3)
+
     def resolve_name(self, name: str, when: date | None = None) -> Actor | None:
         """Look up a bare name (a person, organisation, country or capital)."""
         roles = self.dictionary.roles(name, imported=False)

@@ -97,8 +97,9 @@ class RuleCoder:
             context.salient.placed([m for e in found for m in (e.source, e.target) if m])
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
-        text = " ".join(s.text for s, _ in sentences)
-        events = sports_story_events(events, text, self.book, self.discards)
+        if events:
+            text = " ".join(s.text for s, _ in sentences)
+            events = sports_story_events(events, text, self.book, self.discards)
         if not is_political_story(events, len(sentences), self.book):
             return []
         self.implied.place_in_article(events, context)

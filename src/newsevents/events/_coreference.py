@@ -8,6 +8,7 @@ sentence; never the other argument of its own verb ("Kenya accused it" is not Ke
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -82,10 +83,11 @@ class Salience:
         self._append(referent)
 
     def _append(self, referent: Referent) -> None:
-        if any(r.offset == referent.offset for r in self.referents[-8:]):
+        """Keep the referents in text order, one per word."""
+        at = bisect.bisect_left(self.referents, referent.offset, key=_offset)
+        if at < len(self.referents) and self.referents[at].offset == referent.offset:
             return
-        self.referents.append(referent)
-        self.referents.sort(key=lambda r: r.offset)
+        self.referents.insert(at, referent)
 
     def _look_up(self, referent: Referent) -> Referent:
         """Who a remembered word names, found once, when first asked."""
@@ -107,9 +109,9 @@ class Salience:
         for mention in mentions:
             if not mention.actor.country:
                 continue
-            for referent in self.referents:
-                if not mention.start <= referent.offset < mention.end:
-                    continue
+            first = bisect.bisect_left(self.referents, mention.start, key=_offset)
+            last = bisect.bisect_left(self.referents, mention.end, key=_offset)
+            for referent in self.referents[first:last]:
                 actor = self._look_up(referent).actor
                 if actor is not None and not actor.country and actor.sector == mention.actor.sector:
                     referent.actor = mention.actor
@@ -175,6 +177,10 @@ class Salience:
             for r in self._within(offset + word.idx, number)
             if not r.void and (possessive or not _coargument(r.token, word))
         ]
+
+
+def _offset(referent: Referent) -> int:
+    return referent.offset
 
 
 def _best(found: list[Referent], number: int) -> Actor | None:

@@ -264,7 +264,6 @@ class ImpliedRoles:
     def _country_at(self, token: Token, country: str, offset: int) -> ActorMention:
         """The country that `token` names, as a mention pointing at its words (all of
         them: "New" starts "New York")."""
-        name = self.resolver.dictionary.country_names.get(country, country)
         head = token
         while (
             head.dep_ in {"compound", "flat"}
@@ -274,7 +273,7 @@ class ImpliedRoles:
             head = head.head
         words = token.doc[token.i : head.i + 1].text
         start = offset + token.idx
-        return ActorMention(words, start, start + len(words), Actor(name, country))
+        return ActorMention(words, start, start + len(words), self.resolver.country_actor(country))
 
     def home_country(
         self,
@@ -295,9 +294,8 @@ class ImpliedRoles:
         named = {c for _, c in context.countries_named(self.resolver, when)}
         if named != {country} and (named or source.actor.sector is None):
             return None
-        name = self.resolver.dictionary.country_names.get(country, country)
         start = offset + sentence.start_char  # implied: no words of its own
-        return ActorMention("", start, start, Actor(name, country), implied=True)
+        return ActorMention("", start, start, self.resolver.country_actor(country), implied=True)
 
     def unattributed_violence(self, trigger: Trigger, sentence: Span) -> bool:
         """Whether an action without a named actor is still violence worth coding: a

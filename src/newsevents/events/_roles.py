@@ -119,8 +119,7 @@ class RoleReader:
         country = mention.actor.country
         if not country or mention.actor.sector != "GOV":
             return mention
-        name = self.resolver.dictionary.country_names.get(country, country)
-        return replace(mention, actor=Actor(name, country))
+        return replace(mention, actor=self.resolver.country_actor(country))
 
     def _country_meant(
         self, head: Token, own: set[str | None], when: date | None, offset: int, context: DocContext
@@ -141,8 +140,8 @@ class RoleReader:
                 if country not in own:
                     start = offset + head.doc[words[0].i].idx
                     text = head.doc[words[0].i : head.i + 1].text
-                    name = self.resolver.dictionary.country_names.get(country, country)
-                    return ActorMention(text, start, start + len(text), Actor(name, country))
+                    actor = self.resolver.country_actor(country)
+                    return ActorMention(text, start, start + len(text), actor)
         return None
 
     @staticmethod
