@@ -18,7 +18,9 @@ before the article-level merge that drops an event a more specific one elsewhere
 the article repeats (`--merged` scores the merged events instead).
 The baseline is the paper's own: a police keyword and an action keyword in one
 sentence (`keyword_baseline.json`; ANY_ACTION needs the police keyword alone).
-Prints precision, recall and F1 per question for newsevents and for the baseline.
+Prints precision, recall and F1 per question for newsevents and for the baseline, each
+with a bootstrap interval over articles, and the interval of newsevents' gain over the
+baseline (paired: both resampled on the same articles).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from newsevents.evaluate import INTERVAL_LEVEL, Scores, f1_gain_interval, f1_interval
 from newsevents.events import CLASSIFIER_NAME, make_coder
 from newsevents.model import Event
 from newsevents.nlp import parse_paragraphs
@@ -173,17 +176,19 @@ def keyword_baseline(keywords: dict[str, list[str]]) -> Callable[[str], set[str]
     return classify
 
 
-def scores(gold: list[set[str]], guess: list[set[str]]) -> dict[str, tuple[float, ...]]:
-    """Precision, recall, F1 and counts per question."""
-    result = {}
+def scores(
+    flat: list[Sentence], gold: list[set[str]], guess: list[set[str]]
+) -> dict[str, list[Scores]]:
+    """Per question, each article's counts (the unit the intervals resample)."""
+    result: dict[str, list[Scores]] = {}
     for question in QUESTIONS:
-        tp = sum(question in g and question in p for g, p in zip(gold, guess, strict=True))
-        fp = sum(question not in g and question in p for g, p in zip(gold, guess, strict=True))
-        fn = sum(question in g and question not in p for g, p in zip(gold, guess, strict=True))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[question] = (precision, recall, f1, tp, fp, fn)
+        by_article: dict[int, Scores] = {}
+        for sentence, answer, found in zip(flat, gold, guess, strict=True):
+            counts = by_article.setdefault(sentence.doc_id, Scores())
+            counts.tp += question in answer and question in found
+            counts.fp += question not in answer and question in found
+            counts.fn += question in answer and question not in found
+        result[question] = list(by_article.values())
     return result
 
 
@@ -221,12 +226,24 @@ def main() -> int:
         for sentence, answer, guess in zip(flat, gold, ours, strict=True):
             if args.misses in answer and args.misses not in guess:
                 print(f"miss {sentence.doc_id}: {sentence.text}")
-    print(f"{len(sentences)} articles, {len(flat)} sentences")
-    header = ("question", "system", "P", "R", "F1", "tp", "fp", "fn")
-    print("{:<11} {:<10} {:>5} {:>5} {:>5}  {:>4} {:>4} {:>4}".format(*header))
-    for name, guess in (("newsevents", ours), ("keywords", theirs)):
-        for question, (p, r, f, tp, fp, fn) in scores(gold, guess).items():
-            print(f"{question:<11} {name:<10} {p:5.2f} {r:5.2f} {f:5.2f}  {tp:4} {fp:4} {fn:4}")
+    print(
+        f"{len(sentences)} articles, {len(flat)} sentences; {INTERVAL_LEVEL:.0%} intervals "
+        "by bootstrap over articles, the gain paired"
+    )
+    header = ("question", "system", "P", "R", "F1", "interval", "tp", "fp", "fn")
+    print("{:<11} {:<10} {:>5} {:>5} {:>5} {:>11}  {:>4} {:>4} {:>4}".format(*header))
+    ours_by, theirs_by = scores(flat, gold, ours), scores(flat, gold, theirs)
+    for name, results in (("newsevents", ours_by), ("keywords", theirs_by)):
+        for question, units in results.items():
+            s = Scores.total(units)
+            low, high = f1_interval(units)
+            print(
+                f"{question:<11} {name:<10} {s.p:5.2f} {s.r:5.2f} {s.f1:5.2f} "
+                f"{low:5.2f}-{high:4.2f}  {s.tp:4} {s.fp:4} {s.fn:4}"
+            )
+    for question in QUESTIONS:
+        low, high = f1_gain_interval(ours_by[question], theirs_by[question])
+        print(f"{question:<11} F1 gain over keywords: {low:+.2f} to {high:+.2f}")
     return 0
 
 

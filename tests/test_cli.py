@@ -364,6 +364,7 @@ def test_evaluate_prints_scores_and_how_reliable_each_confidence_band_is(tmp_pat
     result = invoke("evaluate", str(gold), "--classifier", "none")
     assert result.exit_code == 0, result.output
     assert "2 items, 2 gold events" in result.output
+    assert "F1 95% interval" in result.output
     assert "reliability" in result.output
     bands = [line for line in result.output.splitlines() if line.startswith("│ 0.")]
     assert bands, result.output

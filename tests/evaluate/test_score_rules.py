@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from newsevents.evaluate import Scores
 from newsevents.model import Document, Event
 
 SCRIPT = Path(__file__).resolve().parents[2] / "training" / "coder" / "score_rules.py"
@@ -37,8 +38,10 @@ def test_type_scores_count_distinct_types_and_none_rows(make_event):
         _doc(make_event("ACCUSE", "UKRGOV", "RUSGOV"), make_event("ACCUSE", "UKR", "USA")),
         _doc(make_event("PROTEST", "FRA", None)),
     ]
-    scores = score_rules.type_scores(rows, docs)
-    assert (scores.tp, scores.fp, scores.fn) == (1, 1, 0)
+    by_row = score_rules.type_scores(rows, docs)
+    assert [(s.tp, s.fp, s.fn) for s in by_row] == [(1, 0, 0), (0, 1, 0)]
+    total = Scores.total(by_row)
+    assert (total.tp, total.fp, total.fn) == (1, 1, 0)
 
 
 def test_actor_scores_check_non_empty_sides_only(make_event):

@@ -20,8 +20,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from newsevents.evaluate import code_items, load_gold, score
-from newsevents.evaluate._score import Report
+from newsevents.evaluate import Report, code_items, f1_interval, load_gold, score
 from newsevents.events import TypeClassifier
 from newsevents.pipeline import Pipeline
 
@@ -96,9 +95,11 @@ def main() -> None:
         for setting in args.setting or [""]:
             report, stray, nonpolitical = crossvalidate(pages, folds, models, setting)
             t, ta = report.type, report.type_actors
+            low, high = f1_interval(report.by_item["type"])
             print(
                 f"{setting or 'shipped settings'}: {len(pages)} dev pages in {args.folds} folds, "
-                f"type P {t.p:.3f} R {t.r:.3f} F1 {t.f1:.3f}, type+actors F1 {ta.f1:.3f}, "
+                f"type P {t.p:.3f} R {t.r:.3f} F1 {t.f1:.3f} (95% interval {low:.3f}-{high:.3f} "
+                f"over pages), type+actors F1 {ta.f1:.3f}, "
                 f"date {report.as_dict()['date_accuracy']}, "
                 f"{stray} events on {nonpolitical} pages with no political content",
                 flush=True,

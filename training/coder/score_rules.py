@@ -27,7 +27,15 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsevents.evaluate import GoldEvent, GoldItem, Report, Scores, score
+from newsevents.evaluate import (
+    INTERVAL_LEVEL,
+    GoldEvent,
+    GoldItem,
+    Report,
+    Scores,
+    f1_interval,
+    score,
+)
 from newsevents.events import CLASSIFIER_NAME
 from newsevents.ingest import document_from_text
 from newsevents.model import Document
@@ -59,15 +67,13 @@ def gold_item(row: dict[str, object], number: int) -> GoldItem | None:
     return GoldItem(id=f"sentence:{number}", text=str(row["text"]), published=None, events=[event])
 
 
-def type_scores(rows: Sequence[dict[str, object]], documents: Sequence[Document]) -> Scores:
-    """Distinct predicted types of each sentence against its label (none for NONE)."""
-    scores = Scores()
+def type_scores(rows: Sequence[dict[str, object]], documents: Sequence[Document]) -> list[Scores]:
+    """Each sentence's distinct predicted types against its label (none for NONE)."""
+    scores = []
     for row, document in zip(rows, documents, strict=True):
         types = {e.type for e in document.events}
         expected = set() if row["label"] == "NONE" else {str(row["label"])}
-        scores.tp += len(types & expected)
-        scores.fp += len(types - expected)
-        scores.fn += len(expected - types)
+        scores.append(Scores(len(types & expected), len(types - expected), len(expected - types)))
     return scores
 
 
@@ -102,14 +108,18 @@ def main() -> None:
     pipeline = Pipeline(Options(classifier=args.classifier))
     coded = {d.origin: d for d in pipeline.process_documents(documents)[0]}
     documents = [coded.get(d.origin, d) for d in documents]
-    kind = type_scores(rows, documents)
-    print(f"{len(rows)} sentences  type P {kind.p:.3f}  R {kind.r:.3f}  F1 {kind.f1:.3f}")
+    by_row = type_scores(rows, documents)
+    kind = Scores.total(by_row)
+    print(
+        f"{len(rows)} sentences  type P {kind.p:.3f}  R {kind.r:.3f}  F1 {kind.f1:.3f}"
+        f"  ({_interval(by_row)})"
+    )
     count, report = actor_scores(rows, documents)
     if count:
         actors = report.type_actors
         print(
             f"{count} sentences with actors  type+actors P {actors.p:.3f}  R {actors.r:.3f}"
-            f"  F1 {actors.f1:.3f}"
+            f"  F1 {actors.f1:.3f}  ({_interval(report.by_item['type_actors'])})"
         )
         print("confidence  events  type right  type+actors right")
         for band, counts in report.as_dict()["reliability"].items():
@@ -117,6 +127,11 @@ def main() -> None:
                 f"{band:<10}  {counts['events']:>6}  {counts['type_right']:>10.2f}"
                 f"  {counts['type_actors_right']:>17.2f}"
             )
+
+
+def _interval(units: Sequence[Scores]) -> str:
+    low, high = f1_interval(units)
+    return f"{INTERVAL_LEVEL:.0%} interval {low:.3f}-{high:.3f} over sentences"
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.cli._app import ClassifierOption, app, user_errors
-from newsevents.evaluate import Report, code_items, evaluate_gold
+from newsevents.evaluate import INTERVAL_LEVEL, MEASURES, Report, code_items, evaluate_gold
 from newsevents.events import CLASSIFIER_NAME
 from newsevents.pipeline import Options, Pipeline
 
@@ -57,13 +57,20 @@ def _print(report: Report, *, per_type: bool, errors: int) -> None:
         "P",
         "R",
         "F1",
+        f"F1 {INTERVAL_LEVEL:.0%} interval",
         title=f"{report.items} items, "
         f"{report.events_gold} gold events, {report.events_predicted} predicted",
+        caption="interval: bootstrap over items",
     )
-    for key in ("type", "type_actors", "type_actors_sectors"):
+    intervals = summary["f1_intervals"]
+    assert isinstance(intervals, dict)
+    for key in MEASURES:
         s = summary[key]
         assert isinstance(s, dict)
-        table.add_row(key, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}")
+        low, high = intervals[key]
+        table.add_row(
+            key, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", f"{low:.3f}-{high:.3f}"
+        )
     out.print(table)
     figures = summary["magnitudes"]
     assert isinstance(figures, dict)

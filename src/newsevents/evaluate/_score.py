@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsevents.evaluate._gold import GoldEvent, GoldItem, load_gold
 from newsevents.evaluate._place import admin1_right, country_right
 from newsevents.model import MAGNITUDE_KINDS, Document, Event, Magnitude
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from newsevents.pipeline import Pipeline
 
 CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+MEASURES = ("type", "type_actors", "type_actors_sectors")
+INTERVAL_LEVEL = 0.95
 
 
 @dataclass(slots=True)
@@ -23,6 +27,13 @@ class Scores:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+
+    @classmethod
+    def total(cls, units: Iterable[Scores]) -> Scores:
+        result = cls()
+        for unit in units:
+            _count(result, unit.tp, unit.tp + unit.fn, unit.tp + unit.fp)
+        return result
 
     @property
     def p(self) -> float:
@@ -69,6 +80,8 @@ class Report:
     magnitudes: dict[str, Counter[str]] = field(default_factory=dict)
     # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
     reliability: dict[str, Counter[str]] = field(default_factory=dict)
+    # per measure, each item's own counts: what the confidence intervals resample
+    by_item: dict[str, list[Scores]] = field(default_factory=dict)
     items: int = 0
     events_gold: int = 0
     events_predicted: int = 0
@@ -103,10 +116,60 @@ class Report:
                 }
                 for k, c in sorted(self.reliability.items())
             },
+            "f1_intervals": {
+                measure: list(f1_interval(self.by_item.get(measure, []))) for measure in MEASURES
+            },
+            "interval_level": INTERVAL_LEVEL,
             "items": self.items,
             "events_gold": self.events_gold,
             "events_predicted": self.events_predicted,
         }
+
+
+def f1_interval(
+    units: Sequence[Scores], level: float = INTERVAL_LEVEL, seed: int = 0
+) -> tuple[float, float]:
+    """A percentile bootstrap interval of F1 over independent units (articles, say):
+    how far the figure could move on another sample of the same kind. On 20 articles it
+    is wide, and a change inside it is no evidence. Seeded, so a report is repeatable."""
+    if not units:
+        return (0.0, 0.0)
+    return _quantiles(_bootstrap_f1(units, _draws(len(units), seed)), level)
+
+
+def f1_gain_interval(
+    units: Sequence[Scores],
+    baseline: Sequence[Scores],
+    level: float = INTERVAL_LEVEL,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """A paired bootstrap interval of F1(units) - F1(baseline), two systems scored on the
+    same units in the same order: a gain is evidence when the interval excludes 0."""
+    if len(units) != len(baseline):
+        raise ValueError("both systems must be scored on the same units")
+    if not units:
+        return (0.0, 0.0)
+    draws = _draws(len(units), seed)
+    return _quantiles(_bootstrap_f1(units, draws) - _bootstrap_f1(baseline, draws), level)
+
+
+def _draws(count: int, seed: int, rounds: int = 1000) -> np.ndarray:
+    """How often each of `count` units is drawn in each round of `count` draws with
+    replacement."""
+    rng = np.random.default_rng(seed)
+    return rng.multinomial(count, np.full(count, 1 / count), size=rounds)
+
+
+def _bootstrap_f1(units: Sequence[Scores], draws: np.ndarray) -> np.ndarray:
+    counts = np.array([(u.tp, u.fp, u.fn) for u in units], dtype=np.int64)
+    tp, fp, fn = (draws @ counts).T
+    denominator = 2 * tp + fp + fn
+    return np.divide(2 * tp, denominator, out=np.zeros(len(draws)), where=denominator > 0)
+
+
+def _quantiles(values: np.ndarray, level: float) -> tuple[float, float]:
+    low, high = np.quantile(values, [(1 - level) / 2, (1 + level) / 2])
+    return (round(float(low), 4), round(float(high), 4))
 
 
 def _magnitude_rate(counters: Iterable[Counter[str]]) -> float | None:
@@ -234,9 +297,11 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
     by_type = _pair(golds, predicted, lambda g, e: g.type == e.type)
     actors = _pair(golds, predicted, lambda g, e: _actors_ok(g, e, False))
     sectors = _pair(golds, predicted, lambda g, e: _actors_ok(g, e, True))
-    _count(report.type, len(by_type), len(golds), len(predicted))
-    _count(report.type_actors, len(actors), len(golds), len(predicted))
-    _count(report.type_actors_sectors, len(sectors), len(golds), len(predicted))
+    for measure, pairs in zip(MEASURES, (by_type, actors, sectors), strict=True):
+        own = Scores()
+        _count(own, len(pairs), len(golds), len(predicted))
+        _count(getattr(report, measure), len(pairs), len(golds), len(predicted))
+        report.by_item.setdefault(measure, []).append(own)
     gold_types, pred_types = Counter(g.type for g in golds), Counter(e.type for e in predicted)
     for kind in gold_types | pred_types:
         matched = min(gold_types[kind], pred_types[kind])
