@@ -134,9 +134,16 @@ def test_the_country_is_the_one_named_last_other_than_the_actors(code_text, text
 
 
 @pytest.mark.slow
-def test_a_country_the_agents_words_aim_at_is_not_the_articles_either(code_text):
-    """In a story about Moldova, its former envoy to Moldova is still no Moldovan."""
-    text = "Lena Brandt, the former special envoy to Moldova, criticised the ministry's plan."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Brandt, the former special envoy to Moldova, criticised the ministry's plan.",
+        # the mention is "The ambassador"; what it is "to" hangs on it outside the mention
+        "The ambassador to Moldova criticised Russia's plan for the border.",
+    ],
+)
+def test_a_country_the_agents_words_aim_at_is_not_the_articles_either(code_text, text):
+    """In a story about Moldova, an envoy to Moldova is still no Moldovan."""
     assert not any(code.startswith("MDA") for code in _sources(code_text(text)))
 
 

@@ -147,12 +147,15 @@ def article_country(
 _AIMING_PREPS = frozenset({"to", "for", "toward", "towards", "against", "with", "on"})
 
 
-def _aimed_at(word: Token) -> bool:
-    """Whether a name is the object of a preposition that aims at it ("envoy to Kyiv",
-    "sanctions on Iran"), not one that places or owns ("government of Sindh")."""
+def _aimed_from(word: Token) -> Token | None:
+    """The word a preposition that aims at a name hangs on ("envoy" in "envoy to Kyiv",
+    "sanctions" in "sanctions on Iran"); None for one that places or owns ("government
+    of Sindh") or a name no preposition governs."""
     while word.dep_ in {"compound", "flat", "det", "amod"} and word.head != word:
         word = word.head
-    return word.dep_ == "pobj" and word.head.lower_ in _AIMING_PREPS
+    if word.dep_ == "pobj" and word.head.lower_ in _AIMING_PREPS:
+        return word.head.head
+    return None
 
 
 def _located(word: Token) -> bool:
@@ -354,7 +357,12 @@ class ImpliedRoles:
         One in a sentence that names no other country waits for `place_in_article`."""
         named = context.countries_named(self.resolver, when)
         found = [(sentence.doc[index].idx + offset, country) for index, country in named]
-        aimed = {sentence.doc[i].idx + offset for i, _ in named if _aimed_at(sentence.doc[i])}
+        # offset of a name aimed at -> offset of the word that aims at it
+        aimed = {
+            sentence.doc[i].idx + offset: aimer.idx + offset
+            for i, _ in named
+            if (aimer := _aimed_from(sentence.doc[i])) is not None
+        }
         located = {sentence.doc[i].idx + offset for i, _ in named if _located(sentence.doc[i])}
         bare = [  # a place an act happens in still places its actors: "arrested in Caracas"
             m
@@ -369,8 +377,13 @@ class ImpliedRoles:
             if actor.country or actor.sector in {None, "IGO"} or actor.name != actor.sector:
                 continue
             # a country the mention's own words aim at is not its country, nor the
-            # article's: "the envoy to Ukraine" is not Ukraine's
-            own = [(s, c) for s, c in found if mention.start <= s < mention.end and s in aimed]
+            # article's: "the envoy to Ukraine" is not Ukraine's, nor "the ambassador"
+            # who is "to Kenya"
+            own = [
+                (s, c)
+                for s, c in found
+                if s in aimed and any(mention.start <= at < mention.end for at in (s, aimed[s]))
+            ]
             around = [
                 f for f in found if f not in own and (mention in targets or f[0] not in topic)
             ]
