@@ -73,6 +73,35 @@ def test_words_that_only_look_like_names(nlp, resolver, sentence, head, code):
     assert (mention.actor.code if mention else None) == code
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head", "code"),
+    [
+        # a US party-and-state tag makes a name no dictionary knows a US legislator
+        ("Rep. Maria Kowalczyk (D-Minn.) criticised the plan.", "Kowalczyk", "USALEG"),
+        ("Sen. Tom Brannigan, R-W.Va., criticised the plan.", "Brannigan", "USALEG"),
+        ("Dana Whitlow (I-Vt.) criticised the plan.", "Whitlow", "USALEG"),
+        ("Ruth Abernathy, D-Calif., criticised the plan.", "Abernathy", "USALEG"),
+        # the title still says the office; the tag says the country
+        ("Gov. Carl Mendez (R-Texas) criticised the plan.", "Mendez", "USAGOV"),
+        # a title with no tag: no country
+        ("Sen. Tom Brannigan criticised the plan.", "Brannigan", "LEG"),
+        # neither a grade nor an unknown state is a tag
+        ("Jane Doe (D-12) criticised the plan.", "Doe", None),
+        ("Jane Doe (R-Zeta) criticised the plan.", "Doe", None),
+        # a first name that is also a city places no one: Alexandria is in Egypt
+        ("Congresswoman Alexandria Brennan criticised the plan.", "Brennan", "LEG"),
+    ],
+)
+def test_us_legislators_by_party_and_state(nlp, resolver, sentence, head, code):
+    mention = resolver.resolve(_head(nlp, sentence, head), date(2025, 9, 1))
+    assert (mention.actor.code if mention else None) == code
+
+
+def test_a_city_before_a_force_still_places_it(nlp, resolver):
+    mention = resolver.resolve(_head(nlp, "Alexandria police arrested him.", "police"), None)
+    assert mention is not None and mention.actor.code == "EGYCOP"
+
+
 @pytest.mark.parametrize("word", ["boats", "weather", "prices"])
 def test_things_are_not_actors(nlp, resolver, word):
     sentence = f"The {word} changed quickly."

@@ -30,6 +30,8 @@ class HeadWords:
     country_nouns: frozenset[str]
     group_nouns: frozenset[str]
     ages: frozenset[str]
+    us_party_letters: frozenset[str]
+    us_state_tags: frozenset[str]
 
 
 def parse_head_words(text: str, origin: str = _ORIGIN) -> HeadWords:

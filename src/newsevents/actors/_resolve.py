@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,9 @@ def _objects_of(head: Token) -> list[Token]:
 
 
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
+# "(D-Minn.)", ", R-S.C.": a party letter and a state right after a name
+_PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Za-z])\s*-\s*([A-Za-z][A-Za-z.]*)")
+US_LEGISLATOR = ("USA", "LEG")  # who such a tag names (`us_state_tags`)
 
 
 def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
@@ -427,6 +431,18 @@ class ActorResolver:
             and self.dictionary.country(before.text) is None
         )
 
+    def _us_party_tag(self, head: Token) -> bool:
+        """Whether a name is followed by a US party-and-state tag: "Rep. Ilhan Omar
+        (D-Minn.)", "Sen. Lindsey Graham, R-S.C."."""
+        if head.pos_ != "PROPN":
+            return False
+        tag = _PARTY_TAG.match(head.doc.text, head.idx + len(head.text))
+        return (
+            tag is not None
+            and tag[1].lower() in self.heads.us_party_letters
+            and tag[2].replace(".", "").lower() in self.heads.us_state_tags
+        )
+
     def _subnational(self, head: Token, phrase: list[Token]) -> str | None:
         """The country of a place that modifies the head: the longest run of capitalised
         words before it that the gazetteer knows ("New York State Attorney General")."""
@@ -436,8 +452,11 @@ class ActorResolver:
                 run = words[first : first + size]
                 if run[-1].i - run[0].i != size - 1 or not run[0].text[:1].isupper():
                     continue
-                # a name, not an adjective that is also one: "Western hostages"
-                if any(t.pos_ == "ADJ" for t in run):
+                # a name, not an adjective that is also one: "Western hostages"; nor
+                # the person's own name ("Congresswoman Alexandria Ocasio-Cortez")
+                if any(t.pos_ == "ADJ" for t in run) or (
+                    head.ent_type_ == "PERSON" and any(t.ent_type_ == "PERSON" for t in run)
+                ):
                     continue
                 text = head.doc[run[0].i : run[-1].i + 1].text
                 country = self.place_country(text.removesuffix("'s").removesuffix("’s"))
@@ -450,6 +469,9 @@ class ActorResolver:
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
         sector = self._office_of_force(head, self._agent_sector(head, phrase))
+        tagged = self._us_party_tag(head)
+        if sector is None and tagged:
+            sector = US_LEGISLATOR[1]
         if sector is None:
             return self._by_modifier(head, phrase, when)
         if any(t.i < head.i and t.lower_ in self.heads.former for t in phrase):
@@ -480,6 +502,8 @@ class ActorResolver:
             for match in self._matches([t for p in places for t in p.subtree], when):
                 country = match.actor.country
                 break
+        if country is None and tagged:
+            country = US_LEGISLATOR[0]
         if country is None:  # "Gujarat police", "California's regulators"
             country = self._subnational(head, phrase)
         if country is None and self._titled_surname(head):  # "President Bush": whichever
