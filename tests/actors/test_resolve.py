@@ -97,6 +97,22 @@ def test_us_legislators_by_party_and_state(nlp, resolver, sentence, head, code):
     assert (mention.actor.code if mention else None) == code
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # a legislature or a top court is not the government (Phoenix codes them GOV)
+        ("US Senate", "USALEG"),
+        ("Senate Intelligence Committee", "USALEG"),
+        ("U.S. Supreme Court", "USAJUD"),
+        ("Rajya Sabha", "INDLEG"),
+        ("Knesset", "ISRLEG"),
+    ],
+)
+def test_legislatures_and_courts_keep_their_sector(resolver, name, code):
+    actor = resolver.resolve_name(name, date(2025, 9, 1))
+    assert actor is not None and actor.code == code
+
+
 def test_a_city_before_a_force_still_places_it(nlp, resolver):
     mention = resolver.resolve(_head(nlp, "Alexandria police arrested him.", "police"), None)
     assert mention is not None and mention.actor.code == "EGYCOP"
