@@ -162,6 +162,31 @@ def test_a_participle_with_its_agent_keeps_the_roles(code_text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        (
+            "More than 40 protesters killed in Bolivia unrest, rights group says.",
+            "ASSAULT",
+            "BOLCVL",
+        ),
+        ("Six reporters detained in Baku after the vote.", "COERCE", "AZEMED"),
+    ],
+)
+def test_a_headlines_passive_is_read_as_one(code_text, text, kind, target):
+    """Headlines drop the passive's auxiliary: the protesters were killed, not killers."""
+    found = _pairs(code_text(text))
+    assert any(k == kind and t == target for k, _, t in found), found
+    assert not any(source == target for _, source, _ in found)
+
+
+@pytest.mark.slow
+def test_the_same_verb_with_an_object_stays_active(code_text):
+    found = _pairs(code_text("Protesters killed two policemen in La Paz on Friday."))
+    assert ("ASSAULT", "BOLCVL", "BOLCOP") in found
+
+
+@pytest.mark.slow
 def test_what_the_subject_did_by_doing_is_its_act(code_text):
     found = _pairs(code_text("President Macron angered Italy and Spain by threatening sanctions."))
     assert any(kind == "THREATEN" and source == "FRAGOV" for kind, source, _ in found)

@@ -163,6 +163,7 @@ class RuleCoder:
         return verb.lemma_.lower() in self.book.speech_verbs and syn.tells_a_clause(verb)
 
     def code_sentence(self, sentence: Span, offset: int, context: DocContext) -> list[Event]:
+        syn.read_headline_passives(sentence, self.book.headline_passive_verbs)
         triggers = self._reported_acts(
             [t for t in map(self.triggers.find, sentence) if t is not None]
         )

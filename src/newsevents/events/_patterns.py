@@ -97,6 +97,7 @@ class PatternBook:
     document_nouns: frozenset[str] = frozenset()  # "a statement urging ...": its author's
     purpose_nouns: frozenset[str] = frozenset()  # "in a bid to ...": the striver's
     amount_words: frozenset[str] = frozenset()  # "declined 0.3%": a quantity, no act
+    headline_passive_verbs: frozenset[str] = frozenset()  # "protesters killed in Iran"
     unknown_named: frozenset[str] = frozenset()  # labels of names no dictionary knows
     undergone_light_verbs: frozenset[str] = frozenset()  # "is in custody": held, not holding
     undergone_types: frozenset[str] = frozenset()
@@ -292,6 +293,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         document_nouns=frozenset(data.get("document_nouns", [])),
         purpose_nouns=frozenset(data.get("purpose_nouns", [])),
         amount_words=frozenset(data.get("amount_words", [])),
+        headline_passive_verbs=frozenset(data.get("headline_passive_verbs", [])),
         unknown_named=frozenset(data.get("unknown_named", [])),
         undergone_light_verbs=frozenset(data.get("undergone", {}).get("light_verbs", [])),
         undergone_types=frozenset(data.get("undergone", {}).get("types", [])),

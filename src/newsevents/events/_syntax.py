@@ -86,6 +86,21 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
 
 
+def read_headline_passives(sentence: Span, verbs: frozenset[str]) -> None:
+    """Relabel the subject of a headline's passive ("100 protesters killed in Iran
+    unrest": a participle of `verbs` with a subject, no auxiliary and no object) as the
+    passive subject it is, so every later step reads the roles the right way round."""
+    for verb in sentence:
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in verbs:
+            continue
+        deps = {c.dep_ for c in verb.children}
+        if deps & {"aux", "auxpass", "dobj", "nsubjpass"}:
+            continue
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """A head and the heads coordinated with it ("Brazil and the United States")."""
     return [token, *(t for t in token.conjuncts if t.pos_ in {"NOUN", "PROPN", "PRON"})]
