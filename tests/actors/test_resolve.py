@@ -113,6 +113,25 @@ def test_legislatures_and_courts_keep_their_sector(resolver, name, code):
     assert actor is not None and actor.code == code
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head", "code"),
+    [
+        # a place or vehicle a kind of actor holds stands for it
+        ("Gunmen attacked a police checkpoint in Kunduz.", "checkpoint", "COP"),
+        ("Rockets hit a Turkish army base.", "base", "TURMIL"),
+        ("Protesters stormed government offices.", "offices", "GOV"),
+        # a place with no actor word is no actor
+        ("Floods damaged the old base.", "base", None),
+        # an armed group's weapons are the group's, not its country's army
+        ("Houthi drones struck the tanker.", "drones", "YEMREB"),
+        ("Russian drones struck the tanker.", "drones", "RUSMIL"),
+    ],
+)
+def test_what_a_kind_of_actor_holds_or_wields(nlp, resolver, sentence, head, code):
+    mention = resolver.resolve(_head(nlp, sentence, head), date(2025, 9, 1))
+    assert (mention.actor.code if mention else None) == code
+
+
 def test_a_city_before_a_force_still_places_it(nlp, resolver):
     mention = resolver.resolve(_head(nlp, "Alexandria police arrested him.", "police"), None)
     assert mention is not None and mention.actor.code == "EGYCOP"

@@ -23,6 +23,7 @@ class HeadWords:
     carrying_verbs: frozenset[str]
     leaders: frozenset[str]
     collectives: frozenset[str]
+    held_places: frozenset[str]
     force_units: frozenset[str]
     force_offices: frozenset[str]
     former: frozenset[str]

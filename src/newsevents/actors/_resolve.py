@@ -45,6 +45,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 _FORCE_SECTORS = frozenset({"COP", "MIL"})
+_ARMED_GROUPS = frozenset({"REB", "CRM"})  # armed, and no state's
 
 
 def _objects_of(head: Token) -> list[Token]:
@@ -362,7 +363,9 @@ class ActorResolver:
                 hit = self.dictionary.agent(form)
                 if hit is not None:
                     return hit[0]
-        if head.lemma_.lower() in self.heads.collectives:  # "opposition groups"
+        lemma = head.lemma_.lower()
+        if lemma in self.heads.collectives or lemma in self.heads.held_places:
+            # "opposition groups", "a police checkpoint": the modifier's kind
             collective = self._modifier_sector(left)
             if collective is not None:
                 return collective
@@ -479,6 +482,8 @@ class ActorResolver:
         named = self._by_modifier(head, phrase, when)
         if named is not None and named.sector == "IGO":
             return named  # "U.N. mediator", "EU envoys": the organisation's people
+        if named is not None and named.sector in _ARMED_GROUPS and sector in _FORCE_SECTORS:
+            return named  # "Houthi drones", "Hamas rockets": the group's, not a state's
         country = None
         for match in self._matches([t for t in phrase if t != head], when):
             if match.actor.country:
