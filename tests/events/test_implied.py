@@ -25,6 +25,12 @@ def _coded(events):
         ("One person was killed in police firing in Limkheda.", ("ASSAULT", None, "COP")),
         ("Two women were injured in a lathi-charge by the police.", ("ASSAULT", None, "COP")),
         ("The arrests followed the visit of the home minister.", ("COERCE", "arrest", "COP")),
+        # a sentence passed is the courts'; whoever is jailed is held by the police
+        (
+            "Belarus opposition leader Ales Marchuk was sentenced to 11 years in prison.",
+            ("COERCE", None, "BLRJUD"),
+        ),
+        ("Two activists were jailed in Minsk on Monday.", ("COERCE", "arrest", "BLRCOP")),
     ],
 )
 def test_acts_told_without_their_agent(code_text, text, expected):
