@@ -105,7 +105,6 @@ def test_us_legislators_by_party_and_state(nlp, resolver, sentence, head, code):
         ("Senate Intelligence Committee", "USALEG"),
         ("U.S. Supreme Court", "USAJUD"),
         ("Rajya Sabha", "INDLEG"),
-        ("Knesset", "ISRLEG"),
     ],
 )
 def test_legislatures_and_courts_keep_their_sector(resolver, name, code):

@@ -187,6 +187,28 @@ def test_the_same_verb_with_an_object_stays_active(code_text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state or province that acts is its government, not the federal one
+        (
+            "California sued the Trump administration over the tariffs.",
+            ("ACCUSE", "USAGOV", "USAGOV"),
+        ),
+        ("Bavaria imposed a curfew after the riots.", ("COERCE", "DEUGOV", "DEU")),
+    ],
+)
+def test_a_place_that_acts_is_its_government(code_text, text, expected):
+    assert expected in _pairs(code_text(text))
+
+
+@pytest.mark.slow
+def test_a_place_acted_in_is_no_actor(code_text):
+    found = _pairs(code_text("Police arrested 20 people in California on Monday."))
+    assert not any(source == "USAGOV" for _, source, _ in found)
+
+
+@pytest.mark.slow
 def test_what_the_subject_did_by_doing_is_its_act(code_text):
     found = _pairs(code_text("President Macron angered Italy and Spain by threatening sanctions."))
     assert any(kind == "THREATEN" and source == "FRAGOV" for kind, source, _ in found)

@@ -232,7 +232,7 @@ class RuleCoder:
         )
         when = when_date.start or context.published
         sources: list[ActorMention | None] = list(
-            self.roles.actors(trigger.subjects, when, offset, context, possessor=False)
+            self.roles.actors(trigger.subjects, when, offset, context, possessor=False, acting=True)
         )
         targets = self.roles.target(trigger.objects, when, offset, context, sources)
         if trigger.needs_target and not targets:

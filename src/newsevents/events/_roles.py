@@ -23,6 +23,8 @@ from newsevents.events._patterns import PatternBook
 from newsevents.events._triggers import Trigger
 from newsevents.model import Actor, ActorMention
 
+_GOVERNMENT = Actor("GOV", None, "GOV")  # what a place that acts stands for
+
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _DESCRIPTION_REACH = 2  # sentences back a description may point
@@ -171,7 +173,10 @@ class RoleReader:
         context: DocContext,
         *,
         possessor: bool,
+        acting: bool = False,
     ) -> list[ActorMention]:
+        """The actors the heads name; with `acting`, the heads are who acts, and a
+        state, province or city that acts is its government ("California sued")."""
         mentions = []
         for head in map(syn.antecedent, heads):
             person = context.person_before(offset + head.idx)
@@ -191,6 +196,7 @@ class RoleReader:
                 or self._group_meant(head, offset, context)
                 or self._aged_meant(head, offset, context)
                 or self._named_unknown(head, when, context)
+                or (self._place_governed(head) if acting else None)
             )
             if mention is None:
                 continue
@@ -233,6 +239,21 @@ class RoleReader:
         mention = ActorMention(words.text, words.start_char, words.end_char, Actor(words.text))
         context.unplaced.append((mention, when, frozenset()))
         return mention
+
+    def _place_governed(self, head: Token) -> ActorMention | None:
+        """A sub-national place that acts is its government, in its country: "California
+        sued", "Gujarat ordered" (a country or capital that acts the dictionary gives)."""
+        if head.pos_ != "PROPN" or head.ent_type_ != "GPE":
+            return None
+        name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if name is None:
+            return None
+        country = self.resolver.place_country(name.text.removeprefix("the "))
+        if country is None:
+            return None
+        # named after the place: California's government is not Washington's
+        actor = replace(_GOVERNMENT, name=f"{name.text} {_GOVERNMENT.sector}", country=country)
+        return ActorMention(name.text, name.start_char, name.end_char, actor)
 
     def _coordinated_countries(
         self, head: Token, mention: ActorMention, offset: int
