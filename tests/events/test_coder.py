@@ -308,6 +308,8 @@ def test_a_foreign_country_in_the_sentence_is_not_made_the_target(code_text):
     [
         # spaCy's small model lemmatises "staged" as "stag" (data/lemma_fixes.tsv)
         ("Farmers staged a protest outside the Indian parliament.", "PROTEST", "INDAGR"),
+        # ... and "fined" as "fin"
+        ("A court in Minsk fined the opposition leader.", "COERCE", "BLRJUD"),
         # a collective head takes its modifier's sector
         ("Opposition groups in Kenya demanded that the president resign.", "REQUEST", "KENOPP"),
         # the participle misparsed as the subject: the noun before it acts
