@@ -209,6 +209,23 @@ def test_a_place_acted_in_is_no_actor(code_text):
 
 
 @pytest.mark.slow
+def test_a_strike_back_aims_at_the_last_attacker(code_text):
+    text = (
+        "Hezbollah fighters attacked an Israeli patrol near the border on Sunday. "
+        "Israel's army said it had struck back."
+    )
+    found = _pairs(code_text(text))
+    assert any(s == "ISRMIL" and t == "LBNREB" for k, s, t in found if k == "ASSAULT"), found
+    assert not any(s == "ISRMIL" and t == "ISR" for _, s, t in found)
+
+
+@pytest.mark.slow
+def test_with_no_attack_told_a_strike_back_has_no_attacker_to_aim_at(code_text):
+    found = _pairs(code_text("Israel's army said on Sunday that it had struck back."))
+    assert not any(t and t.endswith("REB") for _, _, t in found)
+
+
+@pytest.mark.slow
 def test_what_the_subject_did_by_doing_is_its_act(code_text):
     found = _pairs(code_text("President Macron angered Italy and Spain by threatening sanctions."))
     assert any(kind == "THREATEN" and source == "FRAGOV" for kind, source, _ in found)

@@ -94,6 +94,11 @@ class RuleCoder:
             if opinions:
                 found = self._second_opinion(found, opinions[number], sentence, offset, context)
             remember_force(self.resolver, self.book.pronoun_forces, found, sentence, context)
+            context.attacks += [
+                (e.source.actor, e.target.actor)
+                for e in found
+                if e.source and e.target and e.type in self.book.retaliation_types
+            ]
             context.salient.placed([m for e in found for m in (e.source, e.target) if m])
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
@@ -284,9 +289,11 @@ class RuleCoder:
         )
         inferred = None
         if not targets and sources[0] is not None:
-            inferred = self.implied.other_country(
-                trigger, sources, sentence, offset, when, context
-            ) or self.implied.home_country(sources[0], sentence, offset, when, context)
+            inferred = (
+                self.implied.retaliated(trigger, sources[0], sentence, offset, context)
+                or self.implied.other_country(trigger, sources, sentence, offset, when, context)
+                or self.implied.home_country(sources[0], sentence, offset, when, context)
+            )
             targets = [inferred] if inferred else []
         doc = sentence.doc
         words = doc[trigger.span[0] : trigger.span[1]]

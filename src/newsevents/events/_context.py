@@ -67,6 +67,9 @@ class DocContext:
     last_force: tuple[int, Actor] | None = None
     # the actors named so far: whom "it", "they" and "the group" most likely mean
     salient: Salience = field(default_factory=Salience)
+    # (attacker, attacked) of the acts of `retaliated_types` coded so far: whom a
+    # "struck back" aims at
+    attacks: list[tuple[Actor, Actor]] = field(default_factory=list)
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)

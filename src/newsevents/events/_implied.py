@@ -278,6 +278,32 @@ class ImpliedRoles:
         start = offset + token.idx
         return ActorMention(words, start, start + len(words), self.resolver.country_actor(country))
 
+    def retaliated(
+        self,
+        trigger: Trigger,
+        source: ActorMention,
+        sentence: Span,
+        offset: int,
+        context: DocContext,
+    ) -> ActorMention | None:
+        """Whom an act of retaliation aimed at no one named aims at ("it had struck back",
+        "Pakistan retaliated"): the last actor the article told attacking the
+        retaliator's country (`retaliation` in verbs.toml). Implied: no words."""
+        book, token = self.book, trigger.token
+        if not (
+            token.lemma_.lower() in book.retaliation_verbs
+            or any(c.lower_ in book.retaliation_words for c in token.children)
+        ):
+            return None
+        actor = source.actor
+        for attacker, attacked in reversed(context.attacks):
+            if attacker.code == actor.code or (actor.country and attacker.country == actor.country):
+                continue
+            if attacked.code == actor.code or (actor.country and attacked.country == actor.country):
+                start = offset + sentence.start_char
+                return ActorMention("", start, start, attacker, implied=True)
+        return None
+
     def home_country(
         self,
         source: ActorMention,
