@@ -88,6 +88,24 @@ CODED += [
     ("Two Indian soldiers raped a woman in Kashmir.", "ASSAULT", "INDMIL", None, "asserted"),
 ]
 
+# What an owner decided or planned to do is the owner's act; a plan is not yet done.
+CODED += [
+    (
+        "Washington's decision to cut aid to Colombia angered Bogota.",
+        "SANCTION",
+        "USAGOV",
+        "COL",
+        "asserted",
+    ),
+    (
+        "Hungary's plan to seize the opposition's offices drew protests.",
+        "THREATEN",
+        "HUNGOV",
+        None,
+        "future",
+    ),
+]
+
 # Warning or instructing someone to do something is asking it of them.
 CODED += [
     ("Kenyan officials warned residents to stay away.", "REQUEST", "KENGOV", None, "asserted"),

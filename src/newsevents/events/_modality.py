@@ -89,6 +89,11 @@ def verb_modality(verb: Token, modal_verbs: dict[str, str], speech_verbs: frozen
         return "future"
     if aux & _DEMAND_AUX:
         return "demanded"
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "Israel's plan to annex": the noun of a modal verb governs as the verb would
+        modal = modal_verbs.get(verb.head.lemma_.lower())
+        if modal is not None and modal != "asserted":
+            return modal
     for head in governors(verb):
         modal = modal_verbs.get(head.lemma_.lower()) if head.pos_ in {"VERB", "ADJ"} else None
         if modal is not None and _is_negated(head):

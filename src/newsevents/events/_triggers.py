@@ -357,10 +357,16 @@ class TriggerFinder:
 
     def _purpose_holders(self, verb: Token) -> list[Token]:
         """ "Turkey shelled the town in a bid to drive out the fighters": who strives
-        is the subject of the verb the purpose phrase hangs on."""
+        is the subject of the verb the purpose phrase hangs on; "Washington's decision to
+        cut aid", "the plan of the government to ...": whose the purpose is."""
         purpose = verb.head
         if verb.dep_ != "acl" or purpose.lemma_.lower() not in self.book.purpose_nouns:
             return []
+        owners = [c for c in purpose.children if c.dep_ == "poss"] + prep_objects(
+            purpose, {"of"}
+        )
+        if owners:
+            return owners
         if purpose.dep_ != "pobj" or purpose.head.head.pos_ not in {"VERB", "AUX"}:
             return []
         return syn.subject_heads(purpose.head.head)
