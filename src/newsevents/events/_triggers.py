@@ -362,9 +362,7 @@ class TriggerFinder:
         purpose = verb.head
         if verb.dep_ != "acl" or purpose.lemma_.lower() not in self.book.purpose_nouns:
             return []
-        owners = [c for c in purpose.children if c.dep_ == "poss"] + prep_objects(
-            purpose, {"of"}
-        )
+        owners = [c for c in purpose.children if c.dep_ == "poss"] + prep_objects(purpose, {"of"})
         if owners:
             return owners
         if purpose.dep_ != "pobj" or purpose.head.head.pos_ not in {"VERB", "AUX"}:
