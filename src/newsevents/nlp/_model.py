@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.errors import CodingError
+from newsevents.nlp._dateline import set_off_dateline
 from newsevents.nlp._truecase import truecase
 
 logger = logging.getLogger(__name__)
@@ -69,10 +70,13 @@ def parse_paragraphs(
     paragraphs: Sequence[str], *, model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[Doc]:
     """Parse paragraphs with `nlp.pipe`; yields one Doc per paragraph, in order. A
-    paragraph that lost its capitals is parsed with them restored (same offsets)."""
+    paragraph that lost its capitals is parsed with them restored, and one that opens
+    with a dateline with the dateline set off as a sentence (same offsets)."""
     nlp = load_nlp(model)
     # Paragraphs longer than spaCy's limit would raise; none is that long in real news,
     # so a generous cap is a guard against junk rather than a real constraint.
     limit = nlp.max_length
-    texts = (truecase(p if len(p) < limit else p[:limit], nlp) for p in paragraphs)
+    texts = (
+        set_off_dateline(truecase(p if len(p) < limit else p[:limit], nlp)) for p in paragraphs
+    )
     yield from nlp.pipe(texts, batch_size=batch_size)
