@@ -104,6 +104,18 @@ def _source_codes(events, kind):
             "ACCUSE",
             "KENOPP",
         ),
+        (  # "it": a named body with no country by nature, not taken for a surname
+            "Amnesty International said 20 people had been detained in Nairobi. "
+            "It called on the authorities to release them.",
+            "REQUEST",
+            "NGO",
+        ),
+        (  # "the group": likewise
+            "Human Rights Watch said dozens were detained in Minsk on Monday. "
+            "The group urged the authorities to free them.",
+            "REQUEST",
+            "NGO",
+        ),
         (  # "the senator": the person named before
             "Senator Elizabeth Warren spoke in Boston on Monday. "
             "The senator accused the Federal Reserve of ignoring workers.",

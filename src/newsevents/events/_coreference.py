@@ -184,12 +184,14 @@ def _offset(referent: Referent) -> int:
 
 
 def _best(found: list[Referent], number: int) -> Actor | None:
-    """The nearest sentence's subject, else its last named actor; an actor placed in no
-    country tells too little to stand for ("they" as bare "LEG")."""
+    """The nearest sentence's subject, else its last named actor; a generic actor placed
+    in no country tells too little to stand for ("they" as bare "LEG"), but a named body
+    of no country by nature does ("Amnesty International ... It called on")."""
     if not found:
         return None
     best = min(found, key=lambda r: (number - r.sentence, not r.subject, -r.offset))
-    return best.actor if best.actor is not None and best.actor.country else None
+    actor = best.actor
+    return actor if actor is not None and (actor.country or actor.name != actor.sector) else None
 
 
 def _shape(token: Token) -> tuple[bool, bool]:
@@ -226,10 +228,11 @@ def _is_person(resolver: ActorResolver, token: Token, actor: Actor | None) -> bo
         return True
     words = actor.name.split() if actor is not None else []
     # the small model tags a lone surname as ORG, even as a common noun ("Trump has");
-    # an organisation's name takes an article ("the Wall Street Journal")
+    # an organisation's name takes an article ("the Wall Street Journal") or is written
+    # whole ("Amnesty International")
     return (
         token.text[:1].isupper()
         and len(words) > 1
         and words[-1] == token.text
-        and not any(c.dep_ == "det" for c in token.children)
+        and not any(c.dep_ in {"det", "compound", "flat"} for c in token.children)
     )
