@@ -88,6 +88,9 @@ def test_words_that_only_look_like_names(nlp, resolver, sentence, head, code):
         # neither a grade nor an unknown state is a tag
         ("Jane Doe (D-12) criticised the plan.", "Doe", None),
         ("Jane Doe (R-Zeta) criticised the plan.", "Doe", None),
+        # nor does a surname that is also a country
+        ("Rep. Tom Jordan, R-Ohio, criticised the plan.", "Jordan", "USALEG"),
+        ("Jordan criticised the plan.", "Jordan", "JOR"),
         # a first name that is also a city places no one: Alexandria is in Egypt
         ("Congresswoman Alexandria Brennan criticised the plan.", "Brennan", "LEG"),
     ],

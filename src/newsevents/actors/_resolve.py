@@ -230,7 +230,11 @@ class ActorResolver:
         """Every country a run of tokens names, directly or through a person, group,
         demonym or place, as (first token index, ISO3)."""
         tokens = list(tokens)
-        named = [(m.start, m.end, m.actor.country) for m in self._matches(tokens, when)]
+        named = [
+            (m.start, m.end, m.actor.country)
+            for m in self._matches(tokens, when)
+            if not (tokens and self._surname_of_person(tokens[0].doc[m.start], m))
+        ]
         places = self._places_in(tokens)
         found = [  # "Wales" inside "New South Wales" is not Britain
             (start, country)
@@ -314,10 +318,13 @@ class ActorResolver:
         return matches
 
     def _named_or_place(self, head: Token, phrase: list[Token], when: date | None) -> Actor | None:
-        """A dictionary name or place that covers the head word itself."""
+        """A dictionary name or place that covers the head word itself; not a country
+        that is a person's surname ("Rep. Jim Jordan" is no Jordanian)."""
         matches = self._matches(phrase, when)
         for match in matches:
             if match.start <= head.i < match.end:
+                if self._surname_of_person(head, match):
+                    continue
                 for before in matches:  # "U.N. mediator Diego Cordovez": for the U.N.
                     if before.end <= match.start and _is_igo(before.actor):
                         return before.actor
@@ -325,6 +332,20 @@ class ActorResolver:
                     return self._titled_role(phrase, match) or match.actor
                 return match.actor
         return None
+
+    def _surname_of_person(self, head: Token, match: _Match) -> bool:
+        """A country's name read as the last word of a person's name the model tags as
+        one: "Jim Jordan", "Michael Chad" (the country is named alone or as a place)."""
+        if head.ent_type_ != "PERSON" or match.end - match.start != 1:
+            return False
+        given = head.doc[match.start - 1] if match.start else None
+        return (
+            given is not None
+            and given.head == head
+            and given.dep_ in {"compound", "flat"}
+            and given.ent_type_ == "PERSON"
+            and self.dictionary.country(head.doc[match.start].text) is not None
+        )
 
     def _titled_role(self, phrase: list[Token], match: _Match) -> Actor | None:
         """The role a title before the name points to ("President", "General")."""
