@@ -88,6 +88,12 @@ CODED += [
     ("Two Indian soldiers raped a woman in Kashmir.", "ASSAULT", "INDMIL", None, "asserted"),
 ]
 
+# Tariffs and duties raised are sanctions like those imposed; a tax raised is not.
+CODED += [
+    ("Washington raised duties on Chinese imports.", "SANCTION", "USAGOV", "CHN", "asserted"),
+    ("The EU hiked tariffs on Chinese electric cars.", "SANCTION", "IGO", "CHN", "asserted"),
+]
+
 # What an owner decided or planned to do is the owner's act; a plan is not yet done.
 CODED += [
     (

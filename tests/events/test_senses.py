@@ -165,3 +165,10 @@ def test_a_quantity_that_changes_is_no_act(code_text, text):
 def test_an_act_measured_by_an_amount_is_still_an_act(code_text):
     text = "The United States cut its aid to Egypt by 20 percent, officials said."
     assert "SANCTION" in {e.type for e in code_text(text)}
+
+
+@pytest.mark.slow
+def test_a_tax_raised_is_no_sanction(code_text):
+    assert not [
+        e for e in code_text("The Kenyan government raised taxes on fuel.") if e.type == "SANCTION"
+    ]
