@@ -18,7 +18,7 @@ from newsevents.nlp._dateline import set_off_dateline
         ("WASHINGTON — The Senate voted on Monday.", "WASHINGTON ."),
         ("NEW DELHI: The government said on Monday.", "NEW DELHI."),
         ("Lagos (AFP) -- Police arrested ten people.", "Lagos (AFP) ."),
-        ("Surat: The situation was calm, police said.", "Surat."),
+        ("surat: the situation was calm, police said.", "surat."),
     ],
 )
 def test_a_dateline_becomes_a_sentence_of_its_own(text, dateline):
@@ -32,6 +32,7 @@ def test_a_dateline_becomes_a_sentence_of_its_own(text, dateline):
     "text",
     [
         "Trump said: we will strike back.",  # a colon that opens a quote
+        "Putin: Russia will respond to any attack.",  # a headline's speaker
         "Kenyan police fired tear gas - again - at the crowd.",
         "The U.S.-China talks ended on Monday.",
         "Police in Nairobi (Kenya) arrested ten people.",

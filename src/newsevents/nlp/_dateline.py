@@ -8,8 +8,9 @@ into the article as written; the dateline itself stays, as a place the text name
 
 A dateline is a paragraph's opening place, in capitals ("NEW DELHI", "WASHINGTON") or
 followed by a news agency in brackets ("Nairobi (Reuters)"), with an optional date or
-region after a comma, then a dash; or a place of one to three capitalised words and a
-colon, as Indian papers write it ("Surat: the overall situation ..."). A false one costs little:
+region after a comma, then a dash or colon; or, in a lower-cased archive, one to three
+words and a colon, as Indian papers write it ("surat: the overall situation ..."). It
+is found before capitals are restored, while the case still tells. A false one costs little:
 the words before the dash become a sentence of their own.
 """
 
@@ -29,9 +30,9 @@ _DATELINES = (
     re.compile(rf"^\s*{_CAPS_PLACE}{_AFTER_COMMA}(?:\s?{_AGENCY})?\s?{_DASH_OR_COLON}"),
     # Nairobi (Reuters) - / Nairobi, June 25 (AFP) —
     re.compile(rf"^\s*{_PLACE}{_AFTER_COMMA}\s?{_AGENCY}\s?{_DASH}"),
-    # Surat: / New Delhi: (one to three capitalised words, then the sentence; not
-    # "Trump said: ...", whose colon opens a quote)
-    re.compile(r"^\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?P<sep>:)\s+(?=\w)"),
+    # surat: / new delhi: in a lower-cased archive (in mixed case "Putin: Russia will
+    # respond" is a headline's speaker, and "Trump said: ..." opens a quote)
+    re.compile(r"^\s*[a-z]+(?: [a-z]+){0,2}(?P<sep>:)\s+(?=[a-z])"),
 )
 
 

@@ -77,6 +77,6 @@ def parse_paragraphs(
     # so a generous cap is a guard against junk rather than a real constraint.
     limit = nlp.max_length
     texts = (
-        set_off_dateline(truecase(p if len(p) < limit else p[:limit], nlp)) for p in paragraphs
+        truecase(set_off_dateline(p if len(p) < limit else p[:limit]), nlp) for p in paragraphs
     )
     yield from nlp.pipe(texts, batch_size=batch_size)
