@@ -62,7 +62,8 @@ def _objects_of(head: Token) -> list[Token]:
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
 # "(D-Minn.)", ", R-S.C.": a party letter and a state right after a name
 _PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Za-z])\s*-\s*([A-Za-z][A-Za-z.]*)")
-US_LEGISLATOR = ("USA", "LEG")  # who such a tag names (`us_state_tags`)
+# who such a tag names (`us_state_tags`): a member of the US Congress
+_TAGGED_COUNTRY, _TAGGED_SECTOR = "USA", "LEG"
 
 
 def _pick_role(roles: list[RoleSpan], when: date | None) -> RoleSpan:
@@ -495,7 +496,7 @@ class ActorResolver:
         sector = self._office_of_force(head, self._agent_sector(head, phrase))
         tagged = self._us_party_tag(head)
         if sector is None and tagged:
-            sector = US_LEGISLATOR[1]
+            sector = _TAGGED_SECTOR
         if sector is None:
             return self._by_modifier(head, phrase, when)
         if any(t.i < head.i and t.lower_ in self.heads.former for t in phrase):
@@ -529,7 +530,7 @@ class ActorResolver:
                 country = match.actor.country
                 break
         if country is None and tagged:
-            country = US_LEGISLATOR[0]
+            country = _TAGGED_COUNTRY
         if country is None:  # "Gujarat police", "California's regulators"
             country = self._subnational(head, phrase)
         if country is None and self._titled_surname(head):  # "President Bush": whichever

@@ -60,9 +60,6 @@ class Scores:
 
 @dataclass(slots=True)
 class Report:
-    type: Scores = field(default_factory=Scores)
-    type_actors: Scores = field(default_factory=Scores)
-    type_actors_sectors: Scores = field(default_factory=Scores)
     per_type: dict[str, Scores] = field(default_factory=dict)
     modality: Counter[bool] = field(default_factory=Counter)
     dates: Counter[bool] = field(default_factory=Counter)
@@ -80,13 +77,26 @@ class Report:
     magnitudes: dict[str, Counter[str]] = field(default_factory=dict)
     # confidence bin -> counts of "events", "type" (right type) and "actors" (type+actors)
     reliability: dict[str, Counter[str]] = field(default_factory=dict)
-    # per measure, each item's own counts: what the confidence intervals resample
+    # per measure (MEASURES), each item's own counts: the totals below add them up, the
+    # confidence intervals resample them
     by_item: dict[str, list[Scores]] = field(default_factory=dict)
     items: int = 0
     events_gold: int = 0
     events_predicted: int = 0
     misses: list[dict[str, str]] = field(default_factory=list)
     false_events: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def type(self) -> Scores:
+        return Scores.total(self.by_item.get("type", []))
+
+    @property
+    def type_actors(self) -> Scores:
+        return Scores.total(self.by_item.get("type_actors", []))
+
+    @property
+    def type_actors_sectors(self) -> Scores:
+        return Scores.total(self.by_item.get("type_actors_sectors", []))
 
     def as_dict(self) -> dict[str, object]:
         """The `--json` shape (keys fixed by the evaluation spec)."""
@@ -300,7 +310,6 @@ def _score_item(report: Report, item: GoldItem, events: list[Event]) -> None:
     for measure, pairs in zip(MEASURES, (by_type, actors, sectors), strict=True):
         own = Scores()
         _count(own, len(pairs), len(golds), len(predicted))
-        _count(getattr(report, measure), len(pairs), len(golds), len(predicted))
         report.by_item.setdefault(measure, []).append(own)
     gold_types, pred_types = Counter(g.type for g in golds), Counter(e.type for e in predicted)
     for kind in gold_types | pred_types:
