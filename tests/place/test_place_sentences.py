@@ -109,3 +109,20 @@ def test_the_event_is_placed_in_its_country_and_division(pipeline, text, country
     assert (place.country or "") == country, place
     if admin1:
         assert place.admin1_name and fold(place.admin1_name) == fold(admin1), place
+
+
+# A month or weekday after "in" is a date, whatever the recogniser tags it: "March" is
+# also a town in England, "Monday" nowhere.
+DATES_NOT_PLACES = [
+    ("Hundreds were arrested and sent in March to El Salvador.", "SLV"),
+    ("Police in Texas arrested 40 migrants in May.", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), DATES_NOT_PLACES)
+def test_a_month_after_in_is_not_a_place(pipeline, text, country):
+    [document] = pipeline.process([text], published=date(2025, 6, 3))
+    assert document.events, "the sentence should be coded"
+    places = {e.place.name for e in document.events if e.place}
+    assert places and not places & {"March", "May"}, places
+    assert all(e.place.country == country for e in document.events if e.place)

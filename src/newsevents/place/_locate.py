@@ -36,6 +36,7 @@ from newsevents.place._resolve import (
     not_places,
     our_names,
 )
+from newsevents.time import load_vocabulary
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags many places as a person or an organisation ("shelled Kharkiv"):
@@ -252,10 +253,14 @@ def _unrecognised(doc: Doc) -> list[Span]:
 def _bare_locatives(doc: Doc) -> list[Span]:
     """Proper nouns after a locative preposition, or named as a division ("the state of
     Punjab"), that the recogniser missed or took for a date or a product ("in Amhara",
-    "in Maracaibo"): checked against the gazetteer."""
+    "in Maracaibo"): checked against the gazetteer. A month or a weekday is a date
+    ("sent in March": not the English town)."""
     spans = []
+    calendar = load_vocabulary()
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        if token.text.rstrip(".") in calendar.months or token.lower_ in calendar.weekdays:
             continue
         if token.head.lower_ not in LOCATIVE and _division_head(token) is None:
             continue
