@@ -62,6 +62,46 @@ def test_an_agent_named_is_kept(code_text):
     assert any(source and source.endswith("MIL") for _, _, source in found)
 
 
+def _roles(events, kind):
+    return {
+        (e.source.actor.sector if e.source else None, e.target.text if e.target else None)
+        for e in events
+        if e.type == kind
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "sector", "target"),
+    [
+        ("Dozens of protesters were rounded up and jailed.", "COERCE", "COP", "protesters"),
+        (
+            "The journalists were detained and beaten by police.",
+            "ASSAULT",
+            "COP",
+            "The journalists",
+        ),
+        ("The journalists were detained and beaten by police.", "COERCE", "COP", "The journalists"),
+        ("The activists were arrested by soldiers and beaten.", "ASSAULT", "MIL", "The activists"),
+        ("Two activists were abducted and tortured.", "ASSAULT", None, "Two activists"),
+    ],
+)
+def test_a_participle_sharing_a_passive_is_passive_too(code_text, text, kind, sector, target):
+    """ "were rounded up and jailed": the protesters are jailed, not jailers; the agent is
+    the passive's, whichever participle names it, or the authority's when none does."""
+    events = code_text(text)
+    assert (sector, target) in _roles(events, kind)
+    assert not [e for e in events if e.source and e.source.text == target]
+
+
+@pytest.mark.slow
+def test_an_active_verb_sharing_a_passive_subject_keeps_it(code_text):
+    events = code_text("The minister was charged by prosecutors and will resign on Monday.")
+    assert not [
+        e for e in events if e.type == "CONCEDE" and e.source and e.source.actor.sector == "JUD"
+    ]
+
+
 @pytest.mark.slow
 def test_feared_or_hypothetical_nouns_imply_no_agent(code_text):
     events = code_text("The refugees say they face imprisonment at home.")

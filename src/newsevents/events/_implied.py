@@ -103,10 +103,10 @@ def is_agentless(token: Token, nominal: bool, own: frozenset[int] = frozenset())
         return told and not any(
             c.dep_ in {"poss", "compound", "agent"} and c.i not in own for c in token.children
         )
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    if not passive and not (token.dep_ == "acl" and token.tag_ == "VBN"):
+    if not syn.is_passive(token) and not (token.dep_ == "acl" and token.tag_ == "VBN"):
         return False  # "were arrested", and "the people arrested on Friday"
-    return not any(c.dep_ == "agent" or c.lower_ == "by" for c in token.children)
+    verbs = {token, *syn.sharing_passives(token)}  # "were arrested by police and deported"
+    return not any(c.dep_ == "agent" or c.lower_ == "by" for v in verbs for c in v.children)
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across"})

@@ -13,6 +13,7 @@ from newsevents.events._syntax import (
     misread_object,
     noun_forms,
     noun_holders,
+    shared_passive,
     subject_heads,
 )
 
@@ -23,7 +24,9 @@ PARTICLES = frozenset({"down", "up", "out", "off", "back", "in", "over", "away",
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas a pattern's `objects` condition is checked against."""
     lemmas: set[str] = set()
-    for child in token.children:
+    sharing = shared_passive(token)  # "were arrested and beaten": the arrested are beaten
+    shared = [] if sharing is None else [c for c in sharing.children if c.dep_ == "nsubjpass"]
+    for child in [*token.children, *shared]:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             for noun in (child, *child.conjuncts):  # "blocked tracks and highways"
                 lemmas |= noun_forms(noun)

@@ -83,7 +83,39 @@ _MEASURES = frozenset(
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    """A passive verb, or a participle that shares one's auxiliary ("were detained and
+    deported")."""
+    own = any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    return own or shared_passive(verb) is not None
+
+
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "dobj"})
+
+
+def shared_passive(verb: Token) -> Token | None:
+    """The passive verb a bare participle is coordinated with and shares its auxiliary
+    and subject with ("the migrants were detained in Texas and deported"), or None."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or verb.head == verb:
+        return None
+    if any(child.dep_ in _OWN_CLAUSE_DEPS for child in verb.children):
+        return None
+    head = verb.head
+    return head if is_passive(head) else None
+
+
+def sharing_passives(verb: Token) -> list[Token]:
+    """A passive and the participles that share it, either way round: "were arrested and
+    beaten by soldiers" is one passive whose agent acts for both."""
+    sharing = shared_passive(verb)
+    head = verb if sharing is None else sharing
+    return [head, *(c for c in head.conjuncts if shared_passive(c) == head)]
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """A passive's subject, the patient of the act: its own or the one it shares."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    sharing = shared_passive(verb)
+    return own if own or sharing is None else passive_subjects(sharing)
 
 
 def read_headline_passives(sentence: Span, verbs: frozenset[str]) -> None:
@@ -144,7 +176,18 @@ def subject_heads(verb: Token) -> list[Token]:
                     return with_conjuncts(child)
                 return [t for c in child.children if c.dep_ == "pobj" for t in with_conjuncts(c)]
             if not hop:  # "recognised as a state by Bangladesh": the agent hung lower
-                return [t for by in _lower_agents(current) for t in with_conjuncts(by)]
+                lower = [t for by in _lower_agents(current) for t in with_conjuncts(by)]
+                # "were arrested by police and deported", "arrested and beaten by police"
+                shared = [
+                    t
+                    for verb in sharing_passives(current)
+                    for by in verb.children
+                    if by.dep_ == "agent"
+                    for c in by.children
+                    if c.dep_ == "pobj"
+                    for t in with_conjuncts(c)
+                ]
+                return lower or shared
         elif _reduced_passive(current):
             # "protesters killed by police": the participle's own "by" agent acts
             return [
@@ -361,7 +404,7 @@ def object_heads(verb: Token) -> list[Token]:
     """
     candidates: list[Token] = []
     if is_passive(verb):
-        candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        candidates += passive_subjects(verb)
     if _reduced_passive(verb):
         candidates.append(verb.head)  # "protesters killed by police": the protesters
     for child in verb.children:

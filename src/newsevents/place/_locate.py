@@ -323,6 +323,8 @@ def _target(
     hits = [c for c in _in_sentence(candidates, event) if c.entries and _overlaps(c, span)]
     if hits:
         return hits[0]
+    if event.target.actor.sector is not None:
+        return None  # a kind of actor, whatever town shares its name ("Police", Poland)
     entries = resolver.candidates(event.target.text)  # a name the recogniser missed
     if not entries or fold(event.target.text) in persons:
         return None
