@@ -357,3 +357,40 @@ def test_unknown_named_labels_are_checked_when_loaded():
 
     with pytest.raises(ConfigError, match="PERSONS"):
         parse_pattern_book('version = "t"\nunknown_named = ["PERSONS"]\n')
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "Turkey closed its border crossing with Syria on Friday.\n\n"
+            "Jordan criticised the decision.",
+            "ACCUSE",
+            ("JORGOV", "TUR"),
+        ),
+        (
+            "Cuba freed 50 political prisoners on Sunday.\n\n"
+            "The United States later welcomed the release.",
+            "SUPPORT",
+            ("USAGOV", "CUB"),
+        ),
+    ],
+)
+def test_a_reaction_to_a_told_act_aims_at_its_actor(code_text, text, kind, expected):
+    """ "criticised the decision": the decision told before, by another country than the
+    critic's, is whose the criticism aims at; not the critic's own country."""
+    reactions = [e for e in code_text(text) if e.type == kind]
+    assert reactions
+    source, country = expected
+    for event in reactions:
+        assert event.source.actor.code == source
+        assert event.target.actor.country == country
+        assert event.target.implied and not event.target.text
+
+
+@pytest.mark.slow
+def test_a_reaction_to_nothing_told_stays_domestic(code_text):
+    """With no act of another country told before, "the decision" is not anyone's."""
+    events = code_text("Jordan criticised the decision on Sunday.")
+    assert [e.target.actor.code for e in events if e.type == "ACCUSE"] == ["JOR"]

@@ -99,6 +99,7 @@ class RuleCoder:
                 for e in found
                 if e.source and e.target and e.type in self.book.retaliation_types
             ]
+            context.acts += [e.source.actor for e in found if e.source and not e.source.implied]
             context.salient.placed([m for e in found for m in (e.source, e.target) if m])
             events += found
         events = [e for e in events if not is_everyday(e, self.book)]
@@ -291,6 +292,7 @@ class RuleCoder:
         if not targets and sources[0] is not None:
             inferred = (
                 self.implied.retaliated(trigger, sources[0], sentence, offset, context)
+                or self.implied.reacted_to(trigger, sources[0], sentence, offset, context)
                 or self.implied.other_country(trigger, sources, sentence, offset, when, context)
                 or self.implied.home_country(sources[0], sentence, offset, when, context)
             )

@@ -70,6 +70,8 @@ class DocContext:
     # (attacker, attacked) of the acts of `retaliated_types` coded so far: whom a
     # "struck back" aims at
     attacks: list[tuple[Actor, Actor]] = field(default_factory=list)
+    # the sources of the events coded so far, in text order: whose "the decision" is
+    acts: list[Actor] = field(default_factory=list)
 
     def person_before(self, offset: int) -> Actor | None:
         index = bisect.bisect_left(self.person_offsets, offset)

@@ -109,6 +109,7 @@ def is_agentless(token: Token, nominal: bool, own: frozenset[int] = frozenset())
     return not any(c.dep_ == "agent" or c.lower_ == "by" for v in verbs for c in v.children)
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across"})
 
 
@@ -303,6 +304,39 @@ class ImpliedRoles:
                 start = offset + sentence.start_char
                 return ActorMention("", start, start, attacker, implied=True)
         return None
+
+    def reacted_to(
+        self,
+        trigger: Trigger,
+        source: ActorMention,
+        sentence: Span,
+        offset: int,
+        context: DocContext,
+    ) -> ActorMention | None:
+        """Whom a reaction to a told act aims at when it names no one ("welcomed the
+        exchange", "moved by the announcement"): the last actor the article told acting,
+        of another country than the reactor (`reaction` in verbs.toml). Implied."""
+        if trigger.kind not in self.book.reaction_types:
+            return None
+        if not any(self._told_act(noun) for noun in syn.acted_on(trigger.token)):
+            return None
+        actor = source.actor
+        for acting in reversed(context.acts):
+            if acting.code == actor.code or not acting.country:
+                continue
+            if actor.country and acting.country == actor.country:
+                continue
+            start = offset + sentence.start_char
+            return ActorMention("", start, start, acting, implied=True)
+        return None
+
+    def _told_act(self, noun: Token) -> bool:
+        """ "the decision", "this move": an act told before, with no holder of its own."""
+        if noun.lemma_.lower() not in self.book.reaction_nouns:
+            return False
+        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        held = any(c.dep_ in {"poss", "compound", "prep", "acl", "relcl"} for c in noun.children)
+        return bool(determiners & _DEFINITE) and not held
 
     def home_country(
         self,

@@ -104,6 +104,8 @@ class PatternBook:
     retaliation_words: frozenset[str] = frozenset()  # "struck back": at the last attacker
     retaliation_verbs: frozenset[str] = frozenset()
     retaliation_types: frozenset[str] = frozenset()
+    reaction_nouns: frozenset[str] = frozenset()  # "welcomed the decision": whose act
+    reaction_types: frozenset[str] = frozenset()
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     # "TYPE mode" -> the force whose power it is, when a civil authority orders it
@@ -303,6 +305,8 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         retaliation_words=frozenset(data.get("retaliation", {}).get("words", [])),
         retaliation_verbs=frozenset(data.get("retaliation", {}).get("verbs", [])),
         retaliation_types=frozenset(data.get("retaliation", {}).get("types", [])),
+        reaction_nouns=frozenset(data.get("reaction", {}).get("nouns", [])),
+        reaction_types=frozenset(data.get("reaction", {}).get("types", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         acting_forces={
@@ -338,7 +342,7 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
     named_types |= book.unattributed_types | book.agentless_types | book.everyday_types_kept
     named_types |= book.speech_types | book.implied_types | book.from_source_types
     named_types |= {key.split()[0] for key in book.acting_forces} | book.undergone_types
-    named_types |= book.retaliation_types
+    named_types |= book.retaliation_types | book.reaction_types
     if named_types - set(PLOVER_TYPES):
         raise ConfigError(
             f"{origin}: unknown PLOVER type {sorted(named_types - set(PLOVER_TYPES))[0]!r}"

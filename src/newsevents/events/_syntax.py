@@ -380,6 +380,20 @@ def _participle_subject(subject: Token) -> Token:
     return subject
 
 
+def acted_on(word: Token) -> list[Token]:
+    """What a verb or a feeling is about: its objects and the nouns its prepositions
+    govern ("welcomed the exchange", "moved by the announcement", "angry at the move")."""
+    found = [c for c in word.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found += [
+        p
+        for c in word.children
+        if c.dep_ in {"prep", "agent"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return found
+
+
 def object_details(verb: Token) -> list[Token]:
     """The words of a verb's direct object beyond the object and its own modifiers:
     what the object is about ("the notion of a Ukraine channel", "action against
