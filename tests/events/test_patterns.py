@@ -89,3 +89,26 @@ def test_an_edited_pattern_file_is_a_new_coder_version(tmp_path):
         versions.append(make_coder(patterns=str(path)).version)
     before, after, same = versions
     assert before != after == same and "+patterns.u1." in after
+
+
+def test_the_shipped_book_is_read_back_the_same_from_its_disk_cache(tmp_path, monkeypatch):
+    """The parsed file and its CAMEO candidates are cached on disk: the second process
+    reads them back into the very book a fresh parse gives; a damaged file is reparsed."""
+    from newsevents.events import _patterns
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    text = _patterns._data_text("verbs.toml")
+    fresh = parse_pattern_book(text)
+    assert parse_pattern_book(text, read=_patterns._shipped_sources(text)) == fresh
+    [written] = tmp_path.glob("patterns-*.marshal")
+    monkeypatch.setattr(_patterns, "cameo_entries", _never_called)
+    monkeypatch.setattr(_patterns.tomllib, "loads", _never_called)
+    assert parse_pattern_book(text, read=_patterns._shipped_sources(text)) == fresh
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    written.write_bytes(b"not marshal data")
+    assert parse_pattern_book(text, read=_patterns._shipped_sources(text)) == fresh
+
+
+def _never_called(*args, **kwargs):
+    raise AssertionError("parsed again")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import tomllib
 from collections import defaultdict
@@ -11,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsevents._cachefile import cache_dir, read_cache, write_cache
 from newsevents.errors import ConfigError
 from newsevents.events._cameo import CAMEO_BASES, CAMEO_FILE, cameo_entries
 from newsevents.model import MODALITIES, PLOVER_TYPES
@@ -270,12 +272,19 @@ def _suffixes(value: object, origin: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
-    """Build a PatternBook from TOML text; errors name the entry at fault."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin}: {exc}") from exc
+def parse_pattern_book(
+    text: str, origin: str = "verbs.toml", read: _Sources | None = None
+) -> PatternBook:
+    """Build a PatternBook from TOML text; errors name the entry at fault. `read` is the
+    text already parsed with its CAMEO candidates (`_shipped_sources`), when it is."""
+    if read is None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{origin}: {exc}") from exc
+        candidates = None
+    else:
+        data, candidates = read
     modal = {str(k): str(v) for k, v in data.get("modal_verbs", {}).items()}
     bad = sorted(set(modal.values()) - set(MODALITIES))
     if bad:
@@ -362,7 +371,9 @@ def parse_pattern_book(text: str, origin: str = "verbs.toml") -> PatternBook:
         raise ConfigError(f"{origin}: cameo_candidates must be a list of {', '.join(CAMEO_BASES)}")
     digest = hashlib.sha256(text.encode("utf-8"))
     if bases:
-        _add_cameo(book, frozenset(bases), _settled_keys(data.get("verb", [])))
+        if candidates is None:
+            candidates = cameo_entries(frozenset(bases))
+        _add_cameo(book, candidates, _settled_keys(data.get("verb", [])))
         digest.update(_data_text(CAMEO_FILE).encode("utf-8"))
     book.fingerprint = digest.hexdigest()
     return book
@@ -379,10 +390,12 @@ def _settled_keys(entries: list[dict[str, Any]]) -> set[str]:
     }
 
 
-def _add_cameo(book: PatternBook, bases: frozenset[str], settled: set[str]) -> None:
+def _add_cameo(
+    book: PatternBook, candidates: list[tuple[str, dict[str, Any]]], settled: set[str]
+) -> None:
     """Candidates from the CAMEO dictionary for every key `verbs.toml` does not settle,
     tried after its own patterns of the key."""
-    for key, entry in cameo_entries(bases):
+    for key, entry in candidates:
         if key not in settled:
             book.verbs[key].append(_pattern(entry, f"cameo_verbs.tsv {key!r}"))
     for patterns in book.verbs.values():
@@ -393,11 +406,43 @@ def _data_text(name: str) -> str:
     return (resources.files("newsevents") / "data" / name).read_text("utf-8")
 
 
+# (the TOML data, the CAMEO candidates of its `cameo_candidates`)
+_Sources = tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]
+_CACHE_FORMAT = "1"
+
+
+def _shipped_sources(text: str) -> _Sources | None:
+    """The shipped file parsed, with its CAMEO candidates, from the disk cache (a third
+    of a second of every process's start), else parsed and cached. None when the file
+    does not parse: `parse_pattern_book` then says why."""
+    cameo = _data_text(CAMEO_FILE)
+    key = hashlib.sha256(f"{_CACHE_FORMAT}|{text}|{cameo}".encode()).hexdigest()[:20]
+    path = cache_dir() / f"patterns-{key}.marshal"
+    cached = read_cache(path, _unpack_sources, "patterns")
+    if cached is not None:
+        return cached
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    bases = data.get("cameo_candidates", [])
+    valid = isinstance(bases, list) and set(bases) <= set(CAMEO_BASES)
+    candidates = cameo_entries(frozenset(bases)) if valid and bases else []
+    with contextlib.suppress(ValueError):  # a TOML date or time: marshal has no such type
+        write_cache(path, {"data": data, "cameo": candidates}, "patterns")
+    return data, candidates
+
+
+def _unpack_sources(packed: Any) -> _Sources:
+    return packed["data"], [(str(key), dict(entry)) for key, entry in packed["cameo"]]
+
+
 @cache
 def load_pattern_book(path: Path | None = None) -> PatternBook:
     """The shipped patterns, or a user's file instead; read once per process."""
     if path is None:
-        return parse_pattern_book(_data_text("verbs.toml"))
+        text = _data_text("verbs.toml")
+        return parse_pattern_book(text, read=_shipped_sources(text))
     try:
         return parse_pattern_book(path.read_text("utf-8"), str(path))
     except OSError as exc:
