@@ -194,6 +194,21 @@ def test_pairs_of_one_multi_actor_gold_event_count_once(tmp_path, make_event):
     assert result["events_predicted"] == 1
 
 
+def test_two_actors_of_one_country_on_a_side_count_once(tmp_path, make_event):
+    # "the Capitol Police and the FBI investigated": USACOP twice to the annotator when
+    # sectors differ as much as when countries do ("Congress and the White House")
+    event = {
+        "type": "ACCUSE",
+        "source": [{"country": "USA", "sector": "LEG"}, {"country": "USA", "sector": "GOV"}],
+        "target": [{"country": "CHN"}],
+    }
+    items = _gold(tmp_path, [{"id": "1", "text": "x", "events": [event]}])
+    predicted = _doc(make_event("ACCUSE", "USALEG", "CHN"), make_event("ACCUSE", "USAGOV", "CHN"))
+    result = score(items, [predicted]).as_dict()
+    assert result["type"]["p"] == result["type_actors_sectors"]["p"] == 1.0
+    assert result["events_predicted"] == 1
+
+
 def test_a_pair_the_gold_event_does_not_list_is_still_false(tmp_path, make_event):
     items = _one_gold(tmp_path, ["CHE"], ["USA"])
     predicted = _doc(make_event("REQUEST", "CHE", "USAMIL"), make_event("REQUEST", "CHE", "GBRMIL"))

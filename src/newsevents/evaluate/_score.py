@@ -257,10 +257,17 @@ def _fold_dyads(golds: list[GoldEvent], events: list[Event]) -> list[Event]:
     not counted as false events."""
     pairs = _pair(golds, events, lambda g, e: _actors_ok(g, e, False))
     matched = {id(e) for _, e in pairs}
-    several = [g for g, _ in pairs if len(g.source_countries) > 1 or len(g.target_countries) > 1]
+    several = [g for g, _ in pairs if _several(g)]
     return [
         e for e in events if id(e) in matched or not any(_actors_ok(g, e, False) for g in several)
     ]
+
+
+def _several(gold: GoldEvent) -> bool:
+    """Whether a side lists more than one actor: of two countries, or of one country's
+    two sectors ("the Capitol Police and the FBI" are USACOP, the senators USALEG)."""
+    sides = (gold.source_countries, gold.target_countries, gold.source_sectors, gold.target_sectors)
+    return any(len(side) > 1 for side in sides)
 
 
 def _pair(
