@@ -95,6 +95,16 @@ def test_a_participle_sharing_a_passive_is_passive_too(code_text, text, kind, se
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("tense", ["have been", "were"])
+def test_a_relative_pronoun_suffering_the_act_is_its_noun(code_text, tense):
+    """ "the smugglers who have been detained": the smugglers, not a country the
+    sentence names elsewhere."""
+    text = f"Ecuador asked Peru to return the smugglers who {tense} detained in Lima."
+    arrests = [e for e in code_text(text) if e.type == "COERCE"]
+    assert [e.target.text for e in arrests] == ["the smugglers"]
+
+
+@pytest.mark.slow
 def test_an_active_verb_sharing_a_passive_subject_keeps_it(code_text):
     events = code_text("The minister was charged by prosecutors and will resign on Monday.")
     assert not [

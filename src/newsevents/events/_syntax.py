@@ -112,8 +112,10 @@ def sharing_passives(verb: Token) -> list[Token]:
 
 
 def passive_subjects(verb: Token) -> list[Token]:
-    """A passive's subject, the patient of the act: its own or the one it shares."""
-    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    """A passive's subject, the patient of the act: its own or the one it shares, a
+    relative pronoun read as the noun it stands for."""
+    # "members who have been detained": the members, whatever the tense
+    own = [_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
     sharing = shared_passive(verb)
     return own if own or sharing is None else passive_subjects(sharing)
 
