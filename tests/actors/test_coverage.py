@@ -253,3 +253,19 @@ def test_no_name_has_overlapping_spans():
         ranges.sort()
         for (_, first_end), (second_start, _) in pairwise(ranges):
             assert second_start >= first_end, (name, ranges)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Police in Xinjiang detained Uyghur teachers.", "CHN"),
+        ("Troops burned the homes of Rohingya families.", "MMR"),
+        ("Militants abducted Yazidi women near Sinjar.", "IRQ"),
+        ("A mob attacked Dalits in a village in Bihar.", "IND"),
+    ],
+)
+def test_a_people_of_one_state_is_that_states(code_text, text, country):
+    """Peoples who live almost all in one state name their country, as a demonym does."""
+    targets = [e.target.actor.country for e in code_text(text) if e.target]
+    assert country in targets, targets
