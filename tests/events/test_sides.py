@@ -390,6 +390,20 @@ def test_a_reaction_to_a_told_act_aims_at_its_actor(code_text, text, kind, expec
 
 
 @pytest.mark.slow
+def test_a_call_about_a_told_situation_aims_at_where_it_is(code_text):
+    """ "urged an end to the violence": the violence the article told, in Kenya; not
+    Canada's own, though the article names Canada as often."""
+    text = (
+        "Kenyan police fired live rounds at protesters in Nairobi on Tuesday.\n\n"
+        "Canada said its embassy in Nairobi was closed.\n\n"
+        "Canada urged an end to the bloodshed."
+    )
+    calls = [e for e in code_text(text) if e.type == "REQUEST"]
+    assert [(e.source.actor.code, e.target.actor.code) for e in calls] == [("CANGOV", "KEN")]
+    assert calls[0].target.implied
+
+
+@pytest.mark.slow
 def test_a_reaction_to_nothing_told_stays_domestic(code_text):
     """With no act of another country told before, "the decision" is not anyone's."""
     events = code_text("Jordan criticised the decision on Sunday.")

@@ -292,7 +292,7 @@ class RuleCoder:
         if not targets and sources[0] is not None:
             inferred = (
                 self.implied.retaliated(trigger, sources[0], sentence, offset, context)
-                or self.implied.reacted_to(trigger, sources[0], sentence, offset, context)
+                or self.implied.reacted_to(trigger, sources[0], sentence, offset, when, context)
                 or self.implied.other_country(trigger, sources, sentence, offset, when, context)
                 or self.implied.home_country(sources[0], sentence, offset, when, context)
             )

@@ -311,29 +311,40 @@ class ImpliedRoles:
         source: ActorMention,
         sentence: Span,
         offset: int,
+        when: date | None,
         context: DocContext,
     ) -> ActorMention | None:
-        """Whom a reaction to a told act aims at when it names no one ("welcomed the
-        exchange", "moved by the announcement"): the last actor the article told acting,
-        of another country than the reactor (`reaction` in verbs.toml). Implied."""
+        """Whom a reaction to what the article told aims at when it names no one
+        (`reaction` in verbs.toml), as an implied target: a told act ("welcomed the
+        exchange", "moved by the announcement") aims at the last actor the article told
+        acting, a situation ("urged an end to the violence") at the country the last act
+        of conflict told fell in, else the one the article is about; either only when of
+        another country than the reactor's."""
         if trigger.kind not in self.book.reaction_types:
             return None
-        if not any(self._told_act(noun) for noun in syn.acted_on(trigger.token)):
-            return None
+        nouns = [n for n in syn.acted_on(trigger.token) if self._told(n)]
+        lemmas = {n.lemma_.lower() for n in nouns}
         actor = source.actor
-        for acting in reversed(context.acts):
-            if acting.code == actor.code or not acting.country:
-                continue
-            if actor.country and acting.country == actor.country:
-                continue
-            start = offset + sentence.start_char
-            return ActorMention("", start, start, acting, implied=True)
+        start = offset + sentence.start_char
+        if lemmas & self.book.reaction_nouns:
+            for acting in reversed(context.acts):
+                if acting.code == actor.code or not acting.country:
+                    continue
+                if actor.country and acting.country == actor.country:
+                    continue
+                return ActorMention("", start, start, acting, implied=True)
+        if lemmas & self.book.reaction_situations:
+            # where the last act of conflict fell, else what the article is about
+            struck = [a.country or b.country for b, a in context.attacks]
+            country = next((c for c in reversed(struck) if c), None)
+            country = country or self.article_country(when, context)
+            if country and country != actor.country:
+                target = self.resolver.country_actor(country)
+                return ActorMention("", start, start, target, implied=True)
         return None
 
-    def _told_act(self, noun: Token) -> bool:
-        """ "the decision", "this move": an act told before, with no holder of its own."""
-        if noun.lemma_.lower() not in self.book.reaction_nouns:
-            return False
+    def _told(self, noun: Token) -> bool:
+        """ "the decision", "this move": told before, with no holder of its own."""
         determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
         held = any(c.dep_ in {"poss", "compound", "prep", "acl", "relcl"} for c in noun.children)
         return bool(determiners & _DEFINITE) and not held

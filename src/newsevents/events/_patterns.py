@@ -108,6 +108,7 @@ class PatternBook:
     retaliation_types: frozenset[str] = frozenset()
     reaction_nouns: frozenset[str] = frozenset()  # "welcomed the decision": whose act
     reaction_types: frozenset[str] = frozenset()
+    reaction_situations: frozenset[str] = frozenset()  # "the violence": the article's
     from_source_types: frozenset[str] = frozenset()
     state_sectors: dict[str, str] = field(default_factory=dict)
     # "TYPE mode" -> the force whose power it is, when a civil authority orders it
@@ -316,6 +317,7 @@ def parse_pattern_book(
         retaliation_types=frozenset(data.get("retaliation", {}).get("types", [])),
         reaction_nouns=frozenset(data.get("reaction", {}).get("nouns", [])),
         reaction_types=frozenset(data.get("reaction", {}).get("types", [])),
+        reaction_situations=frozenset(data.get("reaction", {}).get("situations", [])),
         from_source_types=frozenset(data.get("from_source_types", [])),
         state_sectors={str(k): str(v) for k, v in data.get("state_sectors", {}).items()},
         acting_forces={

@@ -383,13 +383,23 @@ def _participle_subject(subject: Token) -> Token:
 
 
 def acted_on(word: Token) -> list[Token]:
-    """What a verb or a feeling is about: its objects and the nouns its prepositions
-    govern ("welcomed the exchange", "moved by the announcement", "angry at the move")."""
+    """What a verb or a feeling is about: its objects, the nouns its prepositions
+    govern ("welcomed the exchange", "moved by the announcement", "angry at the move")
+    and those their own prepositions govern ("an end to the violence")."""
     found = [c for c in word.children if c.dep_ in {"dobj", "nsubjpass"}]
     found += [
         p
         for c in word.children
         if c.dep_ in {"prep", "agent"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    # "urged an end to the violence", "called for a halt to the fighting"
+    found += [
+        p
+        for noun in list(found)
+        for c in noun.children
+        if c.dep_ == "prep"
         for p in c.children
         if p.dep_ == "pobj"
     ]
