@@ -209,6 +209,20 @@ def test_a_place_acted_in_is_no_actor(code_text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("reply", "kind"),
+    [
+        ("Argentina then imposed retaliatory tariffs.", "SANCTION"),
+        ("Argentina cut trade ties in retaliation.", "SANCTION"),
+    ],
+)
+def test_a_retaliation_named_by_its_modifier_aims_at_the_first_mover(code_text, reply, kind):
+    text = f"Chile imposed sanctions on Argentina on Monday.\n\n{reply}"
+    replies = [(s, t) for k, s, t in _pairs(code_text(text)) if k == kind and s == "ARGGOV"]
+    assert replies and all(t and t.startswith("CHL") for _, t in replies), replies
+
+
+@pytest.mark.slow
 def test_a_strike_back_aims_at_the_last_attacker(code_text):
     text = (
         "Hezbollah fighters attacked an Israeli patrol near the border on Sunday. "

@@ -291,9 +291,18 @@ class ImpliedRoles:
         "Pakistan retaliated"): the last actor the article told attacking the
         retaliator's country (`retaliation` in verbs.toml). Implied: no words."""
         book, token = self.book, trigger.token
-        if not (
-            token.lemma_.lower() in book.retaliation_verbs
-            or any(c.lower_ in book.retaliation_words for c in token.children)
+        # "struck back", "retaliatory tariffs", "imposed retaliatory tariffs", "fired
+        # rockets in retaliation"
+        marks = {c.lower_ for c in token.children} | {
+            p.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
+        marks |= {c.lower_ for n in syn.acted_on(token) for c in n.children if c.dep_ == "amod"}
+        if token.lemma_.lower() not in book.retaliation_verbs and not (
+            marks & book.retaliation_words
         ):
             return None
         actor = source.actor
