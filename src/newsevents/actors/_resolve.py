@@ -62,6 +62,7 @@ def _objects_of(head: Token) -> list[Token]:
 FORMER_SECTOR = "ELI"  # a person out of office: elite, not their last office
 # "(D-Minn.)", ", R-S.C.": a party letter and a state right after a name
 _PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Za-z])\s*-\s*([A-Za-z][A-Za-z.]*)")
+_TAG_TOKENS = 9  # ", D-N.Y." and "(R-Texas)" take at most 8 tokens
 # who such a tag names (`us_state_tags`): a member of the US Congress
 _TAGGED_COUNTRY, _TAGGED_SECTOR = "USA", "LEG"
 
@@ -461,7 +462,9 @@ class ActorResolver:
         (D-Minn.)", "Sen. Lindsey Graham, R-S.C."."""
         if head.pos_ != "PROPN":
             return False
-        tag = _PARTY_TAG.match(head.doc.text, head.idx + len(head.text))
+        # the few words after the name: Doc.text would rebuild the whole text each time
+        after = head.doc[head.i + 1 : head.i + _TAG_TOKENS]
+        tag = _PARTY_TAG.match(head.whitespace_ + after.text)
         return (
             tag is not None
             and tag[1].lower() in self.heads.us_party_letters
