@@ -344,7 +344,7 @@ class ImpliedRoles:
                 return ActorMention("", start, start, acting, implied=True)
         if lemmas & self.book.reaction_situations:
             # where the last act of conflict fell, else what the article is about
-            struck = [a.country or b.country for b, a in context.attacks]
+            struck = [hit.country or by.country for by, hit in context.attacks]
             country = next((c for c in reversed(struck) if c), None)
             country = country or self.article_country(when, context)
             if country and country != actor.country:
