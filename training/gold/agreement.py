@@ -16,12 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from itertools import product
 from pathlib import Path
 
 from newsevents.evaluate import MEASURES, GoldItem, f1_interval, score
-from newsevents.evaluate._gold import _event
+from newsevents.evaluate._gold import _date, _event
 from newsevents.model import Actor, ActorMention, Document, Event, EventDate
 
 HERE = Path(__file__).resolve().parent
@@ -42,10 +41,6 @@ def _mention(side: dict[str, object] | None) -> ActorMention | None:
     words = _text(side.get("text")) or ""
     actor = Actor(words, _text(side.get("country")), _text(side.get("sector")))
     return ActorMention(words, 0, 0, actor)
-
-
-def _day(value: object) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
 
 
 def as_events(page_id: str, raw_events: list[dict[str, object]]) -> list[Event]:
@@ -75,7 +70,7 @@ def as_events(page_id: str, raw_events: list[dict[str, object]]) -> list[Event]:
                     trigger_start=0,
                     trigger_end=0,
                     modality=str(raw.get("modality") or "asserted"),
-                    date=EventDate(_day(when.get("start")), _day(when.get("end"))),
+                    date=EventDate(_date(when.get("start")), _date(when.get("end"))),
                 )
             )
     return events
@@ -95,7 +90,7 @@ def main() -> int:
     for page_id, row in second.items():
         gold = reference[page_id]
         events = [_event(e) for e in gold["events"]]  # type: ignore[attr-defined]
-        items.append(GoldItem(page_id, "", _day(gold.get("published")), events))
+        items.append(GoldItem(page_id, "", _date(gold.get("published")), events))
         document = Document(id=page_id, raw="")
         document.events = as_events(page_id, list(row["events"]))  # type: ignore[call-overload]
         documents.append(document)

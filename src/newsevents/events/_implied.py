@@ -291,16 +291,10 @@ class ImpliedRoles:
         "Pakistan retaliated"): the last actor the article told attacking the
         retaliator's country (`retaliation` in verbs.toml). Implied: no words."""
         book, token = self.book, trigger.token
-        # "struck back", "retaliatory tariffs", "imposed retaliatory tariffs", "fired
-        # rockets in retaliation"
-        marks = {c.lower_ for c in token.children} | {
-            p.lemma_.lower()
-            for c in token.children
-            if c.dep_ == "prep"
-            for p in c.children
-            if p.dep_ == "pobj"
-        }
-        marks |= {c.lower_ for n in syn.acted_on(token) for c in n.children if c.dep_ == "amod"}
+        # "struck back"; what it acts on: "in retaliation", "imposed retaliatory tariffs"
+        nouns = syn.acted_on(token)
+        marks = {c.lower_ for c in token.children} | {n.lemma_.lower() for n in nouns}
+        marks |= {c.lower_ for n in nouns for c in n.children if c.dep_ == "amod"}
         if token.lemma_.lower() not in book.retaliation_verbs and not (
             marks & book.retaliation_words
         ):
